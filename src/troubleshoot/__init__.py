@@ -1,0 +1,3 @@
+"""Guided troubleshooting for library service desks."""
+
+__version__ = "0.1.0"

@@ -1,0 +1,119 @@
+"""The command line: wires the commands, catches every error once, sets exit codes.
+
+Staff never see a traceback: an expected problem is one line, Ctrl-C is a quiet
+exit 130, input ending mid-walk is exit 3, and anything unexpected is one friendly
+line plus the path of a saved crash report (the traceback itself with ``--debug``).
+"""
+
+from __future__ import annotations
+
+import functools
+import os
+import sys
+from collections.abc import Callable, Sequence
+from typing import Any
+
+import typer
+
+from troubleshoot import __version__
+from troubleshoot.commands import check, listing, run
+from troubleshoot.errors import Exit, TroubleshootError
+from troubleshoot.ui import out
+
+app = typer.Typer(
+    name="troubleshoot",
+    help="Guided troubleshooting for library desks. Try: troubleshoot printer",
+    no_args_is_help=False,
+    add_completion=True,
+    pretty_exceptions_enable=False,
+)
+
+
+def _version(value: bool) -> None:
+    if value:
+        out.line(f"troubleshoot {__version__}")
+        raise typer.Exit()
+
+
+@app.callback(invoke_without_command=True)
+def root(
+    ctx: typer.Context,
+    version: bool = typer.Option(
+        False, "--version", callback=_version, is_eager=True, help="Show the version and exit."
+    ),
+    debug: bool = typer.Option(False, "--debug", help="Show tracebacks of internal errors."),
+) -> None:
+    """Guided troubleshooting for library desks."""
+    if ctx.invoked_subcommand is None:
+        ctx.invoke(guarded(run.run), tree=None, plain=False, admin=False)
+
+
+def guarded(command: Callable[..., int]) -> Callable[..., int]:
+    """Turn every way a command can fail into one line and an exit code."""
+
+    @functools.wraps(command)
+    def wrapper(*args: Any, **kwargs: Any) -> int:
+        try:
+            code = command(*args, **kwargs)
+        except TroubleshootError as e:
+            out.line(f"troubleshoot: {e}", err=True)
+            code = e.exit_code
+        except EOFError:
+            out.line("troubleshoot: input ended before the walk reached an end.", err=True)
+            code = Exit.EOF
+        except KeyboardInterrupt:
+            out.line("\ntroubleshoot: stopped.", err=True)
+            code = Exit.INTERRUPTED
+        except Exception:
+            if _debug():
+                raise
+            code = _crashed()
+        raise typer.Exit(int(code or 0))
+
+    return wrapper
+
+
+def _debug() -> bool:
+    return "--debug" in sys.argv or bool(os.environ.get("TROUBLESHOOT_DEBUG"))
+
+
+def _crashed() -> int:
+    from troubleshoot import crash
+
+    report = crash.save()
+    where = f"A report for IT was saved to {report}" if report else "Run again with --debug."
+    out.line(f"troubleshoot: something went wrong inside the tool. {where}", err=True)
+    return Exit.ERROR
+
+
+app.command("run")(guarded(run.run))
+app.command("list")(guarded(listing.list_trees))
+app.command("check")(guarded(check.check))
+
+COMMANDS = frozenset({"run", "list", "check"})
+
+
+def route(args: list[str]) -> list[str]:
+    """``troubleshoot printer`` means ``troubleshoot run printer``."""
+    for i, arg in enumerate(args):
+        if arg.startswith("-"):
+            continue
+        if arg not in COMMANDS:
+            return [*args[:i], "run", *args[i:]]
+        break
+    return args
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = route(list(sys.argv[1:] if argv is None else argv))
+    try:
+        app(args=args, prog_name="troubleshoot")
+    except SystemExit as e:
+        return e.code if isinstance(e.code, int) else (0 if e.code is None else 1)
+    except KeyboardInterrupt:
+        return Exit.INTERRUPTED
+    except Exception:
+        if "--debug" in args:
+            raise
+        return _crashed()
+    return Exit.OK

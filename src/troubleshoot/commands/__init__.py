@@ -1,0 +1,1 @@
+"""One command per module; each parses its options and calls the library."""

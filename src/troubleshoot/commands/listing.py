@@ -1,0 +1,19 @@
+"""``troubleshoot list``: every tree, with its title and summary."""
+
+from __future__ import annotations
+
+from troubleshoot.catalog import Catalog
+from troubleshoot.errors import Exit
+from troubleshoot.ui import out
+from troubleshoot.ui.console import make_console
+from troubleshoot.ui.views import tree_table
+
+
+def list_trees() -> int:
+    """List the trees this desk can walk."""
+    catalog = Catalog.default()
+    trees = list(catalog.trees())
+    tree_table(make_console(), trees)
+    for problem in catalog.broken():
+        out.line(f"warning: skipped {problem}", err=True)
+    return Exit.OK

@@ -1,0 +1,74 @@
+"""One error type for everything a person can get wrong, and the exit codes.
+
+Validation code adds context as it descends (file, node, key, index), so a single
+exception tells the whole way down to the faulty value, the way a trainer reads it
+in an editor: ``printer.yaml:14:9: node 'release': answers[1]: unknown target``.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import enum
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+
+
+class Exit(enum.IntEnum):
+    """Exit codes; scripts and the desk's own wrappers rely on them."""
+
+    OK = 0
+    ERROR = 1  # bad input, or problems found
+    USAGE = 2  # no such tree or command
+    EOF = 3  # input ended before the walk reached an end
+    INTERRUPTED = 130  # Ctrl-C
+
+
+@dataclass
+class TroubleshootError(Exception):
+    """An expected problem: shown as one line, never with a traceback."""
+
+    message: str
+    path: str | None = None
+    line: int | None = None  # 1-based
+    col: int | None = None  # 1-based
+    context: list[str] = field(default_factory=list)
+    exit_code: Exit = Exit.ERROR
+
+    def __str__(self) -> str:
+        where = ""
+        if self.path is not None:
+            where = self.path
+            if self.line is not None:
+                where += f":{self.line}"
+                if self.col is not None:
+                    where += f":{self.col}"
+            where += ": "
+        return where + ": ".join([*self.context, self.message])
+
+
+@contextlib.contextmanager
+def context(label: str) -> Iterator[None]:
+    """Prefix any error raised inside with *label* (outermost first)."""
+    try:
+        yield
+    except TroubleshootError as e:
+        e.context.insert(0, label)
+        raise
+
+
+@dataclass(frozen=True, order=True)
+class Finding:
+    """One problem in one file, sortable into a stable, editor-friendly order."""
+
+    path: str
+    line: int
+    col: int
+    level: str  # "error" or "warning"
+    rule: str
+    message: str
+
+    def __str__(self) -> str:
+        return f"{self.path}:{self.line}:{self.col}: {self.level}: {self.message}"
+
+    def to_error(self) -> TroubleshootError:
+        return TroubleshootError(self.message, self.path, self.line or None, self.col or None)

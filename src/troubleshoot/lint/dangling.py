@@ -1,0 +1,37 @@
+"""A node points to a node that does not exist.
+
+Passes::
+
+    nodes:
+      a: {step: Restart it., fixed: done, not_fixed: done_not}
+
+Fails (``relase`` is a typo, so the walk would stop dead there)::
+
+    answers:
+      - {text: A library PC, next: relase}
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from troubleshoot.errors import Finding
+from troubleshoot.lint import Context, finding
+from troubleshoot.loader import did_you_mean
+from troubleshoot.model import Tree, links
+
+ID = "dangling"
+
+
+def check(tree: Tree, ctx: Context) -> Iterator[Finding]:
+    for node in tree.nodes.values():
+        for link in links(node):
+            if link.target not in tree.nodes:
+                hint = did_you_mean(link.target, tree.nodes)
+                yield finding(
+                    tree,
+                    link.pos.line,
+                    link.pos.col,
+                    ID,
+                    f"node '{node.id}': {link.label}: unknown target '{link.target}'{hint}",
+                )

@@ -1,0 +1,202 @@
+"""What a tree is, as frozen values. No I/O here.
+
+Every value keeps the position it came from so that a check can point a trainer at
+the exact line and column of a problem long after the YAML is gone.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterator, Mapping
+from dataclasses import dataclass, field
+
+DEFAULT_STEP_MINUTES = 2
+
+#: Words the command line owns; a tree with one of these ids could never be reached.
+COMMAND_NAMES = frozenset(
+    {
+        "check",
+        "export",
+        "find",
+        "help",
+        "history",
+        "import",
+        "list",
+        "new",
+        "report",
+        "resume",
+        "run",
+        "show",
+        "site",
+        "test",
+    }
+)
+
+#: Policy switches every site knows about; a site may add more.
+KNOWN_POLICIES = frozenset({"patron_devices", "clear_jams", "session_override", "refunds"})
+
+
+@dataclass(frozen=True, order=True)
+class Pos:
+    """1-based line and column in the source file."""
+
+    line: int = 0
+    col: int = 0
+
+
+@dataclass(frozen=True)
+class Answer:
+    text: str
+    next: str
+    pos: Pos = Pos()
+    next_pos: Pos = Pos()
+
+
+@dataclass(frozen=True)
+class Question:
+    id: str
+    ask: str
+    answers: tuple[Answer, ...]
+    detail: str = ""
+    pos: Pos = Pos()
+
+
+@dataclass(frozen=True)
+class Step:
+    id: str
+    step: str
+    fixed: str
+    not_fixed: str
+    detail: str = ""
+    minutes: int = DEFAULT_STEP_MINUTES
+    cannot: str | None = None
+    admin: str | None = None  # what IT must do; present means "needs admin rights"
+    no_admin: str | None = None
+    policy: str | None = None
+    pos: Pos = Pos()
+    key_pos: Mapping[str, Pos] = field(default_factory=dict)
+
+    @property
+    def cannot_target(self) -> str:
+        return self.cannot or self.not_fixed
+
+
+@dataclass(frozen=True)
+class Say:
+    id: str
+    say: str
+    next: str
+    detail: str = ""
+    pos: Pos = Pos()
+    next_pos: Pos = Pos()
+
+
+@dataclass(frozen=True)
+class Goto:
+    id: str
+    tree: str
+    node: str | None = None
+    pos: Pos = Pos()
+
+    @property
+    def target(self) -> str:
+        return f"{self.tree}#{self.node}" if self.node else self.tree
+
+
+@dataclass(frozen=True)
+class Resolved:
+    id: str
+    text: str
+    pos: Pos = Pos()
+
+
+@dataclass(frozen=True)
+class Escalate:
+    id: str
+    reason: str
+    workaround: str = ""
+    urgent: bool = False
+    collect: tuple[str, ...] = ()
+    pos: Pos = Pos()
+
+
+Node = Question | Step | Say | Goto | Resolved | Escalate
+End = Resolved | Escalate
+
+
+@dataclass(frozen=True)
+class Budget:
+    minutes: int = 10
+    steps: int = 12
+
+
+@dataclass(frozen=True)
+class Symptom:
+    text: str
+    node: str | None = None
+    pos: Pos = Pos()
+
+
+@dataclass(frozen=True)
+class WalkTest:
+    """An example walk a trainer writes into the tree."""
+
+    answers: tuple[str, ...]
+    end: str
+    admin: bool = False
+    pos: Pos = Pos()
+
+
+@dataclass(frozen=True)
+class Tree:
+    id: str
+    path: str
+    title: str
+    summary: str
+    start: str
+    nodes: Mapping[str, Node]
+    symptoms: tuple[Symptom, ...] = ()
+    owner: str = ""
+    reviewed: dt.date | None = None
+    budget: Budget = Budget()
+    collect: tuple[str, ...] = ()
+    sources: tuple[str, ...] = ()
+    tests: tuple[WalkTest, ...] = ()
+    digest: str = ""  # sha256 of the file, so records can tell when a tree changed
+    pos: Pos = Pos(1, 1)
+    key_pos: Mapping[str, Pos] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class Link:
+    """One edge of the tree: which key of which node points where."""
+
+    label: str  # e.g. "fixed", "answers[2]", "next"
+    target: str
+    pos: Pos
+
+
+def links(node: Node) -> Iterator[Link]:
+    """Every node id this node can lead to inside its own tree."""
+    if isinstance(node, Question):
+        for i, answer in enumerate(node.answers, 1):
+            yield Link(f"answers[{i}]", answer.next, answer.next_pos or answer.pos)
+    elif isinstance(node, Step):
+        for key in ("fixed", "not_fixed", "cannot", "no_admin"):
+            target = getattr(node, key)
+            if target is not None:
+                yield Link(key, target, node.key_pos.get(key, node.pos))
+    elif isinstance(node, Say):
+        yield Link("next", node.next, node.next_pos or node.pos)
+
+
+def kind_of(node: Node) -> str:
+    """The word trainers write for this kind of node."""
+    return {
+        Question: "ask",
+        Step: "step",
+        Say: "say",
+        Goto: "goto",
+        Resolved: "resolved",
+        Escalate: "escalate",
+    }[type(node)]

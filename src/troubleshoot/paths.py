@@ -1,0 +1,23 @@
+"""Where the tool keeps its own files: hand-offs, session records, caches.
+
+These are the only places it ever writes, apart from files a person names.
+``TROUBLESHOOT_DATA`` moves them all, for a shared drive, a test or a training room.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+
+def data_dir() -> Path:
+    env = os.environ.get("TROUBLESHOOT_DATA")
+    if env:
+        return Path(env)
+    import platformdirs
+
+    return Path(platformdirs.user_data_dir("troubleshoot", appauthor=False))
+
+
+def handoff_dir() -> Path:
+    return data_dir() / "handoffs"

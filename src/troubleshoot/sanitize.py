@@ -1,0 +1,31 @@
+"""Text from files and people, made safe to show.
+
+A tree folder on a shared drive can be written by anyone. Text from it must not be
+able to clear the screen, move the cursor, fake a prompt or recolour the terminal,
+so escape sequences and control characters are removed before anything is shown or
+written to a hand-off.
+"""
+
+from __future__ import annotations
+
+import re
+
+# ESC-introduced sequences (CSI, OSC, and two-character ones), then any other C0/C1
+# control character except newline and tab.
+_ESCAPES = re.compile(
+    r"\x1b\[[0-?]*[ -/]*[@-~]"  # CSI ... final byte
+    r"|\x1b\][^\x07\x1b]*(?:\x07|\x1b\\)?"  # OSC ... BEL or ST
+    r"|\x1b[@-_]"  # two-character escapes
+    r"|\x9b[0-?]*[ -/]*[@-~]"  # 8-bit CSI
+)
+_CONTROLS = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+
+
+def clean(text: str) -> str:
+    """*text* with escape sequences and control characters removed (newline and tab kept)."""
+    return _CONTROLS.sub("", _ESCAPES.sub("", text))
+
+
+def one_line(text: str) -> str:
+    """*text* cleaned and folded onto one line."""
+    return " ".join(clean(text).split())

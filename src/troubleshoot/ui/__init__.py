@@ -1,0 +1,1 @@
+"""Everything that prints or prompts lives here; nothing here decides anything."""
