@@ -1,0 +1,88 @@
+"""Shared fixtures: a private data folder for every test, and ways to run the tool."""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import subprocess
+import sys
+import textwrap
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+
+from troubleshoot.catalog import Catalog
+from troubleshoot.cli import main
+
+ROOT = Path(__file__).resolve().parent.parent
+SRC = ROOT / "src"
+TREES = ROOT / "trees"
+T0 = dt.datetime(2026, 11, 23, 10, 0)  # a Monday morning
+
+
+@pytest.fixture(autouse=True)
+def private_data(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Path]:
+    """No test writes to the real user folders or sees another test's records."""
+    data = tmp_path / "data"
+    monkeypatch.setenv("TROUBLESHOOT_DATA", str(data))
+    monkeypatch.setenv("TROUBLESHOOT_NOW", "2026-11-23T10:00:00")
+    monkeypatch.delenv("TROUBLESHOOT_TREES", raising=False)
+    monkeypatch.delenv("TROUBLESHOOT_SITE", raising=False)
+    monkeypatch.setenv("NO_COLOR", "1")
+    yield data
+
+
+def write_tree(folder: Path, tree_id: str, text: str) -> Path:
+    """Write a tree file from indented YAML text and return its path."""
+    folder.mkdir(parents=True, exist_ok=True)
+    path = folder / f"{tree_id}.yaml"
+    path.write_text(textwrap.dedent(text).lstrip("\n"), encoding="utf-8")
+    return path
+
+
+def catalog_of(*paths: Path) -> Catalog:
+    return Catalog(list(paths))
+
+
+@dataclass
+class Result:
+    code: int
+    out: str
+    err: str
+
+
+@pytest.fixture
+def cli(capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch):  # type: ignore[no-untyped-def]
+    """Run the tool in-process: ``cli(["list"], input="1\\n")``."""
+    import io
+
+    def run(args: list[str], input: str = "") -> Result:
+        monkeypatch.setattr(sys, "stdin", io.StringIO(input))
+        monkeypatch.setattr(sys, "argv", ["troubleshoot", *args])
+        code = main(args)
+        captured = capsys.readouterr()
+        return Result(code, captured.out, captured.err)
+
+    return run
+
+
+def subprocess_env(**extra: str) -> dict[str, str]:
+    env = dict(os.environ)
+    env["PYTHONPATH"] = str(SRC) + os.pathsep + env.get("PYTHONPATH", "")
+    env.update(extra)
+    return env
+
+
+def run_tool(args: list[str], input: str = "", timeout: float = 30, **env: str
+             ) -> subprocess.CompletedProcess[str]:
+    """Run the tool as a real process, as a script or a screen reader would."""
+    return subprocess.run(
+        [sys.executable, "-m", "troubleshoot", *args],
+        input=input,
+        capture_output=True,
+        text=True,
+        timeout=timeout,
+        env=subprocess_env(**env),
+    )
