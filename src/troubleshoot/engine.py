@@ -298,6 +298,9 @@ def match(prompt: Prompt, text: str) -> int | None:
             if text == words:
                 return index
     hits = [i for i, choice in enumerate(prompt.choices) if choice.lower().startswith(text)]
+    if not hits:
+        hits = [i for i, choice in enumerate(prompt.choices)
+                if any(word.startswith(text) for word in choice.lower().split())]
     return hits[0] if len(hits) == 1 else None
 
 
