@@ -299,8 +299,11 @@ def match(prompt: Prompt, text: str) -> int | None:
                 return index
     hits = [i for i, choice in enumerate(prompt.choices) if choice.lower().startswith(text)]
     if not hits:
-        hits = [i for i, choice in enumerate(prompt.choices)
-                if any(word.startswith(text) for word in choice.lower().split())]
+        hits = [
+            i
+            for i, choice in enumerate(prompt.choices)
+            if any(word.startswith(text) for word in choice.lower().split())
+        ]
     return hits[0] if len(hits) == 1 else None
 
 
@@ -365,6 +368,8 @@ def _enter(trees: TreeSource, state: State, tree_id: str, node_id: str, now: dt.
         if isinstance(node, Resolved):
             return _end(state, Ending("resolved", tree_id, node_id, node.text, now), now)
         if isinstance(node, Escalate):
+            # The end's own list is what IT needs for this fault; the tree's list is only
+            # the fallback, so staff with a patron waiting are not asked for it all twice.
             ending = Ending(
                 "escalated",
                 tree_id,
@@ -373,7 +378,7 @@ def _enter(trees: TreeSource, state: State, tree_id: str, node_id: str, now: dt.
                 now,
                 node.workaround,
                 node.urgent,
-                _merge(tree.collect, node.collect),
+                node.collect or tree.collect,
             )
             return _end(state, ending, now)
         state = _check_stop(state, tree_id, node, now)

@@ -18,6 +18,9 @@ from troubleshoot import engine, handoff, privacy
 from troubleshoot.engine import Action, Prompt, State, TreeSource
 from troubleshoot.handoff import HandOff
 
+#: Typed instead of a fact: skip this one and every fact after it.
+SKIP_REST = "-"
+
 
 @dataclass(frozen=True)
 class Quit:
@@ -100,6 +103,8 @@ def collect_facts(labels: tuple[str, ...], prompter: Prompter) -> dict[str, str]
             try:
                 value = prompter.ask_fact(label).strip()
             except EOFError:
+                return facts
+            if value == SKIP_REST:
                 return facts
             reason = privacy.problem(value)
             if reason is None:

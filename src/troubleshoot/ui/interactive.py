@@ -26,7 +26,7 @@ from troubleshoot.engine import (
 )
 from troubleshoot.sanitize import one_line
 from troubleshoot.ui import views
-from troubleshoot.walk import Quit, WalkResult
+from troubleshoot.walk import SKIP_REST, Quit, WalkResult
 
 if TYPE_CHECKING:
     from rich.console import Console
@@ -132,7 +132,9 @@ class InteractivePrompter:
     def ask_fact(self, label: str) -> str:
         import questionary
 
-        answer = questionary.text(f"For IT: {one_line(label)} (Enter to skip)").unsafe_ask()
+        answer = questionary.text(
+            f"For IT: {one_line(label)} (Enter skips it, {SKIP_REST} skips the rest)"
+        ).unsafe_ask()
         return str(answer or "")
 
     def finished(self, result: WalkResult) -> None:

@@ -29,7 +29,7 @@ from troubleshoot.engine import (
 )
 from troubleshoot.handoff import headline, to_markdown
 from troubleshoot.sanitize import clean, one_line
-from troubleshoot.walk import Quit, WalkResult
+from troubleshoot.walk import SKIP_REST, Quit, WalkResult
 
 KEYS = (
     ("b", "back: return to the previous question"),
@@ -54,13 +54,19 @@ class PlainPrompter:
         self.out.write(clean(text) + "\n")
         self.out.flush()
 
-    def read(self, label: str) -> str:
+    def read(self, label: str, *, echo: bool = False) -> str:
+        """One line of input. When input comes from a script nothing echoes it, so an
+        answer is written back; notes and facts never are (they may be refused as private).
+        """
         self.out.write(label)
         self.out.flush()
         line = self.inp.readline()
         if not line:
             raise EOFError
-        return line.rstrip("\r\n")
+        line = line.rstrip("\r\n")
+        if not self.inp.isatty():
+            self.out.write((one_line(line) if echo else "") + "\n")
+        return line
 
     # -- Prompter -------------------------------------------------------------------
     def notices(self, lines: tuple[str, ...]) -> None:
@@ -70,7 +76,7 @@ class PlainPrompter:
     def ask(self, prompt: Prompt, state: State) -> Action | Quit:
         self.show(prompt)
         while True:
-            reply = self.read("> ").strip()
+            reply = self.read("> ", echo=True).strip()
             if not reply:
                 continue
             key = reply.lower()
@@ -145,7 +151,9 @@ class PlainPrompter:
         self.say(f"Refused: {one_line(message)}")
 
     def ask_fact(self, label: str) -> str:
-        return self.read(f"For IT: {one_line(label)} (Enter to skip): ")
+        return self.read(
+            f"For IT: {one_line(label)} (Enter skips it, {SKIP_REST} skips the rest): "
+        )
 
     def finished(self, result: WalkResult) -> None:
         note = result.handoff
