@@ -13,8 +13,9 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from troubleshoot import cache
 from troubleshoot.errors import Finding, TroubleshootError
-from troubleshoot.loader import parse_tree, tree_id_for
+from troubleshoot.loader import tree_id_for
 from troubleshoot.model import Tree
 
 
@@ -83,7 +84,7 @@ class Catalog:
         path = self.paths.get(tree_id)
         if path is None or tree_id in self._problems:
             return None
-        tree, findings = parse_tree(path)
+        tree, findings = cache.parse(path)
         if tree is None:
             self._problems[tree_id] = findings
             return None

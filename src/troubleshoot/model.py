@@ -9,6 +9,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
+from typing import NamedTuple
 
 DEFAULT_STEP_MINUTES = 2
 
@@ -36,20 +37,27 @@ COMMAND_NAMES = frozenset(
 KNOWN_POLICIES = frozenset({"patron_devices", "clear_jams", "session_override", "refunds"})
 
 
-@dataclass(frozen=True, order=True)
-class Pos:
-    """1-based line and column in the source file."""
+class Pos(NamedTuple):
+    """1-based line and column in the source file (0 when unknown).
+
+    A named tuple rather than a dataclass: a big library holds hundreds of thousands
+    of these, and tuples are several times cheaper to build.
+    """
 
     line: int = 0
     col: int = 0
+
+
+NOWHERE = Pos()
+TOP = Pos(1, 1)
 
 
 @dataclass(frozen=True)
 class Answer:
     text: str
     next: str
-    pos: Pos = Pos()
-    next_pos: Pos = Pos()
+    pos: Pos = NOWHERE
+    next_pos: Pos = NOWHERE
 
 
 @dataclass(frozen=True)
@@ -58,7 +66,7 @@ class Question:
     ask: str
     answers: tuple[Answer, ...]
     detail: str = ""
-    pos: Pos = Pos()
+    pos: Pos = NOWHERE
 
 
 @dataclass(frozen=True)
@@ -73,7 +81,7 @@ class Step:
     admin: str | None = None  # what IT must do; present means "needs admin rights"
     no_admin: str | None = None
     policy: str | None = None
-    pos: Pos = Pos()
+    pos: Pos = NOWHERE
     key_pos: Mapping[str, Pos] = field(default_factory=dict)
 
     @property
@@ -87,8 +95,8 @@ class Say:
     say: str
     next: str
     detail: str = ""
-    pos: Pos = Pos()
-    next_pos: Pos = Pos()
+    pos: Pos = NOWHERE
+    next_pos: Pos = NOWHERE
 
 
 @dataclass(frozen=True)
@@ -96,7 +104,7 @@ class Goto:
     id: str
     tree: str
     node: str | None = None
-    pos: Pos = Pos()
+    pos: Pos = NOWHERE
 
     @property
     def target(self) -> str:
@@ -107,7 +115,7 @@ class Goto:
 class Resolved:
     id: str
     text: str
-    pos: Pos = Pos()
+    pos: Pos = NOWHERE
 
 
 @dataclass(frozen=True)
@@ -117,7 +125,7 @@ class Escalate:
     workaround: str = ""
     urgent: bool = False
     collect: tuple[str, ...] = ()
-    pos: Pos = Pos()
+    pos: Pos = NOWHERE
 
 
 Node = Question | Step | Say | Goto | Resolved | Escalate
@@ -134,7 +142,7 @@ class Budget:
 class Symptom:
     text: str
     node: str | None = None
-    pos: Pos = Pos()
+    pos: Pos = NOWHERE
 
 
 @dataclass(frozen=True)
@@ -144,7 +152,7 @@ class WalkTest:
     answers: tuple[str, ...]
     end: str
     admin: bool = False
-    pos: Pos = Pos()
+    pos: Pos = NOWHERE
 
 
 @dataclass(frozen=True)
@@ -163,7 +171,7 @@ class Tree:
     sources: tuple[str, ...] = ()
     tests: tuple[WalkTest, ...] = ()
     digest: str = ""  # sha256 of the file, so records can tell when a tree changed
-    pos: Pos = Pos(1, 1)
+    pos: Pos = TOP
     key_pos: Mapping[str, Pos] = field(default_factory=dict)
 
 
@@ -180,14 +188,15 @@ def links(node: Node) -> Iterator[Link]:
     """Every node id this node can lead to inside its own tree."""
     if isinstance(node, Question):
         for i, answer in enumerate(node.answers, 1):
-            yield Link(f"answers[{i}]", answer.next, answer.next_pos or answer.pos)
+            at = answer.next_pos if answer.next_pos.line else answer.pos
+            yield Link(f"answers[{i}]", answer.next, at)
     elif isinstance(node, Step):
         for key in ("fixed", "not_fixed", "cannot", "no_admin"):
             target = getattr(node, key)
             if target is not None:
                 yield Link(key, target, node.key_pos.get(key, node.pos))
     elif isinstance(node, Say):
-        yield Link("next", node.next, node.next_pos or node.pos)
+        yield Link("next", node.next, node.next_pos if node.next_pos.line else node.pos)
 
 
 def kind_of(node: Node) -> str:

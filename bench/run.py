@@ -1,0 +1,203 @@
+"""Benchmark: how fast does the tool feel on a 2-core desk PC, and how does it grow?
+
+Run from the project root after installing it: ``python bench/run.py``. It generates
+synthetic libraries of 10, 100, 1,000 and 5,000 trees (about 50 nodes each), measures
+the median of repeated whole-process runs, peak memory, and, on the same files, what a
+trainer would otherwise reach for (yamllint, check-jsonschema) when installed. It
+prints a table and writes bench/results.json. It is a benchmark, not a test: nothing
+here fails on a timing.
+
+Options: ``--quick`` (fewer repeats, no 5,000-tree library), ``--repeat N``.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+ROOT = HERE.parent
+sys.path.insert(0, str(HERE))
+
+import generate  # noqa: E402
+
+SIZES = (10, 100, 1000, 5000)
+
+
+def env_for(data: Path, trees: Path | None = None) -> dict[str, str]:
+    env = dict(os.environ)
+    env["PYTHONPATH"] = str(ROOT / "src")
+    env["TROUBLESHOOT_DATA"] = str(data)
+    env["TROUBLESHOOT_CACHE"] = str(data / "cache")
+    env["NO_COLOR"] = "1"
+    env.pop("TROUBLESHOOT_TREES", None)
+    if trees is not None:
+        env["TROUBLESHOOT_TREES"] = str(trees)
+    return env
+
+
+def timed(cmd: list[str], env: dict[str, str], stdin: str = "") -> tuple[float, int]:
+    """Wall seconds and peak memory (MB) of one whole process."""
+    start = time.perf_counter()
+    proc = subprocess.Popen(
+        cmd, env=env, stdin=subprocess.PIPE, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL
+    )
+    assert proc.stdin is not None
+    try:
+        proc.stdin.write(stdin.encode())
+        proc.stdin.close()
+    except BrokenPipeError:
+        pass
+    _, _, usage = os.wait4(proc.pid, 0)
+    proc.returncode = 0
+    elapsed = time.perf_counter() - start
+    return elapsed, usage.ru_maxrss // 1024
+
+
+def first_question(env: dict[str, str]) -> float:
+    """Seconds from start until the first plain prompt ('> ') is on screen."""
+    cmd = [sys.executable, "-m", "troubleshoot", "printer", "--plain"]
+    start = time.perf_counter()
+    proc = subprocess.Popen(
+        cmd, env=env, stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL
+    )
+    assert proc.stdout is not None
+    seen = b""
+    while b"> " not in seen:
+        chunk = proc.stdout.read1(4096)
+        if not chunk:
+            break
+        seen += chunk
+    elapsed = time.perf_counter() - start
+    proc.kill()
+    proc.wait()
+    return elapsed
+
+
+def median(cmd: list[str], env: dict[str, str], repeat: int, stdin: str = "") -> dict[str, float]:
+    runs = [timed(cmd, env, stdin) for _ in range(repeat)]
+    return {
+        "median_s": round(statistics.median(r[0] for r in runs), 4),
+        "peak_mb": max(r[1] for r in runs),
+    }
+
+
+def tool(*args: str) -> list[str]:
+    return [sys.executable, "-m", "troubleshoot", *args]
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--quick", action="store_true")
+    parser.add_argument("--repeat", type=int, default=5)
+    opts = parser.parse_args()
+    repeat = 3 if opts.quick else opts.repeat
+    sizes = SIZES[:-1] if opts.quick else SIZES
+    work = Path(tempfile.mkdtemp(prefix="troubleshoot-bench-"))
+    results: dict[str, object] = {"python": sys.version.split()[0], "cores": os.cpu_count()}
+    rows: list[tuple[str, float, str]] = []
+    try:
+        data = work / "data"
+        env = env_for(data)
+        base = median([sys.executable, "-c", "import typer"], env, repeat)
+        rows.append(("python -c 'import typer'", base["median_s"], f"{base['peak_mb']} MB"))
+        version = median(tool("--version"), env, repeat)
+        ratio = version["median_s"] / base["median_s"]
+        rows.append(("--version", version["median_s"], f"{ratio:.2f}x import typer"))
+        for name, args in (
+            ("--help", ("--help",)),
+            ("list", ("list",)),
+            (
+                "find 'my printout never came out'",
+                ("find", "my printout never came out", "--format", "json"),
+            ),
+        ):
+            got = median(tool(*args), env, repeat)
+            rows.append((name, got["median_s"], f"{got['peak_mb']} MB"))
+            results[name] = got
+        fq = statistics.median(first_question(env) for _ in range(repeat))
+        rows.append(("first question, printer --plain", round(fq, 4), ""))
+        results["first_question_s"] = round(fq, 4)
+        results["version"] = version | {"ratio_to_import_typer": round(ratio, 2)}
+        results["import_typer"] = base
+
+        scaling: list[dict[str, float]] = []
+        yamllint = shutil.which("yamllint")
+        jsonschema = shutil.which("check-jsonschema")
+        schema = ROOT / "schema" / "tree.schema.json"
+        for size in sizes:
+            lib = generate.library(work / f"lib{size}", size)
+            libenv = env_for(data, lib)
+            cold = timed(tool("check", str(lib)), env_for(work / f"cold{size}"))
+            warm = median(tool("check", str(lib)), libenv, repeat if size < 5000 else 1)
+            row: dict[str, float] = {
+                "trees": size,
+                "check_cold_s": round(cold[0], 3),
+                "check_s": warm["median_s"],
+                "check_peak_mb": warm["peak_mb"],
+            }
+            listing = median(tool("list"), libenv, repeat if size < 5000 else 1)
+            row["list_s"] = listing["median_s"]
+            finding = median(
+                tool("find", "paper jam release", "--format", "json"),
+                libenv,
+                repeat if size < 5000 else 1,
+            )
+            row["find_s"] = finding["median_s"]
+            if yamllint and size <= 1000:
+                yl = median([yamllint, "-d", "relaxed", str(lib)], libenv, 1)
+                row["yamllint_s"] = yl["median_s"]
+                row["yamllint_ratio"] = round(yl["median_s"] / warm["median_s"], 1)
+            if jsonschema and schema.exists() and size <= 1000:
+                files = sorted(str(p) for p in lib.glob("*.yaml"))
+                js = median([jsonschema, "--schemafile", str(schema), *files], libenv, 1)
+                row["check_jsonschema_s"] = js["median_s"]
+            scaling.append(row)
+            rows.append(
+                (
+                    f"check {size} trees (warm cache / cold)",
+                    warm["median_s"],
+                    f"cold {cold[0]:.2f} s, {warm['peak_mb']} MB",
+                )
+            )
+            rows.append((f"list {size} trees", listing["median_s"], ""))
+            rows.append((f"find {size} trees", finding["median_s"], ""))
+            if "yamllint_s" in row:
+                rows.append(
+                    (
+                        f"yamllint {size} trees",
+                        row["yamllint_s"],
+                        f"{row['yamllint_ratio']}x slower than check",
+                    )
+                )
+            if "check_jsonschema_s" in row:
+                rows.append((f"check-jsonschema {size} trees", row["check_jsonschema_s"], ""))
+        results["scaling"] = scaling
+        if len(scaling) >= 2:
+            big, small = scaling[-1], scaling[-2]
+            slope = (big["check_s"] - small["check_s"]) / (big["trees"] - small["trees"])
+            results["check_ms_per_tree"] = round(slope * 1000, 3)
+            rows.append(("slope of check, per tree", round(slope, 6), "seconds per extra tree"))
+    finally:
+        shutil.rmtree(work, ignore_errors=True)
+
+    width = max(len(r[0]) for r in rows)
+    print(f"{'measure'.ljust(width)}  {'median s':>9}  notes")
+    for name, seconds, note in rows:
+        print(f"{name.ljust(width)}  {seconds:>9.3f}  {note}")
+    out = HERE / "results.json"
+    out.write_text(json.dumps(results, indent=2) + "\n", encoding="utf-8")
+    print(f"\nwritten: {out}")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

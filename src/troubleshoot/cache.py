@@ -1,0 +1,236 @@
+"""A cache of parsed trees, so a consortium's thousands of trees load in a blink.
+
+Parsing YAML is most of the cost of ``list`` and ``check`` over a big library. The
+cache keeps each parsed tree as JSON (data, never code: no pickle) in the user cache
+folder, keyed by the file's path, size, modification time and content hash. The
+file is still read and hashed every time, so an edit that keeps the size and the
+time stamp is still seen: the cache is never wrong, only sometimes unused.
+Anything odd about a cache entry (unreadable, corrupt, old format) means "parse again".
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import json
+import os
+from pathlib import Path
+from typing import Any
+
+from troubleshoot import yamlio
+from troubleshoot.errors import Finding, TroubleshootError
+from troubleshoot.loader import parse_tree
+from troubleshoot.model import (
+    Answer,
+    Budget,
+    Escalate,
+    Goto,
+    Node,
+    Pos,
+    Question,
+    Resolved,
+    Say,
+    Step,
+    Symptom,
+    Tree,
+    WalkTest,
+    kind_of,
+)
+
+FORMAT = 1  # bump when the model changes shape
+
+
+def cache_dir() -> Path | None:
+    """Where entries live; None turns the cache off (``TROUBLESHOOT_CACHE=off``)."""
+    env = os.environ.get("TROUBLESHOOT_CACHE")
+    if env == "off":
+        return None
+    if env:
+        return Path(env)
+    import platformdirs
+
+    return Path(platformdirs.user_cache_dir("troubleshoot", appauthor=False)) / "trees"
+
+
+def parse(path: Path) -> tuple[Tree | None, list[Finding]]:
+    """Like :func:`loader.parse_tree`, through the cache."""
+    name = str(path)
+    try:
+        text = yamlio.read_text(path)
+        stat = path.stat()
+    except TroubleshootError as e:
+        return None, [Finding(name, e.line or 0, e.col or 0, "error", "yaml", e.message)]
+    except OSError as e:
+        return None, [Finding(name, 0, 0, "error", "yaml", f"cannot read file: {e}")]
+    folder = cache_dir()
+    digest = hashlib.sha256(text.encode("utf-8")).hexdigest()
+    key = {
+        "format": FORMAT,
+        "path": name,
+        "size": stat.st_size,
+        "mtime": stat.st_mtime_ns,
+        "sha256": digest,
+    }
+    entry = _entry_path(folder, path) if folder else None
+    if entry is not None:
+        tree = _read(entry, key)
+        if tree is not None:
+            return tree, []
+    tree, findings = parse_tree(path, text)
+    if tree is not None and entry is not None:
+        _write(entry, key, tree)
+    return tree, findings
+
+
+def _entry_path(folder: Path, path: Path) -> Path:
+    name = hashlib.sha1(str(path.resolve()).encode("utf-8")).hexdigest()
+    return folder / f"{name}.json"
+
+
+def _read(entry: Path, key: dict[str, Any]) -> Tree | None:
+    try:
+        raw = json.loads(entry.read_text(encoding="utf-8"))
+        if raw.get("key") != key:
+            return None
+        return _tree(raw["tree"])
+    except (OSError, ValueError, KeyError, TypeError, AttributeError):
+        return None
+
+
+def _write(entry: Path, key: dict[str, Any], tree: Tree) -> None:
+    """Best effort: a full disk or a read-only cache just means no cache."""
+    try:
+        entry.parent.mkdir(parents=True, exist_ok=True)
+        tmp = entry.with_suffix(f".{os.getpid()}.tmp")
+        tmp.write_text(json.dumps({"key": key, "tree": _dump_tree(tree)}), encoding="utf-8")
+        os.replace(tmp, entry)
+    except OSError:
+        return
+
+
+# -- model <-> JSON ------------------------------------------------------------------
+
+
+def _p(pos: Pos) -> list[int]:
+    return [pos.line, pos.col]
+
+
+def _pos(raw: list[int]) -> Pos:
+    return Pos(int(raw[0]), int(raw[1]))
+
+
+def _dump_node(node: Node) -> dict[str, Any]:
+    kind = kind_of(node)
+    out: dict[str, Any] = {"kind": kind, "id": node.id, "pos": _p(node.pos)}
+    if isinstance(node, Question):
+        out |= {
+            "ask": node.ask,
+            "detail": node.detail,
+            "answers": [[a.text, a.next, _p(a.pos), _p(a.next_pos)] for a in node.answers],
+        }
+    elif isinstance(node, Step):
+        out |= {
+            "step": node.step,
+            "fixed": node.fixed,
+            "not_fixed": node.not_fixed,
+            "detail": node.detail,
+            "minutes": node.minutes,
+            "cannot": node.cannot,
+            "admin": node.admin,
+            "no_admin": node.no_admin,
+            "policy": node.policy,
+            "key_pos": {k: _p(v) for k, v in node.key_pos.items()},
+        }
+    elif isinstance(node, Say):
+        out |= {
+            "say": node.say,
+            "next": node.next,
+            "detail": node.detail,
+            "next_pos": _p(node.next_pos),
+        }
+    elif isinstance(node, Goto):
+        out |= {"tree": node.tree, "node": node.node}
+    elif isinstance(node, Resolved):
+        out |= {"text": node.text}
+    else:
+        out |= {
+            "reason": node.reason,
+            "workaround": node.workaround,
+            "urgent": node.urgent,
+            "collect": list(node.collect),
+        }
+    return out
+
+
+def _node(raw: dict[str, Any]) -> Node:
+    kind, node_id, pos = raw["kind"], raw["id"], _pos(raw["pos"])
+    if kind == "ask":
+        answers = tuple(Answer(t, n, _pos(p), _pos(q)) for t, n, p, q in raw["answers"])
+        return Question(node_id, raw["ask"], answers, raw["detail"], pos)
+    if kind == "step":
+        return Step(
+            node_id,
+            raw["step"],
+            raw["fixed"],
+            raw["not_fixed"],
+            raw["detail"],
+            raw["minutes"],
+            raw["cannot"],
+            raw["admin"],
+            raw["no_admin"],
+            raw["policy"],
+            pos,
+            {k: _pos(v) for k, v in raw["key_pos"].items()},
+        )
+    if kind == "say":
+        return Say(node_id, raw["say"], raw["next"], raw["detail"], pos, _pos(raw["next_pos"]))
+    if kind == "goto":
+        return Goto(node_id, raw["tree"], raw["node"], pos)
+    if kind == "resolved":
+        return Resolved(node_id, raw["text"], pos)
+    return Escalate(
+        node_id, raw["reason"], raw["workaround"], raw["urgent"], tuple(raw["collect"]), pos
+    )
+
+
+def _dump_tree(tree: Tree) -> dict[str, Any]:
+    return {
+        "id": tree.id,
+        "path": tree.path,
+        "title": tree.title,
+        "summary": tree.summary,
+        "start": tree.start,
+        "nodes": [_dump_node(n) for n in tree.nodes.values()],
+        "symptoms": [[s.text, s.node, _p(s.pos)] for s in tree.symptoms],
+        "owner": tree.owner,
+        "reviewed": tree.reviewed.isoformat() if tree.reviewed else None,
+        "budget": [tree.budget.minutes, tree.budget.steps],
+        "collect": list(tree.collect),
+        "sources": list(tree.sources),
+        "tests": [[list(t.answers), t.end, t.admin, _p(t.pos)] for t in tree.tests],
+        "digest": tree.digest,
+        "pos": _p(tree.pos),
+        "key_pos": {k: _p(v) for k, v in tree.key_pos.items()},
+    }
+
+
+def _tree(raw: dict[str, Any]) -> Tree:
+    nodes = [_node(n) for n in raw["nodes"]]
+    return Tree(
+        id=raw["id"],
+        path=raw["path"],
+        title=raw["title"],
+        summary=raw["summary"],
+        start=raw["start"],
+        nodes={n.id: n for n in nodes},
+        symptoms=tuple(Symptom(t, n, _pos(p)) for t, n, p in raw["symptoms"]),
+        owner=raw["owner"],
+        reviewed=dt.date.fromisoformat(raw["reviewed"]) if raw["reviewed"] else None,
+        budget=Budget(*raw["budget"]),
+        collect=tuple(raw["collect"]),
+        sources=tuple(raw["sources"]),
+        tests=tuple(WalkTest(tuple(a), e, adm, _pos(p)) for a, e, adm, p in raw["tests"]),
+        digest=raw["digest"],
+        pos=_pos(raw["pos"]),
+        key_pos={k: _pos(v) for k, v in raw["key_pos"].items()},
+    )
