@@ -14,6 +14,7 @@ import datetime as dt
 import hashlib
 import json
 import os
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -99,13 +100,7 @@ def _read(entry: Path, key: dict[str, Any]) -> Tree | None:
 
 def _write(entry: Path, key: dict[str, Any], tree: Tree) -> None:
     """Best effort: a full disk or a read-only cache just means no cache."""
-    try:
-        entry.parent.mkdir(parents=True, exist_ok=True)
-        tmp = entry.with_suffix(f".{os.getpid()}.tmp")
-        tmp.write_text(json.dumps({"key": key, "tree": _dump_tree(tree)}), encoding="utf-8")
-        os.replace(tmp, entry)
-    except OSError:
-        return
+    _write_json(entry, {"key": key, "tree": _dump_tree(tree)})
 
 
 # -- model <-> JSON ------------------------------------------------------------------
@@ -234,3 +229,103 @@ def _tree(raw: dict[str, Any]) -> Tree:
         pos=_pos(raw["pos"]),
         key_pos={k: _pos(v) for k, v in raw["key_pos"].items()},
     )
+
+
+# -- the summary index -----------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class TreeInfo:
+    """What listing and searching need of a tree, without loading the whole of it."""
+
+    id: str
+    path: str
+    title: str
+    summary: str
+    symptoms: tuple[tuple[str, str | None], ...]  # (phrase, node it points to)
+    text: str  # every question, step and answer, for searching
+
+
+def info_of(tree: Tree) -> TreeInfo:
+    parts: list[str] = []
+    for node in tree.nodes.values():
+        if isinstance(node, Question):
+            parts.append(node.ask)
+            parts.extend(a.text for a in node.answers)
+        elif isinstance(node, Step):
+            parts.append(node.step)
+        elif isinstance(node, Say):
+            parts.append(node.say)
+    return TreeInfo(
+        tree.id,
+        tree.path,
+        tree.title,
+        tree.summary,
+        tuple((s.text, s.node) for s in tree.symptoms),
+        "\n".join(parts),
+    )
+
+
+def infos(paths: dict[str, Path]) -> tuple[list[TreeInfo], list[Finding]]:
+    """A :class:`TreeInfo` for every tree that loads, and the first problem of each that
+    does not. One index file serves the whole library; each tree file is still read and
+    hashed, and parsed again only when it changed."""
+    folder = cache_dir()
+    index_path = None
+    index: dict[str, Any] = {}
+    if folder is not None:
+        names = "\n".join(sorted(str(p) for p in paths.values()))
+        index_path = folder / f"index-{hashlib.sha1(names.encode()).hexdigest()}.json"
+        try:
+            loaded = json.loads(index_path.read_text(encoding="utf-8"))
+            if isinstance(loaded, dict) and loaded.get("format") == FORMAT:
+                index = loaded.get("trees", {})
+        except (OSError, ValueError):
+            index = {}
+    found: list[TreeInfo] = []
+    problems: list[Finding] = []
+    fresh: dict[str, Any] = {}
+    changed = False
+    for tree_id in sorted(paths):
+        path = paths[tree_id]
+        name = str(path)
+        try:
+            data = path.read_bytes() if path.stat().st_size <= yamlio.MAX_FILE_BYTES else b""
+        except OSError:
+            data = b""
+        digest = hashlib.sha256(data).hexdigest() if data else ""
+        entry = index.get(name)
+        if digest and isinstance(entry, dict) and entry.get("sha256") == digest:
+            try:
+                raw = entry["info"]
+                symptoms = tuple((str(t), n) for t, n in raw[4])
+                info = TreeInfo(raw[0], raw[1], raw[2], raw[3], symptoms, raw[5])
+                found.append(info)
+                fresh[name] = entry
+                continue
+            except (TypeError, KeyError, IndexError):
+                pass
+        tree, findings = parse(path)
+        if tree is None:
+            problems.append(findings[0])
+            continue
+        info = info_of(tree)
+        found.append(info)
+        fresh[name] = {
+            "sha256": tree.digest,
+            "info": [info.id, info.path, info.title, info.summary, info.symptoms, info.text],
+        }
+        changed = True
+    if index_path is not None and (changed or set(fresh) != set(index)):
+        _write_json(index_path, {"format": FORMAT, "trees": fresh})
+    return found, problems
+
+
+def _write_json(path: Path, value: object) -> None:
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        tmp = path.with_suffix(f".{os.getpid()}.tmp")
+        tmp.write_text(json.dumps(value), encoding="utf-8")
+        os.replace(tmp, path)
+    except OSError:
+        return

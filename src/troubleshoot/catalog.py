@@ -100,6 +100,10 @@ class Catalog:
             raise self._problems[tree_id][0].to_error()
         raise TroubleshootError(f"no tree called '{tree_id}'")
 
+    def infos(self) -> tuple[list[cache.TreeInfo], list[Finding]]:
+        """Titles, summaries and search text of every tree, fast; and the broken files."""
+        return cache.infos(self.paths)
+
     def problems(self, tree_id: str) -> list[Finding]:
         return self._problems.get(tree_id, [])
 

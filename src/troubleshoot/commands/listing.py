@@ -11,9 +11,8 @@ from troubleshoot.ui.views import tree_table
 
 def list_trees() -> int:
     """List the trees this desk can walk."""
-    catalog = Catalog.default()
-    trees = list(catalog.trees())
-    tree_table(make_console(), trees)
-    for problem in catalog.broken():
+    infos, broken = Catalog.default().infos()
+    tree_table(make_console(), infos)
+    for problem in broken:
         out.line(f"warning: skipped {problem}", err=True)
     return Exit.OK

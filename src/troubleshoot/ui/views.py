@@ -9,8 +9,8 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
+from troubleshoot.cache import TreeInfo
 from troubleshoot.handoff import HandOff, headline
-from troubleshoot.model import Tree
 from troubleshoot.sanitize import clean, one_line
 from troubleshoot.walk import WalkResult
 
@@ -18,7 +18,7 @@ if TYPE_CHECKING:
     from rich.console import Console, RenderableType
 
 
-def tree_table(console: Console, trees: Iterable[Tree]) -> None:
+def tree_table(console: Console, trees: Iterable[TreeInfo]) -> None:
     from rich.table import Table
 
     table = Table("id", "title", "summary", box=None, pad_edge=False)
