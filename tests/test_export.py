@@ -220,12 +220,25 @@ def test_a_target_that_does_not_exist_is_drawn_as_missing(tmp_path: Path) -> Non
     assert '"nowhere" [label="MISSING: nowhere"' in dot
 
 
-def test_long_text_is_cut_in_diagrams_but_whole_in_markdown() -> None:
-    tree = load_tree(TREES / "usb.yaml")
-    step = tree.nodes["other_port"]
-    assert isinstance(step, Step)
-    assert "…" in export.to_mermaid(tree).split("n_other_port[", 1)[1].split("\n", 1)[0]
-    assert export.md(step.step) in export.to_markdown(tree)
+def test_long_text_is_cut_in_diagrams_but_whole_in_markdown(tmp_path: Path) -> None:
+    words = " ".join(f"word{i}" for i in range(40))
+    path = write_tree(
+        tmp_path,
+        "long",
+        f"""
+        title: Long
+        summary: Long words.
+        symptoms: [long]
+        start: a
+        nodes:
+          a: {{step: {words}, fixed: done, not_fixed: done}}
+          done: {{resolved: Fine.}}
+        """,
+    )
+    tree = load_tree(path)
+    label = export.to_mermaid(tree).split("n_a[", 1)[1].split("\n", 1)[0]
+    assert len(label) < export.LABEL_CHARS + 10 and label.endswith("…\"]")
+    assert f"**1. Step (about 2 min):** {words}" in export.to_markdown(tree)
 
 
 # -- walk order and the Markdown guide ----------------------------------------------------
