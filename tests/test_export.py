@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import TREES, write_tree
+from tests.conftest import TREES, write_tree
 from troubleshoot import export
 from troubleshoot.loader import load_tree
 from troubleshoot.model import Goto, Step, Tree
@@ -237,7 +237,7 @@ def test_long_text_is_cut_in_diagrams_but_whole_in_markdown(tmp_path: Path) -> N
     )
     tree = load_tree(path)
     label = export.to_mermaid(tree).split("n_a[", 1)[1].split("\n", 1)[0]
-    assert len(label) < export.LABEL_CHARS + 10 and label.endswith("…\"]")
+    assert len(label) < export.LABEL_CHARS + 10 and label.endswith('…"]')
     assert f"**1. Step (about 2 min):** {words}" in export.to_markdown(tree)
 
 
@@ -321,8 +321,15 @@ def test_markdown_guide_gives_escalations_a_workaround_and_facts(tmp_path: Path)
     text = export.to_markdown(small(tmp_path))
     assert "**5. [ESCALATE] [URGENT] call IT now:** Many are down." in text
     assert "- **Offer the patron:** Offer the other room." in text
-    assert "- **Write down for IT:** How many; the facts at the end of this guide" in text
-    assert text.rstrip().endswith("## Facts IT will want if you escalate\n\n- PC name")
+    assert "- **Write down for IT:** How many\n" in text
+    assert text.rstrip().endswith("## Facts IT will want when you stop early\n\n- PC name")
+
+
+def test_an_escalation_without_its_own_facts_points_to_the_trees_list() -> None:
+    text = export.to_markdown(load_tree(NASTY))
+    assert (
+        "- **Offer the patron:** None\n- **Write down for IT:** the facts at the end of this guide"
+    ) in text
 
 
 def test_markdown_guide_names_the_tree_a_goto_continues_in() -> None:

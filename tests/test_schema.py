@@ -11,7 +11,7 @@ from typing import Any
 import pytest
 import yaml
 
-from conftest import ROOT, TREES
+from tests.conftest import ROOT, TREES
 from troubleshoot import schema
 from troubleshoot.loader import KIND_KEYS, TOP_KEYS, parse_tree
 
@@ -301,3 +301,12 @@ def test_sub_tables_in_the_schema_match_the_keys_the_loader_knows(
     for key in table:
         assert not unknown(key), key
     assert unknown("surprise")
+
+
+def test_starter_tree_is_valid_for_the_editor(validator: Any) -> None:
+    import datetime as dt
+
+    from troubleshoot.starter import starter_text
+
+    text = starter_text("kiosk", dt.date(2026, 11, 23), "../schema/tree.schema.json")
+    assert [e.message for e in validator.iter_errors(as_editor_sees(text))] == []

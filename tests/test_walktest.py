@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import TREES, write_tree
+from tests.conftest import TREES, write_tree
 from troubleshoot.catalog import Catalog
 from troubleshoot.loader import load_tree
 from troubleshoot.model import Escalate, Pos, Resolved, Tree, WalkTest

@@ -330,11 +330,10 @@ def _entry(
         lines = [f"**{n}. [ESCALATE]{urgent}:** {md(node.reason)}", ""]
         if node.workaround:
             lines.append(f"- **Offer the patron:** {md(node.workaround)}")
-        facts = [md(c) for c in node.collect]
-        if tree.collect:
-            facts.append("the facts at the end of this guide")
-        if facts:
-            lines.append("- **Write down for IT:** " + "; ".join(facts))
+        if node.collect:
+            lines.append("- **Write down for IT:** " + "; ".join(md(c) for c in node.collect))
+        elif tree.collect:
+            lines.append("- **Write down for IT:** the facts at the end of this guide")
     return [*lines, ""]
 
 
@@ -374,7 +373,7 @@ def to_markdown(tree: Tree, titles: Mapping[str, str] | None = None) -> str:
     for node_id in numbers:
         lines += _entry(tree, tree.nodes[node_id], numbers, titles)
     if tree.collect:
-        lines += ["## Facts IT will want if you escalate", ""]
+        lines += ["## Facts IT will want when you stop early", ""]
         lines += [f"- {md(item)}" for item in tree.collect]
         lines.append("")
     if tree.sources:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import io
 from pathlib import Path
 
-from conftest import write_tree
+from tests.conftest import write_tree
 from troubleshoot.loader import load_tree
 from troubleshoot.ui.console import make_console
 from troubleshoot.ui.treeview import tree_view
