@@ -147,7 +147,7 @@ def test_a_wrong_end_says_where_the_walk_ended_instead(desk: tuple[Catalog, Tree
 def test_an_answer_that_fits_no_choice_lists_the_choices(desk: tuple[Catalog, Tree]) -> None:
     result = walk(desk, ["Yes"], "done")
     assert result.problem == (
-        "answer 1: answer 'Yes' does not fit question 'where' (choices: 1. 'A library PC', "
+        "answer 1 'Yes' does not fit question 'where' (choices: 1. 'A library PC', "
         "2. 'A laptop', 3. 'A library tablet', 4. 'Many PCs at once')"
     )
 
@@ -155,7 +155,7 @@ def test_an_answer_that_fits_no_choice_lists_the_choices(desk: tuple[Catalog, Tr
 def test_an_answer_that_fits_two_choices_asks_for_more_words(desk: tuple[Catalog, Tree]) -> None:
     result = walk(desk, ["A library"], "done")
     assert result.problem == (
-        "answer 1: answer 'A library' fits more than one answer of question 'where' "
+        "answer 1 'A library' fits more than one answer of question 'where' "
         "('A library PC', 'A library tablet'); write more of it"
     )
 
@@ -163,7 +163,7 @@ def test_an_answer_that_fits_two_choices_asks_for_more_words(desk: tuple[Catalog
 def test_a_step_answered_with_question_words_is_reported(desk: tuple[Catalog, Tree]) -> None:
     result = walk(desk, ["A library PC", "maybe"], "done")
     assert result.problem == (
-        "answer 2: answer 'maybe' does not fit step 'release' "
+        "answer 2 'maybe' does not fit step 'release' "
         "(a step takes 'fixed', 'not fixed' or 'cannot')"
     )
 

@@ -72,22 +72,19 @@ def _choices(prompt: Ask | Do) -> str:
     return ", ".join(f"{i}. '{one_line(c)}'" for i, c in enumerate(prompt.choices, 1))
 
 
-def _misfit(tree: Tree, prompt: Ask | Do, answer: str) -> str:
+def _misfit(tree: Tree, prompt: Ask | Do, number: int, answer: str) -> str:
     where = _name(tree, prompt.tree, prompt.node)
-    text = one_line(answer)
+    text = f"answer {number} '{one_line(answer)}'"
     if isinstance(prompt, Do):
-        return (
-            f"answer '{text}' does not fit step '{where}' "
-            "(a step takes 'fixed', 'not fixed' or 'cannot')"
-        )
-    lowered = text.lower()
+        return f"{text} does not fit step '{where}' (a step takes 'fixed', 'not fixed' or 'cannot')"
+    lowered = one_line(answer).lower()
     several = [c for c in prompt.choices if c.lower().startswith(lowered)] if lowered else []
     if len(several) > 1:
         return (
-            f"answer '{text}' fits more than one answer of question '{where}' "
+            f"{text} fits more than one answer of question '{where}' "
             f"({', '.join(repr(one_line(c)) for c in several)}); write more of it"
         )
-    return f"answer '{text}' does not fit question '{where}' (choices: {_choices(prompt)})"
+    return f"{text} does not fit question '{where}' (choices: {_choices(prompt)})"
 
 
 def _expected(tree: Tree, end: str) -> tuple[str, str]:
@@ -129,7 +126,7 @@ def run_walk(trees: TreeSource, tree: Tree, test: WalkTest, number: int) -> Walk
             return failed(f"answers ran out at {kind} '{where}' ({one_line(prompt.text)})")
         index = engine.match(prompt, answers[used])
         if index is None:
-            return failed(f"answer {used + 1}: " + _misfit(tree, prompt, answers[used]))
+            return failed(_misfit(tree, prompt, used + 1, answers[used]))
         state = engine.apply(source, state, Choose(index), MOMENT)
         used += 1
     ending = prompt.ending

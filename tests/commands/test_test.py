@@ -43,7 +43,7 @@ def test_failing_walks_are_listed_with_file_line_and_where_they_went_astray(
     result = cli(["test", str(path)])
     assert result.code == 1
     assert result.out == (
-        f"{path}:23:5: error: walk 2: answer 1: answer 'Yes' does not fit question 'where' "
+        f"{path}:23:5: error: walk 2: answer 1 'Yes' does not fit question 'where' "
         "(choices: 1. 'A library PC', 2. 'Many PCs at once')\n"
     )
     assert result.err == "3 walk(s) in 1 file(s), 1 failed\n"
