@@ -16,7 +16,7 @@ from typing import Any
 import typer
 
 from troubleshoot import __version__
-from troubleshoot.commands import check, listing, run
+from troubleshoot.commands import check, listing, new, run, show, test
 from troubleshoot.errors import Exit, TroubleshootError
 from troubleshoot.ui import out
 
@@ -89,8 +89,11 @@ def _crashed() -> int:
 app.command("run")(guarded(run.run))
 app.command("list")(guarded(listing.list_trees))
 app.command("check")(guarded(check.check))
+app.command("show")(guarded(show.show))
+app.command("new")(guarded(new.new))
+app.command("test")(guarded(test.walks))
 
-COMMANDS = frozenset({"run", "list", "check"})
+COMMANDS = frozenset({"run", "list", "check", "show", "new", "test"})
 
 
 def route(args: list[str]) -> list[str]:

@@ -1,0 +1,64 @@
+"""``troubleshoot show TREE``: draw a tree, or export it for review and printing."""
+
+from __future__ import annotations
+
+import enum
+from pathlib import Path
+
+import typer
+
+from troubleshoot import export
+from troubleshoot.catalog import Catalog
+from troubleshoot.commands.run import unknown_tree
+from troubleshoot.errors import Exit
+from troubleshoot.loader import load_tree
+from troubleshoot.model import Goto, Tree
+from troubleshoot.ui import out
+
+
+class Format(str, enum.Enum):
+    tree = "tree"
+    mermaid = "mermaid"
+    dot = "dot"
+    markdown = "markdown"
+
+
+def find(catalog: Catalog, name: str) -> Tree:
+    """A tree by id, or by the path of its file (for a tree still being written)."""
+    path = Path(name)
+    if name.endswith(".yaml") or path.is_file() or len(path.parts) > 1:
+        return load_tree(path)
+    if name not in catalog.paths:
+        raise unknown_tree(catalog, name)
+    return catalog.load(name)
+
+
+def goto_titles(catalog: Catalog, tree: Tree) -> dict[str, str]:
+    """Titles of the trees this one hands over to, so the picture can name them."""
+    titles = {}
+    for node in tree.nodes.values():
+        if isinstance(node, Goto):
+            other = catalog.get(node.tree)
+            if other is not None:
+                titles[node.tree] = other.title
+    return titles
+
+
+def show(
+    tree: str = typer.Argument(..., help="Tree id (e.g. printer) or path to a .yaml file."),
+    fmt: Format = typer.Option(
+        Format.tree, "--format", "-f", help="tree: draw it here; mermaid, dot, markdown: export."
+    ),
+) -> int:
+    """Draw a tree, or export it as Mermaid, DOT or a printable Markdown guide."""
+    catalog = Catalog.default()
+    found = find(catalog, tree)
+    titles = goto_titles(catalog, found)
+    if fmt is Format.tree:
+        from troubleshoot.ui.console import make_console
+        from troubleshoot.ui.treeview import tree_view
+
+        make_console().print(tree_view(found, titles))
+    else:
+        out.line(export.render(found, fmt.value, titles).rstrip("\n"))
+    return Exit.OK

@@ -1,0 +1,118 @@
+"""``troubleshoot test``: example walks run from the command line, failures located."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from tests.conftest import TREES, write_tree
+
+DESK = """
+title: Desk printer
+summary: Nothing printed.
+symptoms: [nothing printed]
+start: where
+nodes:
+  where:
+    ask: Where did the patron print from?
+    answers:
+      - {text: A library PC, next: release}
+      - {text: Many PCs at once, next: outage}
+  release:
+    step: Release the job at the station.
+    fixed: done
+    not_fixed: outage
+  done:
+    resolved: The job printed.
+  outage:
+    escalate: Nothing prints.
+    workaround: Put up a sign.
+tests:
+  - answers: [A library PC, fixed]
+    end: done
+  - answers: [Yes]
+    end: outage
+  - answers: [Many]
+    end: outage
+"""
+
+
+def test_failing_walks_are_listed_with_file_line_and_where_they_went_astray(
+    cli, tmp_path: Path
+) -> None:
+    path = write_tree(tmp_path, "desk", DESK)
+    result = cli(["test", str(path)])
+    assert result.code == 1
+    assert result.out == (
+        f"{path}:23:5: error: walk 2: answer 1 'Yes' does not fit question 'where' "
+        "(choices: 1. 'A library PC', 2. 'Many PCs at once')\n"
+    )
+    assert result.err == "3 walk(s) in 1 file(s), 1 failed\n"
+
+
+def test_passing_walks_exit_0_and_verbose_lists_them(cli, tmp_path: Path) -> None:
+    path = write_tree(tmp_path, "desk", DESK.replace("[Yes]", "[2]"))
+    result = cli(["test", "-v", str(tmp_path)])
+    assert result.code == 0, result.out
+    assert result.out.splitlines() == [
+        f"{path}: walk 1: ok, ended at 'done'",
+        f"{path}: walk 2: ok, ended at 'outage'",
+        f"{path}: walk 3: ok, ended at 'outage'",
+    ]
+
+
+def test_a_tree_without_walks_is_a_warning_not_a_failure(cli, tmp_path: Path) -> None:
+    path = write_tree(tmp_path, "desk", DESK.split("tests:")[0])
+    result = cli(["test", str(path)])
+    assert result.code == 0
+    assert result.out == (
+        f"{path}:1:1: warning: no example walks; add a 'tests:' list "
+        "(one resolved, one escalated)\n"
+    )
+
+
+def test_a_tree_that_does_not_load_fails_with_its_problems(cli, tmp_path: Path) -> None:
+    path = write_tree(tmp_path, "desk", DESK.replace("    fixed: done\n", ""))
+    result = cli(["test", str(path)])
+    assert result.code == 1
+    assert result.out == f"{path}:12:5: error: node 'release': missing required key 'fixed'\n"
+    assert result.err.endswith(", 1 file(s) could not be read\n")
+
+
+def test_walks_reach_a_tree_beside_the_one_tested(cli, tmp_path: Path) -> None:
+    write_tree(
+        tmp_path,
+        "other",
+        "title: O\nsummary: O.\nsymptoms: [o]\nstart: e\n"
+        "nodes:\n  e: {escalate: Other., workaround: W.}\n",
+    )
+    path = write_tree(
+        tmp_path,
+        "desk",
+        DESK.replace("next: outage}", "next: hop}")
+        .replace("  done:", "  hop:\n    goto: other\n  done:")
+        .replace("end: outage\n", "end: other#e\n", 2)
+        .replace("[Yes]", "[Many]"),
+    )
+    result = cli(["test", str(path)])
+    assert result.code == 0, result.out
+
+
+def test_a_path_that_does_not_exist_is_an_error(cli, tmp_path: Path) -> None:
+    result = cli(["test", str(tmp_path / "nope.yaml")])
+    assert result.code == 1
+    assert result.err == f"troubleshoot: {tmp_path / 'nope.yaml'}: no such file or folder\n"
+
+
+def test_a_folder_without_trees_is_an_error(cli, tmp_path: Path) -> None:
+    result = cli(["test", str(tmp_path)])
+    assert result.code == 1
+    assert "no tree files" in result.err
+
+
+def test_with_no_paths_every_bundled_tree_is_tested(cli) -> None:
+    result = cli(["test", "-v"])
+    assert result.code == 0, result.out
+    files = sorted(TREES.glob("*.yaml"))
+    assert result.err.endswith(f" in {len(files)} file(s), 0 failed\n")
+    for path in files:
+        assert f"{path}: walk 1: ok" in result.out
