@@ -16,7 +16,7 @@ from typing import Any
 import typer
 
 from troubleshoot import __version__
-from troubleshoot.commands import check, listing, run
+from troubleshoot.commands import check, listing, run, site
 from troubleshoot.errors import Exit, TroubleshootError
 from troubleshoot.ui import out
 
@@ -45,7 +45,7 @@ def root(
 ) -> None:
     """Guided troubleshooting for library desks."""
     if ctx.invoked_subcommand is None:
-        ctx.invoke(guarded(run.run), tree=None, plain=False, admin=False)
+        ctx.invoke(guarded(run.run), tree=None, plain=False, admin=None)
 
 
 def guarded(command: Callable[..., int]) -> Callable[..., int]:
@@ -89,8 +89,9 @@ def _crashed() -> int:
 app.command("run")(guarded(run.run))
 app.command("list")(guarded(listing.list_trees))
 app.command("check")(guarded(check.check))
+app.command("site")(guarded(site.site))
 
-COMMANDS = frozenset({"run", "list", "check"})
+COMMANDS = frozenset({"run", "list", "check", "site"})
 
 
 def route(args: list[str]) -> list[str]:
