@@ -14,7 +14,6 @@ from __future__ import annotations
 
 import datetime as dt
 import os
-import re
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from functools import partial
@@ -23,16 +22,16 @@ from typing import TypeVar
 
 import yaml
 
-from troubleshoot import paths, yamlio
+from troubleshoot import hours, paths, yamlio
 from troubleshoot.errors import Finding, TroubleshootError
-from troubleshoot.loader import NODE_ID, Reader, _budget, did_you_mean, pos
+from troubleshoot.hours import Hours
+from troubleshoot.loader import NODE_ID, Reader, _budget, pos
 from troubleshoot.model import KNOWN_POLICIES, Budget, Pos, Tree
 
 T = TypeVar("T")
 
 ENV = "TROUBLESHOOT_SITE"
 DEFAULTS = "built-in defaults"
-DAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
 TOP_KEYS = (
     "library",
     "branch",
@@ -47,25 +46,10 @@ TOP_KEYS = (
 )
 CONTACT_KEYS = ("name", "phone", "email", "ticket", "hours", "closed")
 EMERGENCY_KEYS = ("name", "phone", "email", "when")
-TIME_RANGE = re.compile(r"^(\d{1,2}):(\d{2})\s*-\s*(\d{1,2}):(\d{2})$")
 STARTER = Path(__file__).with_name("site_starter.yaml")
 
 
 # -- the settings, as values ---------------------------------------------------------
-
-
-@dataclass(frozen=True)
-class Hours:
-    """One stretch of IT cover on some days of the week, e.g. mon-fri 08:00-17:00."""
-
-    days: frozenset[int]  # 0 is Monday, as datetime.weekday()
-    start: int  # minutes after midnight
-    end: int  # minutes after midnight; 1440 is the end of the day
-    text: str = ""  # as the site wrote it, for showing back
-
-    def covers(self, at: dt.datetime) -> bool:
-        minute = at.hour * 60 + at.minute
-        return at.weekday() in self.days and self.start <= minute < self.end
 
 
 @dataclass(frozen=True)
@@ -289,115 +273,39 @@ def _contact(r: Reader, node: yaml.Node, where: str) -> Contact:
             pos(fields["email"][1]),
             f"{where}email: '{email}' is not an email address (like helpdesk@example.org)",
         )
-    hours: tuple[Hours, ...] = ()
+    cover: tuple[Hours, ...] = ()
     if "hours" in fields:
-        hours = r.attempt(lambda: _hours(r, fields["hours"][1], f"{where}hours: "), ())
+        cover = r.attempt(lambda: _hours(r, fields["hours"][1], f"{where}hours: "), ())
     closed: tuple[tuple[dt.date, dt.date], ...] = ()
     if "closed" in fields:
         closed = r.attempt(lambda: _closed(r, fields["closed"][1], f"{where}closed: "), ())
-    return Contact(name, opt("phone"), email, opt("ticket"), hours, closed, pos(node))
+    return Contact(name, opt("phone"), email, opt("ticket"), cover, closed, pos(node))
 
 
 def _hours(r: Reader, node: yaml.Node, where: str) -> tuple[Hours, ...]:
-    out = []
+    out: list[Hours] = []
     for spec, (key, value) in r.mapping(node, where).items():
-        no_days: frozenset[int] = frozenset()
-        days = r.attempt(partial(_days, r, key, spec, where), no_days)
-        no_times: tuple[tuple[int, int], ...] = ()
-        times = r.attempt(partial(_times, r, value, f"{where}{spec}: "), no_times)
-        for start, end in times:
-            shown = f"{spec} {_clock(start)}-{_clock(end)}"
-            out.append(Hours(days, start, end, shown))
-    return tuple(out)
-
-
-def _clock(minutes: int) -> str:
-    return f"{minutes // 60:02d}:{minutes % 60:02d}"
-
-
-def _days(r: Reader, key: yaml.Node, spec: str, where: str) -> frozenset[int]:
-    """``mon-fri``, ``sat``, ``mon, wed, fri`` or ``fri-mon`` as weekday numbers."""
-    days: set[int] = set()
-    for part in spec.lower().split(","):
-        ends = [_day(r, key, word.strip(), where) for word in part.split("-")]
-        if len(ends) == 1:
-            days.add(ends[0])
-        elif len(ends) == 2:
-            first, last = ends
-            days.update((first + n) % 7 for n in range((last - first) % 7 + 1))
-        else:
-            raise r.problem(pos(key), f"{where}'{part.strip()}' is not a day or a range of days")
-    return frozenset(days)
-
-
-#: Day names as a site may write them: three letters or the whole word.
-DAY_WORDS = {
-    word: number
-    for number, (short, full) in enumerate(
-        zip(
-            DAYS,
-            ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"),
-            strict=True,
-        )
-    )
-    for word in (short, full)
-}
-
-
-def _day(r: Reader, key: yaml.Node, word: str, where: str) -> int:
-    if word in DAY_WORDS:
-        return DAY_WORDS[word]
-    raise r.problem(
-        pos(key),
-        f"{where}'{word}' is not a day (use {', '.join(DAYS)}, or a range like mon-fri)"
-        f"{did_you_mean(word, DAYS)}",
-    )
-
-
-def _times(r: Reader, node: yaml.Node, where: str) -> tuple[tuple[int, int], ...]:
-    """``08:00-17:00``, or several stretches: ``08:00-12:00, 13:00-17:00``."""
-    raw = r.text(node, where)
-    out = []
-    for part in raw.split(","):
-        found = TIME_RANGE.match(part.strip())
-        if not found:
-            raise r.problem(pos(node), f"{where}expected hours like 08:00-17:00, got '{raw}'")
-        h1, m1, h2, m2 = (int(g) for g in found.groups())
-        start, end = h1 * 60 + m1, h2 * 60 + m2
-        if m1 > 59 or m2 > 59 or start > 24 * 60 or end > 24 * 60:
-            raise r.problem(pos(node), f"{where}'{part.strip()}' is not a time of day")
-        if end <= start:
-            raise r.problem(
-                pos(node),
-                f"{where}'{part.strip()}' ends before it starts; "
-                "write cover past midnight as two days",
-            )
-        out.append((start, end))
+        try:
+            hours.parse_days(spec)
+        except ValueError as e:
+            r.problem(pos(key), f"{where}{e}")
+            continue
+        at = f"{where}{spec}: "
+        try:
+            out += hours.parse_hours(spec, r.text(value, at))
+        except ValueError as e:
+            r.problem(pos(value), f"{at}{e}")
     return tuple(out)
 
 
 def _closed(r: Reader, node: yaml.Node, where: str) -> tuple[tuple[dt.date, dt.date], ...]:
-    """Whole days: ``2026-12-25``, or a stretch ``2026-12-24..2027-01-01``."""
     out = []
     for i, item in enumerate(r.sequence(node, where), 1):
         at = f"{where}[{i}]: "
-
-        def one(item: yaml.Node = item, at: str = at) -> tuple[dt.date, dt.date]:
-            raw = r.text(item, at)
-            parts = [p.strip() for p in re.split(r"\.\.|\s+to\s+", raw)]
-            try:
-                dates = [dt.date.fromisoformat(p) for p in parts]
-            except ValueError:
-                raise r.problem(
-                    pos(item), f"{at}expected a date like 2026-12-25, or 2026-12-24..2026-12-26"
-                ) from None
-            if len(dates) > 2 or dates[-1] < dates[0]:
-                raise r.problem(pos(item), f"{at}'{raw}' is not a date or a stretch of dates")
-            return dates[0], dates[-1]
-
-        days = r.attempt(one, None)
-        if days is not None:
-            out.append(days)
+        try:
+            out.append(hours.parse_closed(r.text(item, at)))
+        except ValueError as e:
+            r.problem(pos(item), f"{at}{e}")
     return tuple(out)
 
 
