@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import write_tree
+from tests.conftest import run_tool, write_tree
 from troubleshoot import site
 from troubleshoot.model import KNOWN_POLICIES, Budget
 
@@ -292,6 +292,22 @@ def test_a_broken_settings_file_still_lets_the_walk_run_with_one_warning(  # typ
     )
     assert "URGENT: ESCALATE NOW" in result.out
     assert "Hand-off saved to:" in result.out
+
+
+def test_a_real_run_with_a_broken_settings_file_warns_once_and_helps_the_patron(
+    private_data: Path,
+) -> None:
+    path = SITE_TREES / "bad-hours.yaml"
+    result = run_tool(
+        ["desk", "--plain"],
+        input="1\n1\n",
+        TROUBLESHOOT_SITE=str(path),
+        TROUBLESHOOT_TREES=str(WALKS),
+    )
+    assert result.returncode == 0
+    assert "RESOLVED: The job printed." in result.stdout
+    (warning,) = result.stderr.splitlines()
+    assert warning.startswith(f"warning: {path}:5:5: it: hours: 'fry' is not a day")
 
 
 def test_a_broken_file_named_by_the_environment_warns_the_same_way(  # type: ignore[no-untyped-def]
