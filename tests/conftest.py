@@ -31,6 +31,7 @@ def private_data(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Pa
     monkeypatch.setenv("TROUBLESHOOT_NOW", "2026-11-23T10:00:00")
     monkeypatch.delenv("TROUBLESHOOT_TREES", raising=False)
     monkeypatch.delenv("TROUBLESHOOT_SITE", raising=False)
+    monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path / "config"))  # no real site.yaml
     monkeypatch.setenv("NO_COLOR", "1")
     yield data
 

@@ -16,7 +16,7 @@ from typing import Any
 import typer
 
 from troubleshoot import __version__
-from troubleshoot.commands import check, listing, new, run, show, test
+from troubleshoot.commands import check, listing, new, run, show, site, test
 from troubleshoot.errors import Exit, TroubleshootError
 from troubleshoot.ui import out
 
@@ -45,7 +45,7 @@ def root(
 ) -> None:
     """Guided troubleshooting for library desks."""
     if ctx.invoked_subcommand is None:
-        ctx.invoke(guarded(run.run), tree=None, plain=False, admin=False)
+        ctx.invoke(guarded(run.run), tree=None, plain=False, admin=None)
 
 
 def guarded(command: Callable[..., int]) -> Callable[..., int]:
@@ -92,8 +92,9 @@ app.command("check")(guarded(check.check))
 app.command("show")(guarded(show.show))
 app.command("new")(guarded(new.new))
 app.command("test")(guarded(test.walks))
+app.command("site")(guarded(site.site))
 
-COMMANDS = frozenset({"run", "list", "check", "show", "new", "test"})
+COMMANDS = frozenset({"run", "list", "check", "show", "new", "test", "site"})
 
 
 def route(args: list[str]) -> list[str]:

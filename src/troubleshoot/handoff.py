@@ -10,7 +10,9 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
+from troubleshoot import handoff_route
 from troubleshoot.engine import NOT_TRIED, State, TreeSource
+from troubleshoot.handoff_route import Route
 from troubleshoot.sanitize import clean
 
 
@@ -34,6 +36,7 @@ class HandOff:
     notes: tuple[str, ...]
     corrections: tuple[str, ...]
     said: tuple[str, ...]
+    route: Route | None = None  # the site's routing: whom to reach now, or in the morning
 
     @property
     def minutes(self) -> int:
@@ -103,6 +106,9 @@ def to_markdown(handoff: HandOff) -> str:
     ]
     if handoff.workaround:
         lines.append(f"- Workaround given to the patron: {handoff.workaround}")
+    if handoff.route is not None:
+        lines += handoff_route.markdown(handoff.route, handoff.workaround, handoff.urgent)
+    reasons = dict(handoff.route.reasons) if handoff.route else {}
 
     def section(title: str, rows: list[str], empty: str | None = None) -> None:
         if not rows and empty is None:
@@ -126,7 +132,10 @@ def to_markdown(handoff: HandOff) -> str:
     )
     section(
         "Not allowed by this library's policy",
-        [f"- {step} (policy: {policy})" for step, policy in handoff.not_allowed],
+        [
+            f"- {step} (policy: {policy})" + (f": {reasons[policy]}" if policy in reasons else "")
+            for step, policy in handoff.not_allowed
+        ],
     )
     section("Told the patron", [f"- {text}" for text in handoff.said])
     section("Notes", [f"- {note}" for note in handoff.notes])

@@ -72,8 +72,13 @@ def run(
     *,
     recorder: Recorder | None = None,
     write_to: Path | None = None,
+    amend: Callable[[HandOff], HandOff] | None = None,
 ) -> WalkResult:
-    """Walk until an end or a quit; EOFError and KeyboardInterrupt pass through."""
+    """Walk until an end or a quit; EOFError and KeyboardInterrupt pass through.
+
+    *amend* adds what the site knows (whom to call, now or in the morning) to the
+    hand-off before it is saved and shown.
+    """
     recorder = recorder or NullRecorder()
     while state.ending is None:
         prompter.notices(state.notices)
@@ -89,7 +94,7 @@ def run(
             continue
         recorder.record(action, at, state)
     prompter.notices(state.notices)
-    result = finish(trees, state, prompter, write_to)
+    result = finish(trees, state, prompter, write_to, amend)
     recorder.finish(state, result.handoff)
     prompter.finished(result)
     return result
@@ -116,13 +121,19 @@ def collect_facts(labels: tuple[str, ...], prompter: Prompter) -> dict[str, str]
 
 
 def finish(
-    trees: TreeSource, state: State, prompter: Prompter, write_to: Path | None
+    trees: TreeSource,
+    state: State,
+    prompter: Prompter,
+    write_to: Path | None,
+    amend: Callable[[HandOff], HandOff] | None = None,
 ) -> WalkResult:
     ending = state.ending
     assert ending is not None
     if ending.outcome != "escalated":
         return WalkResult(state, handoff.build(trees, state))
     note = handoff.build(trees, state, collect_facts(ending.collect, prompter))
+    if amend is not None:
+        note = amend(note)
     if write_to is None:
         return WalkResult(state, note)
     try:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from troubleshoot import site
 from troubleshoot.catalog import Catalog
 from troubleshoot.errors import Exit
 from troubleshoot.ui import out
@@ -11,7 +12,10 @@ from troubleshoot.ui.views import tree_table
 
 def list_trees() -> int:
     """List the trees this desk can walk."""
-    infos, broken = Catalog.default().infos()
+    resolved = site.resolve()
+    if resolved.warning:
+        out.line(resolved.warning, err=True)
+    infos, broken = Catalog.default(resolved.settings.trees).infos()
     tree_table(make_console(), infos)
     for problem in broken:
         out.line(f"warning: skipped {problem}", err=True)

@@ -4,15 +4,17 @@ from __future__ import annotations
 
 import difflib
 import sys
-from typing import Optional
+from functools import partial
+from pathlib import Path
+from typing import Annotated, Optional
 
 import typer
 
-from troubleshoot import engine, paths, walk
+from troubleshoot import engine, handoff_out, handoff_route, site, walk
 from troubleshoot.catalog import Catalog
 from troubleshoot.clock import Clock
 from troubleshoot.errors import Exit, TroubleshootError
-from troubleshoot.ui import picker, session
+from troubleshoot.ui import out, picker, reasons, session
 
 
 def unknown_tree(catalog: Catalog, name: str) -> TroubleshootError:
@@ -24,10 +26,19 @@ def unknown_tree(catalog: Catalog, name: str) -> TroubleshootError:
 def run(
     tree: Optional[str] = typer.Argument(None, help="Tree id, e.g. printer."),  # noqa: UP045
     plain: bool = typer.Option(False, "--plain", help="Plain numbered prompts, read line by line."),
-    admin: bool = typer.Option(False, "--admin", help="I have administrator rights on this PC."),
+    admin: Annotated[
+        bool | None, typer.Option("--admin/--no-admin", help="Admin rights here (default: site).")
+    ] = None,
+    site_path: Annotated[Path | None, typer.Option("--site", help="Site settings file.")] = None,
+    copy: Annotated[bool, typer.Option("--copy", help="Also copy the hand-off.")] = False,
+    eml: Annotated[bool, typer.Option("--eml", help="Also write an email draft to IT.")] = False,
 ) -> int:
     """Walk a tree, one question or step at a time."""
-    catalog = Catalog.default()
+    setup = site.resolve(site_path)
+    if setup.warning:
+        out.line(setup.warning, err=True)
+    settings = setup.settings
+    catalog = Catalog.default(settings.trees)
     clock = Clock.from_env()
     interactive = session.is_interactive(plain)
     if tree is None:
@@ -40,7 +51,22 @@ def run(
         tree = chosen.id
     if tree not in catalog.paths:
         raise unknown_tree(catalog, tree)
-    catalog.load(tree)
-    state = engine.start(catalog, tree, clock.now(), admin=admin)
-    walk.run(catalog, state, session.prompter(plain), clock.now, write_to=paths.handoff_dir())
+    loaded = catalog.load(tree)
+    hidden = [shadow.hidden for shadow in catalog.shadows if shadow.tree_id == tree]
+    if hidden:
+        out.line(f"Using the '{tree}' tree in {catalog.paths[tree]}, not {hidden[0]}.", err=True)
+    state = engine.start(
+        catalog,
+        tree,
+        clock.now(),
+        admin=settings.admin if admin is None else admin,
+        forbidden=settings.forbidden,
+        budget=site.budget_for(settings, loaded),
+    )
+    prompter = reasons.with_reasons(session.prompter(plain), settings.reasons)
+    amend = partial(handoff_route.amend, settings)
+    write_to = site.handoff_dir(settings)
+    result = walk.run(catalog, state, prompter, clock.now, write_to=write_to, amend=amend)
+    for said in handoff_out.deliver(result, settings, copy=copy, eml=eml):
+        out.line(said)
     return Exit.OK

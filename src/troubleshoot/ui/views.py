@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
+from troubleshoot import handoff_route
 from troubleshoot.cache import TreeInfo
 from troubleshoot.handoff import HandOff, headline
 from troubleshoot.sanitize import clean, one_line
@@ -49,6 +50,11 @@ def handoff_panel(note: HandOff) -> RenderableType:
     line("Reason", note.reason)
     if note.workaround:
         line("Tell the patron", note.workaround, "bold")
+    if note.route is not None:
+        now = handoff_route.lines(note.route, note.workaround, note.urgent)
+        if note.route.ticket:
+            now.append("The ticket text to send is in the saved hand-off file.")
+        rows("NOW:", now, "bold")
     rows(
         "NEEDS ADMIN RIGHTS (for IT):",
         [f"{step}  IT must: {todo}" for step, todo in note.admin_needed],

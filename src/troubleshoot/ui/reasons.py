@@ -1,0 +1,46 @@
+"""The site's reason, added to the walk's "not done here" notice.
+
+The engine says that the library's policy does not allow a step; the site settings
+may say why ("Staff do not handle patrons' own devices"). Staff hearing the why can
+explain it to the patron, so the reason is shown right beside the notice.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+
+from troubleshoot.engine import Action, Prompt, State
+from troubleshoot.walk import Prompter, Quit, WalkResult
+
+
+class WithReasons:
+    """A prompter that shows notices with the site's policy reasons; all else passes on."""
+
+    def __init__(self, inner: Prompter, reasons: Mapping[str, str]) -> None:
+        self.inner = inner
+        self.reasons = dict(reasons)
+
+    def explained(self, line: str) -> str:
+        for policy, reason in self.reasons.items():
+            if f"policy '{policy}'" in line:
+                return f"{line} (Why: {reason})"
+        return line
+
+    def notices(self, lines: tuple[str, ...]) -> None:
+        self.inner.notices(tuple(self.explained(line) for line in lines))
+
+    def ask(self, prompt: Prompt, state: State) -> Action | Quit:
+        return self.inner.ask(prompt, state)
+
+    def refused(self, message: str) -> None:
+        self.inner.refused(message)
+
+    def ask_fact(self, label: str) -> str:
+        return self.inner.ask_fact(label)
+
+    def finished(self, result: WalkResult) -> None:
+        self.inner.finished(result)
+
+
+def with_reasons(prompter: Prompter, reasons: Mapping[str, str]) -> Prompter:
+    return WithReasons(prompter, reasons) if reasons else prompter
