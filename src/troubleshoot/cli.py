@@ -16,7 +16,7 @@ from typing import Any
 import typer
 
 from troubleshoot import __version__
-from troubleshoot.commands import check, listing, run
+from troubleshoot.commands import check, export, history, importing, listing, report, resume, run
 from troubleshoot.errors import Exit, TroubleshootError
 from troubleshoot.ui import out
 
@@ -45,7 +45,7 @@ def root(
 ) -> None:
     """Guided troubleshooting for library desks."""
     if ctx.invoked_subcommand is None:
-        ctx.invoke(guarded(run.run), tree=None, plain=False, admin=False)
+        ctx.invoke(guarded(run.run), tree=None, plain=False, admin=False, initials="")
 
 
 def guarded(command: Callable[..., int]) -> Callable[..., int]:
@@ -89,8 +89,13 @@ def _crashed() -> int:
 app.command("run")(guarded(run.run))
 app.command("list")(guarded(listing.list_trees))
 app.command("check")(guarded(check.check))
+app.command("resume")(guarded(resume.resume))
+app.command("history")(guarded(history.history))
+app.command("report")(guarded(report.report))
+app.command("export")(guarded(export.export))
+app.command("import")(guarded(importing.import_sessions))
 
-COMMANDS = frozenset({"run", "list", "check"})
+COMMANDS = frozenset({"run", "list", "check", "resume", "history", "report", "export", "import"})
 
 
 def route(args: list[str]) -> list[str]:
