@@ -11,8 +11,8 @@ from pathlib import Path
 
 import pytest
 
-from conftest import T0, subprocess_env
-from troubleshoot import engine, exchange, handoff, store
+from conftest import T0, subprocess_env, write_tree
+from troubleshoot import engine, exchange, handoff, records, store
 from troubleshoot.catalog import Catalog
 from troubleshoot.engine import Choose
 from troubleshoot.store import SCHEMA_VERSION, Store, StoreError, StoreRecorder
@@ -122,6 +122,36 @@ def test_an_unopenable_database_falls_back_to_jsonl_and_warns_once(
     assert loaded.lines == 4  # at the start, after each of the two answers, and when closed
     assert [s.id for s in loaded.sessions] == [recorder.session.id]
     assert loaded.sessions[0].closed and loaded.sessions[0].outcome == "resolved"
+
+
+def test_the_fallback_goes_to_the_next_folder_and_warns_once_if_none_can_be_written(
+    trees: Catalog, tmp_path: Path
+) -> None:
+    blocker = tmp_path / "a-file"
+    blocker.write_text("not a folder")
+    spare = tmp_path / "spare" / "pending.jsonl"
+    fallback = store.Fallback([blocker / "pending.jsonl", spare])
+    state = engine.start(trees, "desk", T0)
+    warn = Warnings()
+    recorder = StoreRecorder(records.begin(state, ""), None, warn, fallback=fallback)
+    assert fallback.path == spare and "pending.jsonl" in warn[0]
+
+    nowhere = store.Fallback([blocker / "pending.jsonl"])
+    warn = Warnings()
+    recorder = StoreRecorder(records.begin(state, ""), None, warn, fallback=nowhere)
+    recorder.record(Choose(0), at(1), engine.apply(trees, state, Choose(0), at(1)))
+    assert len(warn) == 1 and warn[0].startswith("this session is not being recorded")
+
+
+def test_a_walk_that_ends_at_its_start_is_recorded_with_its_outcome(tmp_path: Path) -> None:
+    folder = tmp_path / "trees"
+    write_tree(folder, "gone", "title: Gone\nsummary: s\nsymptoms: [x]\nstart: a\nnodes:\n"
+               "  a: {goto: missing}\n")  # fmt: skip
+    trees = Catalog([folder])
+    state = engine.start(trees, "gone", T0)
+    assert state.ending is not None
+    session = records.begin(state, "d")
+    assert (session.outcome, session.end_tree, session.by_staff) == ("escalated", "missing", True)
 
 
 def test_a_lock_held_too_long_mid_walk_moves_the_rest_to_the_fallback_file(

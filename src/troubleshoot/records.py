@@ -119,7 +119,7 @@ def begin(state: State, digest: str, *, initials: str = "", session_id: str = ""
     import uuid
 
     first = state.log[0]
-    return Session(
+    session = Session(
         id=session_id or str(uuid.uuid4()),
         tree=state.origin[0],
         digest=digest,
@@ -129,12 +129,8 @@ def begin(state: State, digest: str, *, initials: str = "", session_id: str = ""
         admin=state.admin,
         forbidden=tuple(sorted(state.forbidden)),
         initials=initials,
-        events=tuple(scrub_entry(e) for e in state.log),
-        path=path_indexes(state),
-        at_tree=state.tree,
-        at_node=state.node,
-        updated=state.started,
     )
+    return advance_to(session, state, state.started)  # a walk may end before any answer
 
 
 def advance(session: Session, move: Move, state: State) -> Session:
