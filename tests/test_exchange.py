@@ -7,7 +7,7 @@ from dataclasses import replace
 from pathlib import Path
 
 from test_report import WEEK
-from troubleshoot import exchange, records
+from troubleshoot import codec, exchange
 from troubleshoot.store import Store
 
 
@@ -44,13 +44,13 @@ def test_a_file_of_fallback_lines_yields_the_last_state_of_each_session(tmp_path
     steps = [
         replace(closed, moves=closed.moves[:n], handoff=None) for n in range(len(closed.moves))
     ]
-    pending = write(tmp_path / "p.jsonl", [records.to_line(s) for s in (*steps, closed)])
+    pending = write(tmp_path / "p.jsonl", [codec.to_line(s) for s in (*steps, closed)])
     loaded = exchange.read(pending)
     assert loaded.sessions == (closed,) and loaded.lines == len(steps) + 1
 
 
 def test_bad_lines_are_reported_by_line_and_the_good_ones_still_load(tmp_path: Path) -> None:
-    good = records.to_line(WEEK[1])
+    good = codec.to_line(WEEK[1])
     broken = json.loads(good)
     broken["id"] = "not-a-uuid"
     path = write(tmp_path / "mixed.jsonl", ["{oops", good, json.dumps(broken), ""])

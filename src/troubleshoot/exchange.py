@@ -15,7 +15,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
-from troubleshoot import records
+from troubleshoot import codec
 from troubleshoot.errors import Finding
 from troubleshoot.records import Session
 from troubleshoot.store import Store
@@ -46,7 +46,7 @@ def read(path: Path) -> Loaded:
                 continue
             count += 1
             try:
-                session = records.from_json(json.loads(text))
+                session = codec.from_json(json.loads(text))
             except (ValueError, TypeError, AttributeError, KeyError) as e:
                 problems.append(Finding(str(path), number, 1, "error", "import", _why(e)))
                 continue
@@ -80,4 +80,4 @@ def merge(store: Store, sessions: Iterable[Session]) -> Imported:
 
 def lines(sessions: Iterable[Session]) -> Iterator[str]:
     for session in sessions:
-        yield records.to_line(session)
+        yield codec.to_line(session)

@@ -19,7 +19,8 @@ def import_sessions(
 ) -> int:
     """Load session records; a session already here is kept once, never twice."""
     from troubleshoot import exchange  # here, so that starting a walk does not pay for it
-    from troubleshoot.store import Store, pending_paths
+    from troubleshoot.recording import pending_paths
+    from troubleshoot.store import Store
 
     pending = not files
     targets = [p for p in pending_paths() if p.is_file()] if pending else list(files or [])

@@ -22,7 +22,8 @@ def resume(
 ) -> int:
     """Continue an unfinished walk where it stopped."""
     from troubleshoot import replay  # here, so that starting a walk does not pay for them
-    from troubleshoot.store import Store, continue_recording, pending_paths
+    from troubleshoot.recording import continue_recording, pending_paths
+    from troubleshoot.store import Store
     from troubleshoot.ui.console import make_console
     from troubleshoot.ui.records import resuming, unfinished_table
 

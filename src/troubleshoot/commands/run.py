@@ -8,7 +8,7 @@ from typing import Optional
 
 import typer
 
-from troubleshoot import engine, paths, records, store, walk
+from troubleshoot import engine, paths, recording, records, walk
 from troubleshoot.catalog import Catalog
 from troubleshoot.clock import Clock
 from troubleshoot.errors import Exit, TroubleshootError
@@ -44,7 +44,7 @@ def run(
         raise unknown_tree(catalog, tree)
     digest = catalog.load(tree).digest
     state = engine.start(catalog, tree, clock.now(), admin=admin)
-    recorder = store.recorder_for(
+    recorder = recording.recorder_for(
         state, digest, initials=initials, warn=lambda m: out.line(f"warning: {m}", err=True)
     )
     result = walk.run(
