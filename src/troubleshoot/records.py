@@ -1,12 +1,10 @@
 """A session as data: the one shape the database, the fallback file and exports share.
 
-(The JSON form is in codec.py.)
-
 A record keeps what is needed to resume the walk exactly (how it started and every
 action with its time) beside what people read later (every engine event, the
 outcome, the facts and the hand-off). Because the same record goes into SQLite, the
 JSONL fallback and export files, a session can move between them without loss, and
-importing it twice changes nothing.
+importing it twice changes nothing. Its JSON form is in codec.py.
 
 Staff type free text into notes, "couldn't try" reasons and facts. The walk already
 refuses card numbers and passwords there; :func:`scrub` is the last guard before
