@@ -27,6 +27,7 @@ def private_data(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Pa
     """No test writes to the real user folders or sees another test's records."""
     data = tmp_path / "data"
     monkeypatch.setenv("TROUBLESHOOT_DATA", str(data))
+    monkeypatch.setenv("TROUBLESHOOT_CACHE", str(tmp_path / "cache"))
     monkeypatch.setenv("TROUBLESHOOT_NOW", "2026-11-23T10:00:00")
     monkeypatch.delenv("TROUBLESHOOT_TREES", raising=False)
     monkeypatch.delenv("TROUBLESHOOT_SITE", raising=False)
