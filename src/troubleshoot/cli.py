@@ -16,7 +16,7 @@ from typing import Any
 import typer
 
 from troubleshoot import __version__
-from troubleshoot.commands import check, listing, run
+from troubleshoot.commands import check, find, listing, run
 from troubleshoot.errors import Exit, TroubleshootError
 from troubleshoot.ui import out
 
@@ -89,19 +89,29 @@ def _crashed() -> int:
 app.command("run")(guarded(run.run))
 app.command("list")(guarded(listing.list_trees))
 app.command("check")(guarded(check.check))
+app.command("find")(guarded(find.find))
 
-COMMANDS = frozenset({"run", "list", "check"})
+COMMANDS = frozenset({"run", "list", "check", "find"})
 
 
 def route(args: list[str]) -> list[str]:
-    """``troubleshoot printer`` means ``troubleshoot run printer``."""
+    """``troubleshoot printer`` means ``troubleshoot run printer``, and
+    ``troubleshoot it ate my dollar`` means ``troubleshoot run "it ate my dollar"``."""
     for i, arg in enumerate(args):
         if arg.startswith("-"):
             continue
         if arg not in COMMANDS:
-            return [*args[:i], "run", *args[i:]]
+            return [*args[:i], "run", *_joined(args[i:])]
+        if arg == "run":
+            return [*args[: i + 1], *_joined(args[i + 1 :])]
         break
     return args
+
+
+def _joined(args: list[str]) -> list[str]:
+    """The words before the first option, as one argument."""
+    words = next((i for i, arg in enumerate(args) if arg.startswith("-")), len(args))
+    return [" ".join(args[:words]), *args[words:]] if words > 1 else args
 
 
 def main(argv: Sequence[str] | None = None) -> int:

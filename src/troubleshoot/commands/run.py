@@ -1,28 +1,29 @@
-"""``troubleshoot TREE`` / ``troubleshoot run TREE``: walk one tree."""
+"""``troubleshoot TREE`` / ``troubleshoot run TREE``: walk one tree.
+
+Words that are not a tree id are what the patron said: staff choose among the best
+matches. ``TREE#NODE`` starts partway in, as a symptom pointing deep does.
+"""
 
 from __future__ import annotations
 
-import difflib
-import sys
 from typing import Optional
 
 import typer
 
-from troubleshoot import engine, paths, walk
+from troubleshoot import completion, engine, paths, walk
 from troubleshoot.catalog import Catalog
 from troubleshoot.clock import Clock
-from troubleshoot.errors import Exit, TroubleshootError
-from troubleshoot.ui import picker, session
-
-
-def unknown_tree(catalog: Catalog, name: str) -> TroubleshootError:
-    close = difflib.get_close_matches(name, catalog.ids(), n=3, cutoff=0.5)
-    hint = f"; closest: {', '.join(close)}" if close else "; 'troubleshoot list' shows them all"
-    return TroubleshootError(f"no tree called '{name}'{hint}", exit_code=Exit.USAGE)
+from troubleshoot.commands import choosing
+from troubleshoot.errors import Exit
+from troubleshoot.ui import session
 
 
 def run(
-    tree: Optional[str] = typer.Argument(None, help="Tree id, e.g. printer."),  # noqa: UP045
+    tree: Optional[str] = typer.Argument(  # noqa: UP045
+        None,
+        help="Tree id (printer), or what the patron said (it ate my dollar).",
+        autocompletion=completion.tree_ids,
+    ),
     plain: bool = typer.Option(False, "--plain", help="Plain numbered prompts, read line by line."),
     admin: bool = typer.Option(False, "--admin", help="I have administrator rights on this PC."),
 ) -> int:
@@ -31,16 +32,13 @@ def run(
     clock = Clock.from_env()
     interactive = session.is_interactive(plain)
     if tree is None:
-        trees = list(catalog.trees())
-        chosen = (
-            picker.pick_interactive(trees)
-            if interactive
-            else picker.pick_plain(trees, sys.stdin, sys.stdout)
-        )
-        tree = chosen.id
+        tree = choosing.every_tree(catalog, interactive)
+    words = tree
+    tree, _, deep = words.partition("#")
+    node: str | None = deep or None
     if tree not in catalog.paths:
-        raise unknown_tree(catalog, tree)
+        tree, node = choosing.by_words(catalog, words, interactive)
     catalog.load(tree)
-    state = engine.start(catalog, tree, clock.now(), admin=admin)
+    state = engine.start(catalog, tree, clock.now(), node=node, admin=admin)
     walk.run(catalog, state, session.prompter(plain), clock.now, write_to=paths.handoff_dir())
     return Exit.OK
