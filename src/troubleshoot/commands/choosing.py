@@ -10,18 +10,20 @@ from __future__ import annotations
 import difflib
 import sys
 from collections.abc import Sequence
+from typing import TYPE_CHECKING
 
-from troubleshoot import find
 from troubleshoot.catalog import Catalog
 from troubleshoot.errors import Exit, TroubleshootError
-from troubleshoot.index_cache import index_for
 from troubleshoot.ui import picker
+
+if TYPE_CHECKING:
+    from troubleshoot.find import Match
 
 
 def unknown_tree(
     catalog: Catalog,
     name: str,
-    matches: Sequence[find.Match] = (),
+    matches: Sequence[Match] = (),
     lead: str = "no tree called",
 ) -> TroubleshootError:
     """Exit 2, naming the nearest trees: weak word matches first, then look-alike ids."""
@@ -44,8 +46,11 @@ def by_words(
     catalog: Catalog, words: str, interactive: bool, *, lead: str = "no tree called"
 ) -> tuple[str, str | None]:
     """The tree (and deep node, if any) for what the patron said, as staff chose it."""
+    from troubleshoot.find import shortlist  # only when searching: keeps walks quick to start
+    from troubleshoot.index_cache import index_for
+
     matches = index_for(catalog).search(words)
-    offered = find.shortlist(matches)
+    offered = shortlist(matches)
     if not offered:
         raise unknown_tree(catalog, words, matches, lead)
     if interactive:

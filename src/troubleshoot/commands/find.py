@@ -3,14 +3,12 @@
 from __future__ import annotations
 
 import enum
-import json
 
 import typer
 
 from troubleshoot.catalog import Catalog
 from troubleshoot.commands import choosing, run
 from troubleshoot.errors import Exit
-from troubleshoot.index_cache import index_for
 from troubleshoot.ui import out, session
 
 
@@ -32,6 +30,10 @@ def find(
     catalog = Catalog.default()
     said = " ".join(words)
     if fmt is Format.json:
+        import json
+
+        from troubleshoot.index_cache import index_for
+
         matches = index_for(catalog).search(said, limit)
         out.line(json.dumps([{"id": m.id, "title": m.title, "score": m.score} for m in matches]))
         return Exit.OK

@@ -7,11 +7,13 @@ colleague says across the desk ("it's number 4") stays true.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import TextIO
+from typing import TYPE_CHECKING, TextIO
 
-from troubleshoot.find import Match
 from troubleshoot.model import Tree
 from troubleshoot.sanitize import one_line
+
+if TYPE_CHECKING:
+    from troubleshoot.find import Match
 
 NONE_OF_THESE = "None of these: show all problems"
 
