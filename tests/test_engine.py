@@ -190,7 +190,7 @@ def test_couldnt_try_follows_not_fixed_and_is_not_counted_as_tried(trees: Catalo
     state = walk(trees, Choose(0), Cannot("no key to the cabinet"))
     assert state.node == "paper"
     assert state.steps == 0
-    result = [e for e in state.path if e.kind == "result"][0]
+    result = next(e for e in state.path if e.kind == "result")
     assert (result.value, result.detail) == ("could not try", "no key to the cabinet")
 
 
