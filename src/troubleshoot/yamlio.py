@@ -64,10 +64,7 @@ def compose(text: str, name: str) -> yaml.Node | None:
     try:
         return loader.get_single_node()
     except yaml.MarkedYAMLError as e:
-        mark = e.problem_mark or e.context_mark
-        message = " ".join(part for part in (e.context, e.problem) if part) or "invalid YAML"
-        if "expected a single document" in message:
-            message = "file holds more than one YAML document (a '---' line); keep one per file"
+        message, mark = explain(e, text)
         raise TroubleshootError(
             message, name, mark.line + 1 if mark else None, mark.column + 1 if mark else None
         ) from None
@@ -77,6 +74,34 @@ def compose(text: str, name: str) -> yaml.Node | None:
         raise TroubleshootError("YAML is nested too deeply", name) from None
     finally:
         loader.dispose()
+
+
+def explain(e: yaml.MarkedYAMLError, text: str) -> tuple[str, yaml.Mark | None]:
+    """A YAML syntax error in words a trainer can act on, and where to look."""
+    mark = e.problem_mark or e.context_mark
+    problem, context = e.problem or "", e.context or ""
+    opened = f" at line {e.context_mark.line + 1}" if e.context_mark else ""
+    if "expected a single document" in context:
+        return "file holds more than one YAML document (a '---' line); keep one per file", mark
+    if "cannot start any token" in problem and mark is not None:
+        char = text[mark.index : mark.index + 1]
+        if char == "\t":
+            return "a tab character: indent with spaces, not tabs", mark
+        return f"text cannot start with '{char}'; put the whole text in quotes", mark
+    if "mapping values are not allowed" in problem:
+        return "a ': ' inside text; put the whole text in quotes", mark
+    if "quoted scalar" in context and "end of stream" in problem:
+        return f"a quote opened{opened} is never closed", e.context_mark or mark
+    if "flow sequence" in context:
+        return f"the [ ] list opened{opened} is not closed, or text in it needs quotes", mark
+    if "flow mapping" in context:
+        return f"the {{ }} opened{opened} is not closed, or text in it needs quotes", mark
+    if "block" in context and "expected key" in problem:
+        return f"this line's indentation does not match the block that starts{opened}", mark
+    if "undefined alias" in problem:
+        return "text cannot start with '*'; put the whole text in quotes", mark
+    words = " ".join(part for part in (context, problem) if part) or "invalid YAML"
+    return f"YAML: {words}", mark
 
 
 def safe_load(text: str) -> object:
