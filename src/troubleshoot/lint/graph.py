@@ -1,0 +1,149 @@
+"""The tree as a graph, for the checks that follow its links. Not a check itself.
+
+Every walk over the graph here is linear in the number of nodes and links: a desk
+may keep a thousand trees, and ``check`` runs on every save in a trainer's editor.
+A link to a node that does not exist is left out; ``dangling`` reports it, and the
+checks built on these helpers treat such a node as able to finish, so one typo is
+reported once rather than again as a dead end.
+"""
+
+from __future__ import annotations
+
+from collections import deque
+from collections.abc import Iterable, Mapping, Sequence
+
+from troubleshoot.model import Escalate, Goto, Resolved, Tree, links
+
+Graph = Mapping[str, Sequence[str]]
+
+
+def successors(tree: Tree) -> dict[str, list[str]]:
+    """Each node's targets that exist, once each, in the order they are written."""
+    out: dict[str, list[str]] = {}
+    for node_id, node in tree.nodes.items():
+        seen: dict[str, None] = {}
+        for link in links(node):
+            if link.target in tree.nodes:
+                seen[link.target] = None
+        out[node_id] = list(seen)
+    return out
+
+
+def reachable(graph: Graph, roots: Iterable[str]) -> set[str]:
+    seen = {r for r in roots if r in graph}
+    todo = deque(seen)
+    while todo:
+        for nxt in graph[todo.popleft()]:
+            if nxt not in seen:
+                seen.add(nxt)
+                todo.append(nxt)
+    return seen
+
+
+def reverse(graph: Graph) -> dict[str, list[str]]:
+    back: dict[str, list[str]] = {node: [] for node in graph}
+    for node, targets in graph.items():
+        for target in targets:
+            back[target].append(node)
+    return back
+
+
+def finishes(tree: Tree, graph: Graph, *, gotos: bool = True) -> set[str]:
+    """Nodes from which some end can be reached (a goto counts as one when *gotos*)."""
+
+    def ends(node_id: str) -> bool:
+        node = tree.nodes[node_id]
+        if isinstance(node, Goto):
+            return gotos
+        return isinstance(node, Resolved | Escalate) or _leaves_the_graph(node_id, tree, graph)
+
+    return reachable(reverse(graph), filter(ends, tree.nodes))
+
+
+def _leaves_the_graph(node_id: str, tree: Tree, graph: Graph) -> bool:
+    """A node with a missing target, or with no links at all: reported by other checks."""
+    written = list(links(tree.nodes[node_id]))
+    return not written or len(graph[node_id]) < len({link.target for link in written})
+
+
+def components(nodes: Iterable[str], graph: Graph) -> list[list[str]]:
+    """Strongly connected components (Tarjan's algorithm, without recursion)."""
+    index: dict[str, int] = {}
+    low: dict[str, int] = {}
+    stack: list[str] = []
+    on_stack: set[str] = set()
+    found: list[list[str]] = []
+    for root in nodes:
+        if root in index:
+            continue
+        index[root] = low[root] = len(index)
+        stack.append(root)
+        on_stack.add(root)
+        work = [(root, iter(graph[root]))]
+        while work:
+            node, pending = work[-1]
+            for nxt in pending:
+                if nxt not in index:
+                    index[nxt] = low[nxt] = len(index)
+                    stack.append(nxt)
+                    on_stack.add(nxt)
+                    work.append((nxt, iter(graph[nxt])))
+                    break
+                if nxt in on_stack:
+                    low[node] = min(low[node], index[nxt])
+            else:
+                work.pop()
+                if work:
+                    parent = work[-1][0]
+                    low[parent] = min(low[parent], low[node])
+                if low[node] == index[node]:
+                    component = []
+                    while True:
+                        member = stack.pop()
+                        on_stack.discard(member)
+                        component.append(member)
+                        if member == node:
+                            break
+                    found.append(component)
+    return found
+
+
+def cycle_through(start: str, members: set[str], graph: Graph) -> list[str]:
+    """A shortest way from *start* back to itself inside *members*, both ends included."""
+    came_from: dict[str, str] = {}
+    todo = deque([start])
+    while todo:
+        node = todo.popleft()
+        for nxt in graph[node]:
+            if nxt == start:
+                path = [node]
+                while path[-1] != start:
+                    path.append(came_from[path[-1]])
+                return [*reversed(path), start]
+            if nxt in members and nxt not in came_from:
+                came_from[nxt] = node
+                todo.append(nxt)
+    return [start]
+
+
+def stuck(tree: Tree) -> tuple[list[str], list[list[str]]]:
+    """Nodes from which no end can be reached: those outside loops, and the loops.
+
+    Both lists are in file order, each loop starting at its first node in the file.
+    """
+    graph = successors(tree)
+    dead = [node for node in tree.nodes if node not in finishes(tree, graph)]
+    if not dead:
+        return [], []
+    dead_set = set(dead)
+    inner = {node: [n for n in graph[node] if n in dead_set] for node in dead}
+    order = {node: i for i, node in enumerate(tree.nodes)}
+    loops: list[list[str]] = []
+    in_loops: set[str] = set()
+    for component in components(dead, inner):
+        if len(component) > 1 or component[0] in inner[component[0]]:
+            first = min(component, key=order.__getitem__)
+            loops.append(cycle_through(first, set(component), inner))
+            in_loops.update(component)
+    loops.sort(key=lambda cycle: order[cycle[0]])
+    return [node for node in dead if node not in in_loops], loops
