@@ -25,6 +25,12 @@ class Memo:
 
     # (tree, node) of a goto -> whether following it can ever reach an end
     goto_exits: dict[tuple[str, str], bool] = field(default_factory=dict)
+    # (tree, node) of a goto that goes round between trees -> the trees, for the message
+    goto_rings: dict[tuple[str, str], str] = field(default_factory=dict)
+    # (tree, node) a goto lands on -> whether an end is reachable there, and the gotos
+    goto_landings: dict[tuple[str, str], tuple[bool, list[tuple[str, str]]]] = field(
+        default_factory=dict
+    )
     # tree id -> ids of its nodes that some other tree's goto lands on
     goto_entries: dict[str, set[str]] | None = None
 
@@ -58,6 +64,7 @@ def _registry() -> list[ModuleType]:
         reviewed,
         same_target,
         shadowed,
+        symptom_node,
         symptoms,
         test_end,
         unreachable,
@@ -73,6 +80,7 @@ def _registry() -> list[ModuleType]:
         admin,
         same_target,
         symptoms,
+        symptom_node,
         shadowed,
         reviewed,
         budget,

@@ -3,21 +3,30 @@
 Each tree may look fine on its own, because a goto counts as a way out of it. But if
 ``printer`` sends laptops to ``mobile-printing`` and that sends them straight back,
 the walk goes round for ever. A goto is reported when following it can never reach
-a resolved or escalate end and the gotos after it come back to it.
+a resolved or escalate end and the gotos after it come back to it; one that only
+leads into such a ring is left to the trees of the ring.
 
-The answer for each goto is kept in the run's memo, so checking a thousand trees
-that hand on to each other looks at each goto once.
+The answers are kept in the run's memo, so checking a thousand trees that hand on
+to each other looks at each goto once.
 
 Passes (``mobile-printing`` can end the walk)::
 
-    # printer.yaml              # mobile-printing.yaml
-    laptop: {goto: mobile-printing}   start: ask ... done: {resolved: ...}
+    # printer.yaml
+    laptop: {goto: mobile-printing}
+    # mobile-printing.yaml
+    start: hello
+    nodes:
+      hello: {say: Laptops print through the web page., next: done}
+      done: {resolved: Printed.}
 
 Fails::
 
-    # printer.yaml              # mobile-printing.yaml
-    laptop: {goto: mobile-printing}   start: back
-                                      nodes: {back: {goto: printer#laptop}}
+    # printer.yaml
+    laptop: {goto: mobile-printing}
+    # mobile-printing.yaml
+    start: back
+    nodes:
+      back: {goto: printer#laptop}
 """
 
 from __future__ import annotations
@@ -26,11 +35,13 @@ from collections import deque
 from collections.abc import Iterator
 
 from troubleshoot.errors import Finding
-from troubleshoot.lint import Context, at
-from troubleshoot.lint.graph import finishes, reachable, successors
+from troubleshoot.lint import Context, Memo, at
+from troubleshoot.lint.graph import components, cycle_through, finishes, reachable, successors
 from troubleshoot.model import Goto, Tree
 
 ID = "goto-loop"
+#: Rings up to this many gotos are spelt out; longer ones are summarised.
+RING_SHOWN = 8
 
 Vertex = tuple[str, str]  # (tree id, id of a goto node in it)
 
@@ -39,20 +50,16 @@ def check(tree: Tree, ctx: Context) -> Iterator[Finding]:
     mine = [(tree.id, n.id) for n in tree.nodes.values() if isinstance(n, Goto)]
     if not mine:
         return
-    hops = _Hops(tree, ctx)
-    _decide(mine, hops, ctx.memo.goto_exits)
+    _decide(mine, _Hops(tree, ctx), ctx.memo)
     for vertex in mine:
-        if ctx.memo.goto_exits[vertex]:
-            continue
-        ring = _ring(vertex, hops)
-        if ring:
+        ring = ctx.memo.goto_rings.get(vertex)
+        if ring is not None:
             node = tree.nodes[vertex[1]]
-            trees = " -> ".join(t for t, _ in ring)
             yield at(
                 tree,
                 node.pos,
                 ID,
-                f"node '{node.id}': goto: the walk goes round between trees ({trees}) "
+                f"node '{node.id}': goto: the walk goes round between trees ({ring}) "
                 "and never reaches an end",
             )
 
@@ -62,13 +69,12 @@ class _Hops:
 
     def __init__(self, tree: Tree, ctx: Context) -> None:
         self.tree, self.ctx = tree, ctx
-        self.landing: dict[tuple[str, str], tuple[bool, list[Vertex]]] = {}
-        self.summaries: dict[str, tuple[dict[str, list[str]], set[str]]] = {}
+        self.landings = ctx.memo.goto_landings
 
     def get(self, tree_id: str) -> Tree | None:
         return self.tree if tree_id == self.tree.id else self.ctx.get_tree(tree_id)
 
-    def target(self, vertex: Vertex) -> tuple[str, str] | None:
+    def target(self, vertex: Vertex) -> tuple[Tree, str] | None:
         source = self.get(vertex[0])
         node = source.nodes.get(vertex[1]) if source else None
         if not isinstance(node, Goto):
@@ -78,32 +84,29 @@ class _Hops:
         if tree is None:
             return None
         entry = node.node or tree.start
-        return (tree.id, entry) if entry in tree.nodes else None
+        return (tree, entry) if entry in tree.nodes else None
 
     def land(self, vertex: Vertex) -> tuple[bool, list[Vertex]]:
-        """Whether an end is reachable inside the landing tree, and the gotos reachable."""
-        where = self.target(vertex)
-        if where is None:
+        """Whether an end is reachable where the goto lands, and the gotos reachable."""
+        found = self.target(vertex)
+        if found is None:
             return True, []  # a missing target is reported by ``goto``, not here
-        if where not in self.landing:
-            tree_id, entry = where
-            tree = self.get(tree_id)
-            assert tree is not None
-            if tree_id not in self.summaries:
-                graph = successors(tree)
-                self.summaries[tree_id] = (graph, finishes(tree, graph, gotos=False))
-            graph, ends = self.summaries[tree_id]
+        tree, entry = found
+        if (tree.id, entry) not in self.landings:
+            graph = successors(tree)
             seen = reachable(graph, [entry])
-            gotos = [(tree_id, n) for n in seen if isinstance(tree.nodes[n], Goto)]
-            self.landing[where] = (entry in ends, sorted(gotos))
-        return self.landing[where]
+            ends = finishes(tree, graph, gotos=False)
+            gotos = sorted((tree.id, n) for n in seen if isinstance(tree.nodes[n], Goto))
+            self.landings[(tree.id, entry)] = (entry in ends, gotos)
+        return self.landings[(tree.id, entry)]
 
 
-def _decide(start: list[Vertex], hops: _Hops, exits: dict[Vertex, bool]) -> None:
+def _decide(start: list[Vertex], hops: _Hops, memo: Memo) -> None:
     """Settle, for every goto reachable from *start*, whether it can reach an end."""
+    exits = memo.goto_exits
     closure: dict[Vertex, list[Vertex]] = {}
-    todo = deque(v for v in start if v not in exits)
     good: set[Vertex] = set()
+    todo = deque(v for v in start if v not in exits)
     while todo:
         vertex = todo.popleft()
         if vertex in closure:
@@ -126,21 +129,24 @@ def _decide(start: list[Vertex], hops: _Hops, exits: dict[Vertex, bool]) -> None
                 spread.append(earlier)
     for vertex in closure:
         exits[vertex] = vertex in good
+    _rings([v for v in closure if v not in good], closure, memo)
 
 
-def _ring(vertex: Vertex, hops: _Hops) -> list[Vertex]:
-    """The gotos from *vertex* back to itself, or [] when it only leads into others' loops."""
-    came_from: dict[Vertex, Vertex] = {}
-    todo = deque([vertex])
-    while todo:
-        current = todo.popleft()
-        for nxt in hops.land(current)[1]:
-            if nxt == vertex:
-                ring = [current]
-                while ring[-1] != vertex:
-                    ring.append(came_from[ring[-1]])
-                return [*reversed(ring), vertex]
-            if nxt not in came_from:
-                came_from[nxt] = current
-                todo.append(nxt)
-    return []
+def _rings(bad: list[Vertex], closure: dict[Vertex, list[Vertex]], memo: Memo) -> None:
+    """Name the trees of each ring of gotos with no way out, once per ring."""
+    bad_set = set(bad)
+    inner = {v: [n for n in closure[v] if n in bad_set] for v in bad}
+    for component in components(sorted(bad), inner):
+        if len(component) == 1 and component[0] not in inner[component[0]]:
+            continue
+        if len(component) > RING_SHOWN:
+            trees = sorted({tree_id for tree_id, _ in component})
+            summary = (
+                f"{len(component)} gotos in {len(trees)} trees, among them {', '.join(trees[:3])}"
+            )
+            memo.goto_rings.update(dict.fromkeys(component, summary))
+            continue
+        members = set(component)
+        for vertex in component:
+            ring = cycle_through(vertex, members, inner)
+            memo.goto_rings[vertex] = " -> ".join(tree_id for tree_id, _ in ring)

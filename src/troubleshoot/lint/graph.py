@@ -10,11 +10,13 @@ reported once rather than again as a dead end.
 from __future__ import annotations
 
 from collections import deque
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Hashable, Iterable, Mapping, Sequence
+from typing import TypeVar
 
 from troubleshoot.model import Escalate, Goto, Resolved, Tree, links
 
 Graph = Mapping[str, Sequence[str]]
+N = TypeVar("N", bound=Hashable)
 
 
 def successors(tree: Tree) -> dict[str, list[str]]:
@@ -66,13 +68,13 @@ def _leaves_the_graph(node_id: str, tree: Tree, graph: Graph) -> bool:
     return not written or len(graph[node_id]) < len({link.target for link in written})
 
 
-def components(nodes: Iterable[str], graph: Graph) -> list[list[str]]:
+def components(nodes: Iterable[N], graph: Mapping[N, Sequence[N]]) -> list[list[N]]:
     """Strongly connected components (Tarjan's algorithm, without recursion)."""
-    index: dict[str, int] = {}
-    low: dict[str, int] = {}
-    stack: list[str] = []
-    on_stack: set[str] = set()
-    found: list[list[str]] = []
+    index: dict[N, int] = {}
+    low: dict[N, int] = {}
+    stack: list[N] = []
+    on_stack: set[N] = set()
+    found: list[list[N]] = []
     for root in nodes:
         if root in index:
             continue
@@ -108,9 +110,9 @@ def components(nodes: Iterable[str], graph: Graph) -> list[list[str]]:
     return found
 
 
-def cycle_through(start: str, members: set[str], graph: Graph) -> list[str]:
+def cycle_through(start: N, members: set[N], graph: Mapping[N, Sequence[N]]) -> list[N]:
     """A shortest way from *start* back to itself inside *members*, both ends included."""
-    came_from: dict[str, str] = {}
+    came_from: dict[N, N] = {}
     todo = deque([start])
     while todo:
         node = todo.popleft()
