@@ -49,3 +49,11 @@ def test_a_goto_from_another_tree_makes_a_node_reachable() -> None:
       a: {goto: t#old}
     """
     assert problems(TREE, unreachable, ctx=context(other=other)) == []
+
+
+def test_nodes_behind_a_misspelt_link_are_not_reported_again() -> None:
+    only_by_answer = TREE.replace("fixed: done,", "fixed: it,")
+    typo = only_by_answer.replace("next: done}", "next: dnoe}")
+    assert problems(typo, unreachable) == problems(only_by_answer, unreachable)
+    unguessable = only_by_answer.replace("next: done}", "next: finished}")
+    assert (*spot(TREE, "{resolved: Printed"), "unreachable") in problems(unguessable, unreachable)

@@ -3,7 +3,8 @@
 Usually a leftover from an edit, or a node whose ``next:`` was meant to come from
 somewhere and never was; it is dead weight at best, and at worst the fix staff need.
 A node counts as reachable from ``start``, from a symptom that points into the tree,
-or from another tree's ``goto: this-tree#node``.
+or from another tree's ``goto: this-tree#node``; a misspelt link counts as leading
+to the node it was surely meant for (``dangling`` reports the typo itself).
 
 Passes::
 
@@ -28,13 +29,14 @@ from collections.abc import Iterator
 from troubleshoot.errors import Finding
 from troubleshoot.lint import Context, at
 from troubleshoot.lint.graph import reachable, successors
-from troubleshoot.model import Goto, Tree
+from troubleshoot.loader import closest
+from troubleshoot.model import Goto, Tree, links
 
 ID = "unreachable"
 
 
 def check(tree: Tree, ctx: Context) -> Iterator[Finding]:
-    graph = successors(tree)
+    graph = _with_meant_links(tree, successors(tree))
     roots = [tree.start, *(s.node for s in tree.symptoms if s.node)]
     seen = reachable(graph, roots)
     if len(seen) == len(tree.nodes):
@@ -51,6 +53,21 @@ def check(tree: Tree, ctx: Context) -> Iterator[Finding]:
                 f"node '{node_id}': cannot be reached from start '{tree.start}' "
                 "(no answer, step, symptom or goto leads to it)",
             )
+
+
+def _with_meant_links(tree: Tree, graph: dict[str, list[str]]) -> dict[str, list[str]]:
+    """Count a misspelt link as leading to the node it was surely meant for.
+
+    ``dangling`` reports ``next: relase``; saying again that ``release`` and all after
+    it cannot be reached would bury that one typo under a screenful of errors.
+    """
+    for node_id, node in tree.nodes.items():
+        for link in links(node):
+            if link.target not in tree.nodes:
+                meant = closest(link.target, tree.nodes)
+                if meant is not None:
+                    graph[node_id].append(meant)
+    return graph
 
 
 def goto_entries(ctx: Context) -> dict[str, set[str]]:
