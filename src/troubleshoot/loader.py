@@ -43,6 +43,8 @@ T = TypeVar("T")
 NODE_ID = re.compile(r"^[a-z][a-z0-9_]*$")
 TREE_ID = re.compile(r"^[a-z0-9][a-z0-9_-]*$")
 MAX_COUNT = 10_000
+#: Step keys whose value positions a check may point at.
+STEP_LINKS = frozenset({"fixed", "not_fixed", "cannot", "no_admin", "admin", "policy"})
 
 TOP_KEYS = (
     "title",
@@ -76,6 +78,8 @@ KIND_KEYS: dict[str, tuple[str, ...]] = {
     "escalate": ("escalate", "urgent", "workaround", "collect"),
 }
 STR = "tag:yaml.org,2002:str"
+MAP = "tag:yaml.org,2002:map"
+MERGE = "tag:yaml.org,2002:merge"
 PLAIN_SCALARS = {
     STR,
     "tag:yaml.org,2002:int",
@@ -153,12 +157,13 @@ class Reader:
             raise self.problem(pos(node), f"{where}unknown or unsafe YAML tag '{node.tag}'")
 
     def mapping(self, node: yaml.Node, where: str) -> dict[str, tuple[yaml.Node, yaml.Node]]:
-        self.check_tag(node, where)
-        if not isinstance(node, yaml.MappingNode):
-            raise self.problem(pos(node), f"{where}expected keys and values, {got(node)}")
+        if node.tag != MAP or type(node) is not yaml.MappingNode:
+            self.check_tag(node, where)
+            if not isinstance(node, yaml.MappingNode):
+                raise self.problem(pos(node), f"{where}expected keys and values, {got(node)}")
         result: dict[str, tuple[yaml.Node, yaml.Node]] = {}
         for key, value in node.value:
-            if not isinstance(key, yaml.ScalarNode) or key.tag == "tag:yaml.org,2002:merge":
+            if type(key) is not yaml.ScalarNode or key.tag == MERGE:
                 raise self.problem(pos(key), f"{where}keys must be plain words")
             name = str(key.value)
             if name in result:
@@ -461,14 +466,35 @@ class _NodeFields:
     def value(self, key: str) -> yaml.Node:
         return self.r.required(self.fields, key, self.at, self.where)
 
+    def plain(self, key: str) -> str:
+        """The key's text when it is plainly fine, else "" (the careful path then runs)."""
+        found = self.fields.get(key)
+        if found is not None:
+            node = found[1]
+            if node.tag == STR and type(node) is yaml.ScalarNode:
+                return str(node.value).strip()
+        return ""
+
     def text(self, key: str) -> str:
-        return self.r.attempt(lambda: self.r.text(self.value(key), f"{self.where}{key}: "), "")
+        value = self.plain(key)
+        if value:
+            return value
+        try:
+            return self.r.text(self.value(key), f"{self.where}{key}: ")
+        except _Invalid:
+            return ""
 
     def optional(self, key: str) -> str:
         return self.text(key) if key in self.fields else ""
 
     def target(self, key: str) -> str:
-        return self.r.attempt(lambda: self.r.node_id(self.value(key), f"{self.where}{key}: "), "")
+        value = self.plain(key)
+        if value and NODE_ID.match(value):
+            return value
+        try:
+            return self.r.node_id(self.value(key), f"{self.where}{key}: ")
+        except _Invalid:
+            return ""
 
     def maybe(self, key: str) -> str | None:
         return (self.target(key) or None) if key in self.fields else None
@@ -536,11 +562,7 @@ def _build(kind: str, name: str, f: _NodeFields) -> Node:
             no_admin=f.maybe("no_admin"),
             policy=f.maybe("policy"),
             pos=f.at,
-            key_pos={
-                k: f.at_value(k)
-                for k in ("fixed", "not_fixed", "cannot", "no_admin", "admin", "policy")
-                if k in f
-            },
+            key_pos={k: pos(v) for k, (_, v) in f.fields.items() if k in STEP_LINKS},
         )
     if kind == "say":
         return Say(
@@ -565,15 +587,14 @@ def _answers(r: Reader, node: yaml.Node, where: str) -> tuple[Answer, ...]:
     out = []
     for i, item in enumerate(r.sequence(node, f"{where}answers: "), 1):
         at = f"{where}answers[{i}]: "
-
-        def one(item: yaml.Node = item, at: str = at) -> Answer:
+        try:
             fields = r.mapping(item, at)
+            f = _NodeFields(r, fields, at, pos(item))
             r.known_keys(fields, ("text", "next"), at)
-            text = r.text(r.required(fields, "text", pos(item), at), at + "text: ")
-            nxt = r.required(fields, "next", pos(item), at)
-            return Answer(text, r.node_id(nxt, at + "next: "), pos(item), pos(nxt))
-
-        answer = r.attempt(one, None)
-        if answer is not None:
-            out.append(answer)
+            before = len(r.findings)
+            answer = Answer(f.text("text"), f.target("next"), f.at, f.at_value("next"))
+            if len(r.findings) == before:
+                out.append(answer)
+        except _Invalid:
+            continue
     return tuple(out)

@@ -11,10 +11,14 @@ import datetime as dt
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from types import ModuleType
+from typing import TYPE_CHECKING
 
 from troubleshoot.catalog import Shadow
 from troubleshoot.errors import Finding
 from troubleshoot.model import KNOWN_POLICIES, Pos, Tree
+
+if TYPE_CHECKING:
+    from troubleshoot.lint.graph import Shape
 
 DEFAULT_MAX_AGE_DAYS = 365
 
@@ -31,6 +35,8 @@ class Memo:
     goto_landings: dict[tuple[str, str], tuple[bool, list[tuple[str, str]]]] = field(
         default_factory=dict
     )
+    # id of a tree -> its links, worked out once (a Shape keeps its tree, so ids stay unique)
+    shapes: dict[int, Shape] = field(default_factory=dict)
     # tree id -> ids of its nodes that some other tree's goto lands on
     goto_entries: dict[str, set[str]] | None = None
 

@@ -28,12 +28,12 @@ Fails (warning: a, b, c then done is three steps)::
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 
 from troubleshoot.errors import Finding
 from troubleshoot.lint import Context, at, key_pos
-from troubleshoot.lint.graph import Graph, successors
-from troubleshoot.model import Escalate, Goto, Resolved, Step, Tree
+from troubleshoot.lint.graph import Graph, shape
+from troubleshoot.model import Escalate, Goto, Node, Resolved, Step, Tree
 
 ID = "budget"
 
@@ -44,7 +44,7 @@ Best = tuple[int, int, str | None]
 def check(tree: Tree, ctx: Context) -> Iterator[Finding]:
     if tree.start not in tree.nodes:
         return
-    by_steps, by_minutes = longest(tree, successors(tree))
+    by_steps, by_minutes = longest(tree, shape(tree, ctx.memo).graph)
     where = key_pos(tree, "budget", "start")
     best = by_steps.get(tree.start)
     if best is not None and best[0] > tree.budget.steps:
@@ -75,45 +75,53 @@ def longest(tree: Tree, graph: Graph) -> tuple[dict[str, Best], dict[str, Best]]
     """
     by_steps: dict[str, Best] = {}
     by_minutes: dict[str, Best] = {}
-    state: dict[str, int] = {tree.start: 1}  # 1: being explored, 2: done
+    done: set[str] = set()
+    exploring = {tree.start}
     work = [(tree.start, iter(graph[tree.start]))]
     while work:
         node_id, pending = work[-1]
         for nxt in pending:
-            if nxt not in state:
-                state[nxt] = 1
+            if nxt not in exploring and nxt not in done:
+                exploring.add(nxt)
                 work.append((nxt, iter(graph[nxt])))
                 break
         else:
             work.pop()
-            state[node_id] = 2
-            done = [n for n in graph[node_id] if state.get(n) == 2]
-            _settle(tree, node_id, done, by_steps, by_minutes)
+            exploring.discard(node_id)
+            done.add(node_id)
+            _settle(tree.nodes[node_id], graph[node_id], done, by_steps, by_minutes)
     return by_steps, by_minutes
 
 
 def _settle(
-    tree: Tree,
-    node_id: str,
-    children: list[str],
+    node: Node,
+    children: Sequence[str],
+    done: set[str],
     by_steps: dict[str, Best],
     by_minutes: dict[str, Best],
 ) -> None:
-    node = tree.nodes[node_id]
+    """Work out a node's best ways from its children already done (others are back edges)."""
     if isinstance(node, Escalate):
         return
     if isinstance(node, Resolved | Goto):
-        by_steps[node_id] = by_minutes[node_id] = (0, 0, None)
+        by_steps[node.id] = by_minutes[node.id] = (0, 0, None)
         return
     steps, minutes = (1, node.minutes) if isinstance(node, Step) else (0, 0)
-    options = [(by_steps[c], c) for c in children if c in by_steps]
-    if options:
-        (s, m, _), child = max(options, key=lambda o: o[0][:2])
-        by_steps[node_id] = (s + steps, m + minutes, child)
-    options = [(by_minutes[c], c) for c in children if c in by_minutes]
-    if options:
-        (m, s, _), child = max(options, key=lambda o: o[0][:2])
-        by_minutes[node_id] = (m + minutes, s + steps, child)
+    best_s: Best | None = None
+    best_m: Best | None = None
+    for child in children:
+        if child not in done:
+            continue
+        found = by_steps.get(child)
+        if found is not None and (best_s is None or found[:2] > best_s[:2]):
+            best_s = (found[0], found[1], child)
+        found = by_minutes.get(child)
+        if found is not None and (best_m is None or found[:2] > best_m[:2]):
+            best_m = (found[0], found[1], child)
+    if best_s is not None:
+        by_steps[node.id] = (best_s[0] + steps, best_s[1] + minutes, best_s[2])
+    if best_m is not None:
+        by_minutes[node.id] = (best_m[0] + minutes, best_m[1] + steps, best_m[2])
 
 
 def _path(start: str, best: dict[str, Best]) -> str:

@@ -36,7 +36,7 @@ from collections.abc import Iterator
 
 from troubleshoot.errors import Finding
 from troubleshoot.lint import Context, Memo, at
-from troubleshoot.lint.graph import components, cycle_through, finishes, reachable, successors
+from troubleshoot.lint.graph import components, cycle_through, reachable, shape
 from troubleshoot.model import Goto, Tree
 
 ID = "goto-loop"
@@ -93,9 +93,9 @@ class _Hops:
             return True, []  # a missing target is reported by ``goto``, not here
         tree, entry = found
         if (tree.id, entry) not in self.landings:
-            graph = successors(tree)
-            seen = reachable(graph, [entry])
-            ends = finishes(tree, graph, gotos=False)
+            found_shape = shape(tree, self.ctx.memo)
+            seen = reachable(found_shape.graph, [entry])
+            ends = found_shape.finishes(gotos=False)
             gotos = sorted((tree.id, n) for n in seen if isinstance(tree.nodes[n], Goto))
             self.landings[(tree.id, entry)] = (entry in ends, gotos)
         return self.landings[(tree.id, entry)]

@@ -13,22 +13,86 @@ from collections import deque
 from collections.abc import Hashable, Iterable, Mapping, Sequence
 from typing import TypeVar
 
-from troubleshoot.model import Escalate, Goto, Resolved, Tree, links
+from troubleshoot.lint import Memo
+from troubleshoot.model import Escalate, Goto, Node, Question, Resolved, Say, Step, Tree
 
 Graph = Mapping[str, Sequence[str]]
 N = TypeVar("N", bound=Hashable)
 
 
-def successors(tree: Tree) -> dict[str, list[str]]:
-    """Each node's targets that exist, once each, in the order they are written."""
-    out: dict[str, list[str]] = {}
-    for node_id, node in tree.nodes.items():
-        seen: dict[str, None] = {}
-        for link in links(node):
-            if link.target in tree.nodes:
-                seen[link.target] = None
-        out[node_id] = list(seen)
-    return out
+class Shape:
+    """One tree's links, worked out once per run and shared by every check that needs them."""
+
+    def __init__(self, tree: Tree) -> None:
+        self.tree = tree
+        #: each node's targets that exist, once each, in the order they are written
+        self.graph: dict[str, list[str]] = {}
+        #: nodes that are not ends but have a missing target or no links at all; other
+        #: checks report those, so here they count as able to finish
+        self.loose: set[str] = set()
+        #: nodes with a link to a node that does not exist
+        self.dangling: set[str] = set()
+        nodes = tree.nodes
+        for node_id, node in nodes.items():
+            written = targets(node)
+            kept = [t for t in written if t in nodes]
+            if len(kept) < len(written):
+                self.dangling.add(node_id)
+            if len(kept) > 1:
+                kept = list(dict.fromkeys(kept))
+            self.graph[node_id] = kept
+            if not written and isinstance(node, Question | Step | Say):
+                self.loose.add(node_id)
+        self.loose |= self.dangling
+        self._finishes: dict[bool, set[str]] = {}
+        self._stuck: tuple[list[str], list[list[str]]] | None = None
+
+    def finishes(self, *, gotos: bool = True) -> set[str]:
+        """Nodes from which some end can be reached (a goto counts as one when *gotos*)."""
+        if gotos not in self._finishes:
+            ends = [
+                node_id
+                for node_id, node in self.tree.nodes.items()
+                if isinstance(node, Resolved | Escalate)
+                or (gotos and isinstance(node, Goto))
+                or node_id in self.loose
+            ]
+            self._finishes[gotos] = reachable(reverse(self.graph), ends)
+        return self._finishes[gotos]
+
+    def stuck(self) -> tuple[list[str], list[list[str]]]:
+        """Nodes from which no end can be reached: those outside loops, and the loops.
+
+        Both lists are in file order, each loop starting at its first node in the file.
+        """
+        if self._stuck is None:
+            self._stuck = _stuck(self.tree, self.graph, self.finishes())
+        return self._stuck
+
+
+def targets(node: Node) -> list[str]:
+    """The ids ``model.links`` yields, without making a Link for each (this runs for
+    every node of every tree)."""
+    if isinstance(node, Question):
+        return [answer.next for answer in node.answers]
+    if isinstance(node, Step):
+        found = [node.fixed, node.not_fixed]
+        if node.cannot is not None:
+            found.append(node.cannot)
+        if node.no_admin is not None:
+            found.append(node.no_admin)
+        return found
+    if isinstance(node, Say):
+        return [node.next]
+    return []
+
+
+def shape(tree: Tree, memo: Memo) -> Shape:
+    """The tree's :class:`Shape`, from the run's memo when a check already made it."""
+    kept = memo.shapes.get(id(tree))
+    if kept is None or kept.tree is not tree:
+        kept = memo.shapes[id(tree)] = Shape(tree)
+    return kept
 
 
 def reachable(graph: Graph, roots: Iterable[str]) -> set[str]:
@@ -48,24 +112,6 @@ def reverse(graph: Graph) -> dict[str, list[str]]:
         for target in targets:
             back[target].append(node)
     return back
-
-
-def finishes(tree: Tree, graph: Graph, *, gotos: bool = True) -> set[str]:
-    """Nodes from which some end can be reached (a goto counts as one when *gotos*)."""
-
-    def ends(node_id: str) -> bool:
-        node = tree.nodes[node_id]
-        if isinstance(node, Goto):
-            return gotos
-        return isinstance(node, Resolved | Escalate) or _leaves_the_graph(node_id, tree, graph)
-
-    return reachable(reverse(graph), filter(ends, tree.nodes))
-
-
-def _leaves_the_graph(node_id: str, tree: Tree, graph: Graph) -> bool:
-    """A node with a missing target, or with no links at all: reported by other checks."""
-    written = list(links(tree.nodes[node_id]))
-    return not written or len(graph[node_id]) < len({link.target for link in written})
 
 
 def components(nodes: Iterable[N], graph: Mapping[N, Sequence[N]]) -> list[list[N]]:
@@ -128,13 +174,8 @@ def cycle_through(start: N, members: set[N], graph: Mapping[N, Sequence[N]]) -> 
     return [start]
 
 
-def stuck(tree: Tree) -> tuple[list[str], list[list[str]]]:
-    """Nodes from which no end can be reached: those outside loops, and the loops.
-
-    Both lists are in file order, each loop starting at its first node in the file.
-    """
-    graph = successors(tree)
-    dead = [node for node in tree.nodes if node not in finishes(tree, graph)]
+def _stuck(tree: Tree, graph: Graph, finishing: set[str]) -> tuple[list[str], list[list[str]]]:
+    dead = [node for node in tree.nodes if node not in finishing]
     if not dead:
         return [], []
     dead_set = set(dead)

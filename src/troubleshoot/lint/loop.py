@@ -21,14 +21,14 @@ from collections.abc import Iterator
 
 from troubleshoot.errors import Finding
 from troubleshoot.lint import Context, at
-from troubleshoot.lint.graph import stuck
+from troubleshoot.lint.graph import shape
 from troubleshoot.model import Tree
 
 ID = "loop"
 
 
 def check(tree: Tree, ctx: Context) -> Iterator[Finding]:
-    _outside, loops = stuck(tree)
+    _outside, loops = shape(tree, ctx.memo).stuck()
     for cycle in loops:
         yield at(
             tree,

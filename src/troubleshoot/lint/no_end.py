@@ -23,14 +23,14 @@ from collections.abc import Iterator
 
 from troubleshoot.errors import Finding
 from troubleshoot.lint import Context, at
-from troubleshoot.lint.graph import stuck
+from troubleshoot.lint.graph import shape
 from troubleshoot.model import Tree
 
 ID = "no-end"
 
 
 def check(tree: Tree, ctx: Context) -> Iterator[Finding]:
-    outside, _loops = stuck(tree)
+    outside, _loops = shape(tree, ctx.memo).stuck()
     for node_id in outside:
         yield at(
             tree,

@@ -41,8 +41,12 @@ NEGATION = re.compile(r"\b(never|not|no|without|don'?t|do not)\b", re.IGNORECASE
 def check(tree: Tree, ctx: Context) -> Iterator[Finding]:
     yield from _collect(tree, "collect", tree.collect, key_pos(tree, "collect"))
     for node in tree.nodes.values():
-        if isinstance(node, Escalate):
+        if isinstance(node, Escalate) and node.collect:
             yield from _collect(tree, f"node '{node.id}': collect", node.collect, node.pos)
+    everything = "\n".join(text for node in tree.nodes.values() for text in _texts(node))
+    if not (privacy.LONG_NUMBER.search(everything) or WRITTEN_SECRET.search(everything)):
+        return  # one search per tree; the nodes are looked at only when something is there
+    for node in tree.nodes.values():
         for text in _texts(node):
             if privacy.LONG_NUMBER.search(text) or WRITTEN_SECRET.search(text):
                 yield at(

@@ -6,8 +6,10 @@ same file handling) can check trees without the command line.
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
-from collections.abc import Callable, Sequence
+import gc
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -50,8 +52,29 @@ def check_paths(
     Gotos may name any tree of the catalog (the bundled and site trees) or of the
     files being checked; those being checked win, as they are the ones being edited.
     """
-    catalog = catalog if catalog is not None else Catalog.default()
-    options = options or Options()
+    with _batch():
+        catalog = catalog if catalog is not None else Catalog.default()
+        return _check_paths(paths, options or Options(), catalog)
+
+
+@contextlib.contextmanager
+def _batch() -> Iterator[None]:
+    """Pause the cycle collector while a folder of trees is read and checked.
+
+    Reading keeps every tree and makes many small objects; the collector would sweep
+    the growing heap again and again (a third of the time on a thousand trees), while
+    nothing made here forms a cycle that reference counting cannot free.
+    """
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_enabled:
+            gc.enable()
+
+
+def _check_paths(paths: Sequence[Path], options: Options, catalog: Catalog) -> Report:
     if not paths:
         ctx = _context(options, catalog, catalog.get, frozenset(catalog.paths), ())
         found: list[Finding] = []

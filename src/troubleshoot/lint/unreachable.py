@@ -28,7 +28,7 @@ from collections.abc import Iterator
 
 from troubleshoot.errors import Finding
 from troubleshoot.lint import Context, at
-from troubleshoot.lint.graph import reachable, successors
+from troubleshoot.lint.graph import Graph, reachable, shape
 from troubleshoot.loader import closest
 from troubleshoot.model import Goto, Tree, links
 
@@ -36,11 +36,13 @@ ID = "unreachable"
 
 
 def check(tree: Tree, ctx: Context) -> Iterator[Finding]:
-    graph = _with_meant_links(tree, successors(tree))
+    graph = shape(tree, ctx.memo).graph
     roots = [tree.start, *(s.node for s in tree.symptoms if s.node)]
     seen = reachable(graph, roots)
     if len(seen) == len(tree.nodes):
         return
+    graph = _with_meant_links(tree, graph)
+    seen = reachable(graph, roots)
     # Only now pay for looking at every other tree: most trees have nothing unreachable.
     entries = goto_entries(ctx).get(tree.id, set())
     seen |= reachable(graph, entries)
@@ -55,19 +57,20 @@ def check(tree: Tree, ctx: Context) -> Iterator[Finding]:
             )
 
 
-def _with_meant_links(tree: Tree, graph: dict[str, list[str]]) -> dict[str, list[str]]:
+def _with_meant_links(tree: Tree, graph: Graph) -> dict[str, list[str]]:
     """Count a misspelt link as leading to the node it was surely meant for.
 
     ``dangling`` reports ``next: relase``; saying again that ``release`` and all after
     it cannot be reached would bury that one typo under a screenful of errors.
     """
+    guessed = {node_id: list(targets) for node_id, targets in graph.items()}
     for node_id, node in tree.nodes.items():
         for link in links(node):
             if link.target not in tree.nodes:
                 meant = closest(link.target, tree.nodes)
                 if meant is not None:
-                    graph[node_id].append(meant)
-    return graph
+                    guessed[node_id].append(meant)
+    return guessed
 
 
 def goto_entries(ctx: Context) -> dict[str, set[str]]:
