@@ -75,3 +75,12 @@ def test_the_same_file_named_twice_is_checked_once(tmp_path: Path) -> None:
 def test_a_missing_path_is_a_usage_error(tmp_path: Path) -> None:
     with pytest.raises(TroubleshootError, match="no such file or folder"):
         check_paths([tmp_path / "nope"], Options(), Catalog([]))
+
+
+def test_a_file_checked_alone_may_goto_a_tree_beside_it(tmp_path: Path) -> None:
+    path = write(tmp_path, "t", TREE.replace("{target}", "other#it"))
+    write(tmp_path, "other", OTHER)
+    assert check_paths([path], Options(), Catalog([])).findings == ()
+    (tmp_path / "other.yaml").unlink()
+    (found,) = check_paths([path], Options(), Catalog([])).findings
+    assert found.message == "node 'away': goto: no tree called 'other'"

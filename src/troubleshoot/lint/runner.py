@@ -49,8 +49,9 @@ def check_paths(
 ) -> Report:
     """Check the named files and folders, or every tree *catalog* would load.
 
-    Gotos may name any tree of the catalog (the bundled and site trees) or of the
-    files being checked; those being checked win, as they are the ones being edited.
+    Gotos may name any tree of the catalog (the bundled and site trees), of the files
+    being checked, or beside a file being checked; those being checked win, as they are
+    the ones being edited, then their neighbours.
     """
     with _batch():
         catalog = catalog if catalog is not None else Catalog.default()
@@ -89,13 +90,17 @@ def _check_paths(paths: Sequence[Path], options: Options, catalog: Catalog) -> R
     files = list(dict.fromkeys(f for p in paths for f in tree_files(p)))
     parsed = {path: parse_tree(path) for path in files}
     local = Catalog(list(paths))
+    # A file checked on its own may goto a tree beside it that is still being written.
+    beside = Catalog(list(dict.fromkeys(p.parent for p in paths if p.is_file())))
 
     def get_tree(tree_id: str) -> Tree | None:
         if tree_id in local.paths:
             return parsed[local.paths[tree_id]][0]
+        if tree_id in beside.paths:
+            return beside.get(tree_id)
         return catalog.get(tree_id)
 
-    ids = frozenset(catalog.paths) | frozenset(local.paths)
+    ids = frozenset(catalog.paths) | frozenset(local.paths) | frozenset(beside.paths)
     ctx = _context(options, catalog, get_tree, ids, tuple(local.shadows))
     found = []
     for tree, problems in parsed.values():
