@@ -75,9 +75,8 @@ def subprocess_env(**extra: str) -> dict[str, str]:
     return env
 
 
-def run_tool(
-    args: list[str], input: str = "", timeout: float = 30, **env: str
-) -> subprocess.CompletedProcess[str]:
+def run_tool(args: list[str], input: str = "", timeout: float = 30, **env: str
+             ) -> subprocess.CompletedProcess[str]:
     """Run the tool as a real process, as a script or a screen reader would."""
     return subprocess.run(
         [sys.executable, "-m", "troubleshoot", *args],

@@ -38,9 +38,8 @@ def trees() -> Catalog:
     return Catalog([WALKS])
 
 
-def walk(
-    trees: Catalog, *actions: engine.Action, admin: bool = False, forbidden: tuple[str, ...] = ()
-) -> engine.State:
+def walk(trees: Catalog, *actions: engine.Action, admin: bool = False,
+         forbidden: tuple[str, ...] = ()) -> engine.State:
     state = engine.start(trees, "desk", T0, admin=admin, forbidden=forbidden)
     for i, action in enumerate(actions, 1):
         state = engine.apply(trees, state, action, at(i / 10))
@@ -171,11 +170,8 @@ def test_a_step_seen_again_after_start_over_is_noticed(trees: Catalog) -> None:
 
 
 def test_escalate_now_from_any_node_names_that_node(trees: Catalog) -> None:
-    for actions, node in (
-        ((), "where"),
-        ((Choose(0),), "release"),
-        ((Choose(0), Choose(1)), "paper"),
-    ):
+    for actions, node in (((), "where"), ((Choose(0),), "release"), ((Choose(0), Choose(1)),
+                                                                      "paper")):
         state = walk(trees, *actions, EscalateNow())
         assert state.ending is not None
         assert state.ending.by_staff
@@ -218,7 +214,8 @@ def test_notes_are_kept_through_back(trees: Catalog) -> None:
     assert [e.text for e in state.log if e.kind == "note"] == ["Panel says E-104"]
 
 
-@pytest.mark.parametrize("text", ["card 21234000123456", "her password is hunter2", "PIN: 4455"])
+@pytest.mark.parametrize("text", ["card 21234000123456", "her password is hunter2",
+                                  "PIN: 4455"])
 def test_a_note_with_a_card_number_or_password_is_refused(trees: Catalog, text: str) -> None:
     state = walk(trees)
     with pytest.raises(PrivacyRefused):
@@ -234,8 +231,7 @@ def test_patron_left_ends_the_walk_as_abandoned(trees: Catalog) -> None:
     ("reply", "expected"),
     [("1", 0), ("3", 2), ("li", 0), ("Their", 1), ("t", None), ("9", None), ("a", None)],
 )
-def test_answers_are_matched_by_number_or_two_letters(
-    trees: Catalog, reply: str, expected: int | None
-) -> None:
+def test_answers_are_matched_by_number_or_two_letters(trees: Catalog, reply: str,
+                                                      expected: int | None) -> None:
     shown = engine.prompt(trees, walk(trees))
     assert engine.match(shown, reply) == expected
