@@ -137,8 +137,9 @@ class Reader:
         self.path = path
         self.findings: list[Finding] = []
         # keys a misspelt key was taken for, per mapping: "missing 'summary'" would only
-        # repeat "unknown key 'sumary' (did you mean 'summary'?)"
-        self.misspelt: dict[int, set[str]] = {}
+        # repeat "unknown key 'sumary' (did you mean 'summary'?)". The mapping is kept
+        # with its set so that its id is not reused for another one.
+        self.misspelt: dict[int, tuple[dict[str, tuple[yaml.Node, yaml.Node]], set[str]]] = {}
 
     # -- recording ---------------------------------------------------------------
     def problem(self, at: Pos, message: str, rule: str = "schema") -> _Invalid:
@@ -191,7 +192,7 @@ class Reader:
                 continue
             meant = closest(name, allowed)
             if meant is not None:
-                self.misspelt.setdefault(id(fields), set()).add(meant)
+                self.misspelt.setdefault(id(fields), (fields, set()))[1].add(meant)
                 hint = f" (did you mean '{meant}'?)"
             elif elsewhere and name in elsewhere:
                 hint = f" ('{name}' belongs in {elsewhere[name]})"
@@ -201,7 +202,8 @@ class Reader:
 
     def missing(self, fields: dict[str, tuple[yaml.Node, yaml.Node]], name: str) -> bool:
         """True when *name* is absent and not already explained by a misspelling."""
-        return name not in fields and name not in self.misspelt.get(id(fields), set())
+        meant = self.misspelt.get(id(fields))
+        return name not in fields and (meant is None or name not in meant[1])
 
     def required(
         self, fields: dict[str, tuple[yaml.Node, yaml.Node]], name: str, at: Pos, where: str
