@@ -37,13 +37,25 @@ class TroubleshootError(Exception):
     def __str__(self) -> str:
         where = ""
         if self.path is not None:
-            where = self.path
+            where = " ".join(self.path.splitlines())
             if self.line is not None:
                 where += f":{self.line}"
                 if self.col is not None:
                     where += f":{self.col}"
             where += ": "
-        return where + ": ".join([*self.context, self.message])
+        return where + _one_line(": ".join([*self.context, self.message]))
+
+
+#: Longer messages lose their middle: a key a megabyte long is quoted, not printed whole.
+MAX_MESSAGE = 400
+
+
+def _one_line(text: str) -> str:
+    """A message is always one line: text quoted from a file must not start a fake one."""
+    text = " ".join(text.split())
+    if len(text) > MAX_MESSAGE:
+        text = text[: MAX_MESSAGE - 100] + " … " + text[-97:]
+    return text
 
 
 @contextlib.contextmanager
@@ -68,7 +80,10 @@ class Finding:
     message: str
 
     def __str__(self) -> str:
-        return f"{self.path}:{self.line}:{self.col}: {self.level}: {self.message}"
+        where = " ".join(self.path.splitlines())
+        if self.line:
+            where += f":{self.line}" + (f":{self.col}" if self.col else "")
+        return f"{where}: {self.level}: {_one_line(self.message)}"
 
     def to_error(self) -> TroubleshootError:
         return TroubleshootError(self.message, self.path, self.line or None, self.col or None)

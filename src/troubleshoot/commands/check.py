@@ -18,7 +18,12 @@ def check(
 ) -> int:
     """Check trees for mistakes before staff meet them."""
     catalog = Catalog.default()
-    files = [f for p in paths for f in tree_files(p)] if paths else list(catalog.paths.values())
+    # A path that is not a folder is checked as a file, so a typo or a device is reported.
+    files = (
+        [f for p in paths for f in (tree_files(p) if p.is_dir() else [p])]
+        if paths
+        else list(catalog.paths.values())
+    )
     ctx = Context(tree_ids=frozenset(catalog.ids()), get_tree=catalog.get)
     found: list[Finding] = []
     for path in files:
