@@ -20,7 +20,17 @@ class Exit(enum.IntEnum):
     ERROR = 1  # bad input, or problems found
     USAGE = 2  # no such tree or command
     EOF = 3  # input ended before the walk reached an end
+    HANGUP = 129  # the terminal window was closed (SIGHUP)
     INTERRUPTED = 130  # Ctrl-C
+    TERMINATED = 143  # asked to stop by the system (SIGTERM), e.g. at shutdown
+
+
+class Stopped(KeyboardInterrupt):
+    """A signal asking the tool to stop, raised where the walk is so it unwinds like Ctrl-C."""
+
+    def __init__(self, exit_code: Exit) -> None:
+        super().__init__(exit_code.name.lower())
+        self.exit_code = exit_code
 
 
 @dataclass
