@@ -87,9 +87,24 @@ class Catalog:
         tree, findings = cache.parse(path)
         if tree is None:
             self._problems[tree_id] = findings
-            return None
+            tree = self._replaced(tree_id)
+            if tree is None:
+                return None
         self._trees[tree_id] = tree
         return tree
+
+    def _replaced(self, tree_id: str) -> Tree | None:
+        """The file a broken one replaced (a site's copy of a bundled tree), if that loads.
+
+        A half-saved edit on a shared drive must not take a working tree away from
+        the desk; the broken file is still reported.
+        """
+        for shadow in reversed(self.shadows):
+            if shadow.tree_id == tree_id:
+                tree, _ = cache.parse(shadow.hidden)
+                if tree is not None:
+                    return tree
+        return None
 
     def load(self, tree_id: str) -> Tree:
         """The tree, or an error that says why it cannot be had."""

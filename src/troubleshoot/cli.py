@@ -7,15 +7,17 @@ line plus the path of a saved crash report (the traceback itself with ``--debug`
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import os
 import sys
+import traceback
 from collections.abc import Callable, Sequence
 from typing import Any
 
 import typer
 
-from troubleshoot import __version__
+from troubleshoot import __version__, stopping
 from troubleshoot.commands import (
     check,
     export,
@@ -31,7 +33,7 @@ from troubleshoot.commands import (
     site,
     test,
 )
-from troubleshoot.errors import Exit, TroubleshootError
+from troubleshoot.errors import Exit, Stopped, TroubleshootError
 from troubleshoot.ui import out
 
 app = typer.Typer(
@@ -67,24 +69,42 @@ def guarded(command: Callable[..., int]) -> Callable[..., int]:
 
     @functools.wraps(command)
     def wrapper(*args: Any, **kwargs: Any) -> int:
+        # The outer try also catches a stop that lands while another problem is being
+        # told: a closed window ends input and sends SIGHUP at almost the same moment.
         try:
-            code = command(*args, **kwargs)
-        except TroubleshootError as e:
-            out.line(f"troubleshoot: {e}", err=True)
-            code = e.exit_code
-        except EOFError:
-            out.line("troubleshoot: input ended before the walk reached an end.", err=True)
-            code = Exit.EOF
-        except KeyboardInterrupt:
-            out.line("\ntroubleshoot: stopped.", err=True)
-            code = Exit.INTERRUPTED
-        except Exception:
-            if _debug():
-                raise
-            code = _crashed()
+            try:
+                code = command(*args, **kwargs)
+            except TroubleshootError as e:
+                _tell(f"troubleshoot: {e}")
+                code = e.exit_code
+            except EOFError:
+                _tell("troubleshoot: input ended before the walk reached an end.")
+                code = Exit.EOF
+            except BrokenPipeError:
+                code = _reader_went_away()
+            except Exception:
+                if _debug():
+                    raise
+                code = _crashed()
+        except KeyboardInterrupt as e:
+            code = e.exit_code if isinstance(e, Stopped) else Exit.INTERRUPTED
+            _tell("\ntroubleshoot: stopped.")
         raise typer.Exit(int(code or 0))
 
     return wrapper
+
+
+def _tell(message: str) -> None:
+    """One line on stderr, if anyone is still there: after a hang-up the terminal is gone."""
+    with contextlib.suppress(OSError, ValueError):
+        out.line(message, err=True)
+
+
+def _reader_went_away() -> int:
+    """Output piped into a command that stopped reading (``| head``): end quietly."""
+    with contextlib.suppress(OSError, ValueError):
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+    return Exit.ERROR
 
 
 def _debug() -> bool:
@@ -96,7 +116,7 @@ def _crashed() -> int:
 
     report = crash.save()
     where = f"A report for IT was saved to {report}" if report else "Run again with --debug."
-    out.line(f"troubleshoot: something went wrong inside the tool. {where}", err=True)
+    _tell(f"troubleshoot: something went wrong inside the tool. {where}")
     return Exit.ERROR
 
 
@@ -156,13 +176,15 @@ def _joined(args: list[str]) -> list[str]:
 def main(argv: Sequence[str] | None = None) -> int:
     args = route(list(sys.argv[1:] if argv is None else argv))
     try:
-        app(args=args, prog_name="troubleshoot")
+        with stopping.on_signals():
+            app(args=args, prog_name="troubleshoot")
     except SystemExit as e:
         return e.code if isinstance(e.code, int) else (0 if e.code is None else 1)
-    except KeyboardInterrupt:
-        return Exit.INTERRUPTED
+    except KeyboardInterrupt as e:
+        return e.exit_code if isinstance(e, Stopped) else Exit.INTERRUPTED
     except Exception:
-        if "--debug" in args:
-            raise
+        if "--debug" in args or _debug():
+            out.line(traceback.format_exc().rstrip(), err=True)
+            return Exit.ERROR
         return _crashed()
     return Exit.OK

@@ -387,6 +387,10 @@ def _enter(trees: TreeSource, state: State, tree_id: str, node_id: str, now: dt.
     return _broken(state, tree_id, node_id, "The guide goes round in circles", now)
 
 
+#: Path entries that mean the person answered at that node.
+_ANSWERED = frozenset({"answer", "result", "said"})
+
+
 def _check_stop(state: State, tree_id: str, node: Node, now: dt.datetime) -> State:
     """Offer to stop guessing once per reason: over budget, or a step tried before."""
     reasons = []
@@ -395,6 +399,14 @@ def _check_stop(state: State, tree_id: str, node: Node, now: dt.datetime) -> Sta
             (
                 f"repeat:{tree_id}#{node.id}",
                 "This step was already tried in this walk. Going round again is guessing.",
+            )
+        )
+    elif any((e.tree, e.node) == (tree_id, node.id) for e in state.path if e.kind in _ANSWERED):
+        # A loop of questions counts no steps, so without this it could go on for ever.
+        reasons.append(
+            (
+                f"repeat:{tree_id}#{node.id}",
+                "The walk has come back to where it already was. Going round again is guessing.",
             )
         )
     minutes = (now - state.started).total_seconds() / 60

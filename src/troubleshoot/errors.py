@@ -20,7 +20,17 @@ class Exit(enum.IntEnum):
     ERROR = 1  # bad input, or problems found
     USAGE = 2  # no such tree or command
     EOF = 3  # input ended before the walk reached an end
+    HANGUP = 129  # the terminal window was closed (SIGHUP)
     INTERRUPTED = 130  # Ctrl-C
+    TERMINATED = 143  # asked to stop by the system (SIGTERM), e.g. at shutdown
+
+
+class Stopped(KeyboardInterrupt):
+    """A signal asking the tool to stop, raised where the walk is so it unwinds like Ctrl-C."""
+
+    def __init__(self, exit_code: Exit) -> None:
+        super().__init__(exit_code.name.lower())
+        self.exit_code = exit_code
 
 
 @dataclass
@@ -37,13 +47,25 @@ class TroubleshootError(Exception):
     def __str__(self) -> str:
         where = ""
         if self.path is not None:
-            where = self.path
+            where = " ".join(self.path.splitlines())
             if self.line is not None:
                 where += f":{self.line}"
                 if self.col is not None:
                     where += f":{self.col}"
             where += ": "
-        return where + ": ".join([*self.context, self.message])
+        return where + _one_line(": ".join([*self.context, self.message]))
+
+
+#: Longer messages lose their middle: a key a megabyte long is quoted, not printed whole.
+MAX_MESSAGE = 400
+
+
+def _one_line(text: str) -> str:
+    """A message is always one line: text quoted from a file must not start a fake one."""
+    text = " ".join(text.split())
+    if len(text) > MAX_MESSAGE:
+        text = text[: MAX_MESSAGE - 100] + " … " + text[-97:]
+    return text
 
 
 @contextlib.contextmanager
@@ -68,7 +90,10 @@ class Finding:
     message: str
 
     def __str__(self) -> str:
-        return f"{self.path}:{self.line}:{self.col}: {self.level}: {self.message}"
+        where = " ".join(self.path.splitlines())
+        if self.line:
+            where += f":{self.line}" + (f":{self.col}" if self.col else "")
+        return f"{where}: {self.level}: {_one_line(self.message)}"
 
     def to_error(self) -> TroubleshootError:
         return TroubleshootError(self.message, self.path, self.line or None, self.col or None)

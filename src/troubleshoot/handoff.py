@@ -8,12 +8,13 @@ administrator rights the desk does not have, with what IT must do for each.
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
+from dataclasses import dataclass, fields, replace
+from typing import Any
 
 from troubleshoot import handoff_route
 from troubleshoot.engine import NOT_TRIED, State, TreeSource
 from troubleshoot.handoff_route import Route
-from troubleshoot.sanitize import clean
+from troubleshoot.sanitize import clean, markdown
 
 
 @dataclass(frozen=True)
@@ -97,8 +98,25 @@ def headline(handoff: HandOff) -> str:
     return label
 
 
+def _shown_as_typed(value: Any) -> Any:
+    if isinstance(value, str):
+        return markdown(value)
+    if isinstance(value, tuple):
+        return tuple(_shown_as_typed(item) for item in value)
+    return value
+
+
 def to_markdown(handoff: HandOff) -> str:
-    """The hand-off as a Markdown file for a ticket, an email or the IT binder."""
+    """The hand-off as a Markdown file for a ticket, an email or the IT binder.
+
+    Every text in it came from a tree or from staff, so each is folded onto its line
+    and kept from being read as Markdown: a note cannot add a heading, hide the rest
+    of the file in an HTML comment, or turn into a link.
+    """
+    handoff = replace(
+        handoff,
+        **{f.name: _shown_as_typed(getattr(handoff, f.name)) for f in fields(handoff)},
+    )
     first_title = handoff.trees[0][1]
     lines = [f"# Hand-off: {first_title}", "", f"**{headline(handoff)}**", ""]
     lines += [

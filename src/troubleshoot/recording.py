@@ -43,12 +43,15 @@ class Fallback:
     """
 
     def __init__(self, candidates: list[Path] | None = None) -> None:
-        self.candidates = candidates if candidates is not None else pending_paths()
+        # Worked out on first use: finding the temp folder writes a probe file there.
+        self.candidates = candidates
         self.path: Path | None = None
 
     def append(self, session: Session) -> Path:
         line = codec.to_line(session) + "\n"
         errors = []
+        if self.candidates is None:
+            self.candidates = pending_paths()
         for path in [self.path] if self.path else self.candidates:
             try:
                 path.parent.mkdir(parents=True, exist_ok=True)

@@ -3,17 +3,28 @@
 Only the safe loaders are ever used, and the C one when libyaml is installed
 because it is several times faster on an old desk PC. We compose nodes rather than
 construct objects: nodes keep their line and column, duplicate keys can be seen,
-and aliases are never expanded (so an alias bomb costs nothing).
+and aliases are never expanded.
+
+A tree folder on a shared drive can be written by anyone, so before composing, one
+pass over the parser's events (a flat loop, no recursion) refuses what would hurt:
+nesting deep enough to exhaust the C composer's stack, aliases that refer to the
+value they sit inside, aliases that would multiply into millions of values for
+whoever walks the result, and tags that ask for anything but plain data.
 """
 
 from __future__ import annotations
 
 import codecs
+import stat
+from collections.abc import Callable
 from pathlib import Path
+from typing import TypeVar
 
 import yaml
 
 from troubleshoot.errors import TroubleshootError
+
+T = TypeVar("T")
 
 try:
     Loader: type[yaml.SafeLoader] = yaml.CSafeLoader  # type: ignore[assignment]
@@ -61,16 +72,29 @@ ComposeLoader: type[yaml.SafeLoader] = (
 
 #: Trees and settings files larger than this are refused without being read whole.
 MAX_FILE_BYTES = 1024 * 1024
+#: Lists and mappings inside one another; a real tree needs about six.
+MAX_DEPTH = 64
+#: Values in one file, counting every use of an alias as a full copy of what it names.
+MAX_VALUES = 100_000
+
+_CORE = "tag:yaml.org,2002:"
+#: The only tags a file may spell out: plain data. ``!`` means "just a string".
+SAFE_TAGS = frozenset(
+    {"!"} | {_CORE + t for t in ("str", "int", "float", "bool", "null", "timestamp", "seq", "map")}
+)
 
 
 def read_text(path: Path) -> str:
     """The file as text, or a one-line reason why it cannot be a tree or settings file."""
     name = str(path)
     try:
-        size = path.stat().st_size
-        if size > MAX_FILE_BYTES:
+        info = path.stat()
+        if not stat.S_ISREG(info.st_mode):
+            raise TroubleshootError("not a regular file", name)
+        if info.st_size > MAX_FILE_BYTES:
             raise TroubleshootError(
-                f"file is {size // 1024} KiB; the limit is {MAX_FILE_BYTES // 1024} KiB", name
+                f"file is {info.st_size // 1024} KiB; the limit is {MAX_FILE_BYTES // 1024} KiB",
+                name,
             )
         with path.open("rb") as handle:
             data = handle.read(MAX_FILE_BYTES + 1)
@@ -78,39 +102,97 @@ def read_text(path: Path) -> str:
         raise TroubleshootError(f"cannot read file: {e.strerror or e}", name) from None
     if len(data) > MAX_FILE_BYTES:
         raise TroubleshootError(f"file is larger than {MAX_FILE_BYTES // 1024} KiB", name)
+    if data.startswith((codecs.BOM_UTF32_LE, codecs.BOM_UTF32_BE)):
+        raise TroubleshootError("file is UTF-32; save it as UTF-8", name)
     if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
         raise TroubleshootError("file is UTF-16; save it as UTF-8", name)
     if data.startswith(codecs.BOM_UTF8):
         data = data[len(codecs.BOM_UTF8) :]
     if b"\0" in data:
-        line = data[: data.index(b"\0")].count(b"\n") + 1
-        raise TroubleshootError("file holds NUL bytes: not a text file", name, line)
+        line, col = _line_col(data, data.index(b"\0"))
+        hint = "; it may be UTF-16 (save it as UTF-8)" if _looks_utf16(data) else ""
+        raise TroubleshootError(f"file holds NUL bytes: not a text file{hint}", name, line, col)
     try:
         return data.decode("utf-8")
     except UnicodeDecodeError as e:
-        line = data[: e.start].count(b"\n") + 1
-        col = e.start - (data.rfind(b"\n", 0, e.start) + 1) + 1
+        line, col = _line_col(data, e.start)
         raise TroubleshootError(
             f"not UTF-8 text (byte 0x{data[e.start]:02x}); save the file as UTF-8", name, line, col
         ) from None
 
 
-def compose(text: str, name: str) -> yaml.Node | None:
-    """One YAML document as a node graph, or None for an empty file."""
-    loader = ComposeLoader(text)
-    try:
-        return loader.get_single_node()
-    except yaml.MarkedYAMLError as e:
-        message, mark = explain(e, text)
-        raise TroubleshootError(
-            message, name, mark.line + 1 if mark else None, mark.column + 1 if mark else None
-        ) from None
-    except yaml.YAMLError as e:
-        raise TroubleshootError(f"invalid YAML: {e}", name) from None
-    except RecursionError:
-        raise TroubleshootError("YAML is nested too deeply", name) from None
-    finally:
-        loader.dispose()
+def _line_col(data: bytes, offset: int) -> tuple[int, int]:
+    """1-based line and column (in characters) of a byte offset into UTF-8-ish data."""
+    start = data.rfind(b"\n", 0, offset) + 1
+    col = len(data[start:offset].decode("utf-8", errors="replace")) + 1
+    return data.count(b"\n", 0, offset) + 1, col
+
+
+def _looks_utf16(data: bytes) -> bool:
+    """Text saved as UTF-16 without a BOM: plain ASCII with a NUL after (or before) each byte."""
+    head = data[:200]
+    if len(head) < 4:
+        return False
+    for zeros, text in ((head[1::2], head[::2]), (head[::2], head[1::2])):
+        if not zeros.strip(b"\0") and all(32 <= c < 127 or c in b"\t\r\n" for c in text):
+            return True
+    return False
+
+
+def _short(tag: str) -> str:
+    return "!!" + tag[len(_CORE) :] if tag.startswith(_CORE) else tag
+
+
+def _refuse_harmful(loader: yaml.SafeLoader, name: str) -> None:
+    """Walk the parser's events once, refusing deep nesting, alias loops and bombs, and tags."""
+    anchors: list[str | None] = []  # one per open list or mapping
+    counts: list[int] = [0]  # values inside each open list or mapping (and the document)
+    sizes: dict[str, int] = {}  # values an alias to each anchor stands for
+    values = 0
+    while loader.check_event():
+        event: yaml.Event = loader.get_event()  # type: ignore[no-untyped-call]
+        if isinstance(event, yaml.CollectionEndEvent):
+            anchor, size = anchors.pop(), counts.pop()
+            if anchor:
+                sizes[anchor] = size
+            counts[-1] += size
+            continue
+        if not isinstance(event, yaml.NodeEvent):
+            continue
+        mark = event.start_mark
+        line, col = (mark.line + 1, mark.column + 1) if mark else (0, 0)
+        tag = getattr(event, "tag", None)
+        if tag is not None and tag not in SAFE_TAGS:
+            raise TroubleshootError(f"unknown or unsafe YAML tag '{_short(tag)}'", name, line, col)
+        size = 1
+        if isinstance(event, yaml.AliasEvent):
+            if event.anchor in anchors:
+                raise TroubleshootError(
+                    f"alias '*{event.anchor}' refers to the value it is inside (a loop)",
+                    name,
+                    line,
+                    col,
+                )
+            size = sizes.get(event.anchor or "", 1)
+        values += size
+        if values > MAX_VALUES:
+            raise TroubleshootError(
+                f"file holds more than {MAX_VALUES} values (each use of an alias counts in full)",
+                name,
+                line,
+                col,
+            )
+        if isinstance(event, yaml.CollectionStartEvent):
+            if len(anchors) >= MAX_DEPTH:
+                raise TroubleshootError(
+                    f"lists and mappings nested more than {MAX_DEPTH} levels deep", name, line, col
+                )
+            anchors.append(event.anchor)
+            counts.append(1)
+            continue
+        if event.anchor:
+            sizes[event.anchor] = size
+        counts[-1] += size
 
 
 def explain(e: yaml.MarkedYAMLError, text: str) -> tuple[str, yaml.Mark | None]:
@@ -141,6 +223,63 @@ def explain(e: yaml.MarkedYAMLError, text: str) -> tuple[str, yaml.Mark | None]:
     return f"YAML: {words}", mark
 
 
-def safe_load(text: str) -> object:
-    """Plain Python values from YAML text, for callers that need no positions."""
-    return yaml.load(text, Loader=Loader)
+def _as_error(e: yaml.YAMLError, text: str, name: str) -> TroubleshootError:
+    """One of our errors, with line and column, for any complaint from the YAML parser."""
+    if isinstance(e, yaml.MarkedYAMLError):
+        message, mark = explain(e, text)
+        if "duplicate anchor" in (e.context or "") + (e.problem or ""):
+            first = e.context_mark.line + 1 if e.context_mark else "?"
+            message = (
+                f"anchor defined twice (first at line {first}); give each '&name' its own name"
+            )
+        return TroubleshootError(
+            message, name, mark.line + 1 if mark else None, mark.column + 1 if mark else None
+        )
+    if isinstance(e, yaml.reader.ReaderError):
+        # libyaml counts bytes of the UTF-8 text; the pure-Python reader counts characters.
+        data = text.encode("utf-8") if HAVE_LIBYAML else text[: e.position].encode("utf-8")
+        offset = e.position if HAVE_LIBYAML else len(data)
+        line, col = _line_col(data, min(offset, len(data)))
+        what = f"character U+{e.character:04X}" if isinstance(e.character, int) else "character"
+        return TroubleshootError(f"{what} is not allowed in YAML ({e.reason})", name, line, col)
+    return TroubleshootError("invalid YAML: " + " ".join(str(e).split()), name)
+
+
+def _parse(
+    text: str, name: str, use: Callable[[yaml.SafeLoader], T], kind: type[yaml.SafeLoader] = Loader
+) -> T:
+    """Run *use* on a fresh loader over *text*, turning any YAML complaint into ours."""
+    loader = kind(text)
+    try:
+        return use(loader)
+    except yaml.YAMLError as e:
+        raise _as_error(e, text, name) from None
+    except RecursionError:  # pragma: no cover - the depth check comes first
+        raise TroubleshootError("YAML is nested too deeply", name) from None
+    finally:
+        loader.dispose()
+
+
+def compose(text: str, name: str) -> yaml.Node | None:
+    """One YAML document as a node graph, or None for an empty file."""
+    _parse(text, name, lambda loader: _refuse_harmful(loader, name))
+    return _parse(text, name, lambda loader: loader.get_single_node(), ComposeLoader)
+
+
+def safe_load(text: str, name: str = "<text>") -> object:
+    """Plain Python values from YAML text, for callers that need no positions.
+
+    The same checks as :func:`compose` come first, and a value the constructor cannot
+    build (a date like 2026-13-45, an integer thousands of digits long) is one of our
+    errors rather than a bare ``ValueError``.
+    """
+    node = compose(text, name)
+    if node is None:
+        return None
+    try:
+        return yaml.constructor.SafeConstructor().construct_document(node)
+    except yaml.YAMLError as e:
+        raise _as_error(e, text, name) from None
+    except (ValueError, OverflowError) as e:
+        message = " ".join(str(e).split())
+        raise TroubleshootError(f"a value cannot be read: {message}", name) from None

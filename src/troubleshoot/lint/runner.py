@@ -87,11 +87,12 @@ def _check_paths(paths: Sequence[Path], options: Options, catalog: Catalog) -> R
     missing = [p for p in paths if not p.exists()]
     if missing:
         raise TroubleshootError(f"no such file or folder: {missing[0]}", exit_code=Exit.USAGE)
-    files = list(dict.fromkeys(f for p in paths for f in tree_files(p)))
+    # A path that is not a folder is checked as a file, so a device or pipe is reported.
+    files = list(dict.fromkeys(f for p in paths for f in (tree_files(p) if p.is_dir() else [p])))
     parsed = {path: parse_tree(path) for path in files}
     local = Catalog(list(paths))
     # A file checked on its own may goto a tree beside it that is still being written.
-    beside = Catalog(list(dict.fromkeys(p.parent for p in paths if p.is_file())))
+    beside = Catalog(list(dict.fromkeys(p.parent for p in paths if not p.is_dir())))
 
     def get_tree(tree_id: str) -> Tree | None:
         if tree_id in local.paths:

@@ -14,13 +14,8 @@ from troubleshoot.errors import Finding
 
 
 def text(finding: Finding) -> str:
-    """``printer.yaml:14:9: error: message``; a problem with no position omits it."""
-    where = finding.path
-    if finding.line:
-        where += f":{finding.line}"
-        if finding.col:
-            where += f":{finding.col}"
-    return f"{where}: {finding.level}: {finding.message}"
+    """``printer.yaml:14:9: error: message``, on one line, however long the quoted text."""
+    return str(finding)
 
 
 def as_dict(finding: Finding) -> dict[str, object]:

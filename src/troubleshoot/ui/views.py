@@ -21,10 +21,12 @@ if TYPE_CHECKING:
 
 def tree_table(console: Console, trees: Iterable[TreeInfo]) -> None:
     from rich.table import Table
+    from rich.text import Text
 
     table = Table("id", "title", "summary", box=None, pad_edge=False)
     for tree in trees:
-        table.add_row(one_line(tree.id), one_line(tree.title), one_line(tree.summary))
+        # Text, not str: literal whatever console this is given (a str cell is markup).
+        table.add_row(*(Text(one_line(v)) for v in (tree.id, tree.title, tree.summary)))
     console.print(table)
 
 

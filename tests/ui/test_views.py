@@ -1,0 +1,91 @@
+"""Rich views stay readable on a 20-column terminal and say everything in words."""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+from pathlib import Path
+
+import pytest
+
+from tests.terminal import WALKS
+from troubleshoot import engine, handoff, walk
+from troubleshoot.catalog import Catalog
+from troubleshoot.engine import AddNote, Back, Cannot, Choose, PatronLeft
+from troubleshoot.ui import views
+from troubleshoot.ui.console import make_console
+
+T0 = dt.datetime(2026, 11, 23, 10, 0)
+
+
+@pytest.fixture
+def trees() -> Catalog:
+    return Catalog([WALKS])
+
+
+def busy_walk(trees: Catalog) -> walk.WalkResult:
+    """A walk that fills every part of the hand-off: answers, steps, admin, policy, notes."""
+    state = engine.start(trees, "desk", T0, forbidden=["clear_jams"])
+    for action in (Choose(1), Back(), Choose(0), AddNote("Queue shows 40 jobs"), Cannot("busy")):
+        state = engine.apply(trees, state, action, T0 + dt.timedelta(minutes=3))
+    note = handoff.build(trees, state, {"Printer name": "HP 4", "Panel message": "E5"})
+    return walk.WalkResult(state, note, Path("/data/handoffs/h.md"))
+
+
+def shown(width: int, draw) -> list[str]:  # type: ignore[no-untyped-def]
+    screen = io.StringIO()
+    draw(make_console(file=screen, width=width))
+    return screen.getvalue().splitlines()
+
+
+def test_hand_off_panel_fits_a_20_column_terminal(trees: Catalog) -> None:
+    result = busy_walk(trees)
+    lines = shown(20, lambda console: views.finished(console, result))
+    assert lines and all(len(line) <= 20 for line in lines), lines
+
+
+def test_hand_off_panel_says_what_was_done_and_what_it_needs(trees: Catalog) -> None:
+    text = "\n".join(shown(120, lambda console: views.finished(console, busy_walk(trees))))
+    for words in (
+        "Escalate to IT",
+        "Tree: Desk printer (desk)",
+        "Time spent: 3 min (10:00 to 10:03)",
+        "Tell the patron: Use the printer by the reference desk.",
+        "NEEDS ADMIN RIGHTS (for IT):",
+        "Restart the print spooler. IT must: Restart the Print Spooler service",
+        "Steps not tried:",
+        "Release the job at the station. (busy)",
+        "Not allowed here:",
+        "Check the paper tray. (policy clear_jams)",
+        "Printer name: HP 4",
+        "Queue shows 40 jobs",
+        "Corrections:",
+        "Where did the patron print from? -> Their own laptop",
+        "Hand-off saved to: /data/handoffs/h.md",
+    ):
+        assert words in text
+
+
+def test_urgent_resolved_and_abandoned_endings_read_as_words(trees: Catalog) -> None:
+    def ended_with(*actions: engine.Action) -> str:
+        state = engine.start(trees, "desk", T0)
+        for action in actions:
+            state = engine.apply(trees, state, action, T0)
+        result = walk.WalkResult(state, handoff.build(trees, state), write_error="disk full")
+        return "\n".join(shown(100, lambda console: views.finished(console, result)))
+
+    urgent = ended_with(Choose(2))
+    assert "URGENT: escalate now" in urgent
+    assert "Could not save the hand-off file (disk full)." in urgent
+    assert "RESOLVED: The job printed." in ended_with(Choose(0), Choose(0))
+    assert ended_with(PatronLeft()) == "Session ended: the patron left."
+
+
+def test_nothing_is_drawn_for_a_walk_left_for_later(trees: Catalog) -> None:
+    state = engine.start(trees, "desk", T0)
+    assert shown(80, lambda console: views.finished(console, walk.WalkResult(state))) == []
+
+
+def test_tree_list_fits_a_20_column_terminal(trees: Catalog) -> None:
+    lines = shown(20, lambda console: views.tree_table(console, trees.trees()))
+    assert len(lines) > 2 and all(len(line) <= 20 for line in lines), lines
