@@ -239,3 +239,9 @@ def test_answers_are_matched_by_number_or_two_letters(
 ) -> None:
     shown = engine.prompt(trees, walk(trees))
     assert engine.match(shown, reply) == expected
+
+
+def test_a_couldnt_try_reason_with_a_card_number_is_refused(trees: Catalog) -> None:
+    state = walk(trees, Choose(0))
+    with pytest.raises(PrivacyRefused):
+        engine.apply(trees, state, Cannot("patron card 21234000123456 was expired"), at(1))

@@ -16,7 +16,20 @@ from typing import Any
 import typer
 
 from troubleshoot import __version__
-from troubleshoot.commands import check, listing, new, run, show, site, test
+from troubleshoot.commands import (
+    check,
+    export,
+    history,
+    importing,
+    listing,
+    new,
+    report,
+    resume,
+    run,
+    show,
+    site,
+    test,
+)
 from troubleshoot.errors import Exit, TroubleshootError
 from troubleshoot.ui import out
 
@@ -45,7 +58,7 @@ def root(
 ) -> None:
     """Guided troubleshooting for library desks."""
     if ctx.invoked_subcommand is None:
-        ctx.invoke(guarded(run.run), tree=None, plain=False, admin=None)
+        ctx.invoke(guarded(run.run), tree=None, plain=False, admin=None, initials="")
 
 
 def guarded(command: Callable[..., int]) -> Callable[..., int]:
@@ -93,8 +106,28 @@ app.command("show")(guarded(show.show))
 app.command("new")(guarded(new.new))
 app.command("test")(guarded(test.walks))
 app.command("site")(guarded(site.site))
+app.command("resume")(guarded(resume.resume))
+app.command("history")(guarded(history.history))
+app.command("report")(guarded(report.report))
+app.command("export")(guarded(export.export))
+app.command("import")(guarded(importing.import_sessions))
 
-COMMANDS = frozenset({"run", "list", "check", "show", "new", "test", "site"})
+COMMANDS = frozenset(
+    {
+        "run",
+        "list",
+        "check",
+        "show",
+        "new",
+        "test",
+        "site",
+        "resume",
+        "history",
+        "report",
+        "export",
+        "import",
+    }
+)
 
 
 def route(args: list[str]) -> list[str]:

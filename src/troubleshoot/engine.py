@@ -475,6 +475,7 @@ def _cannot(trees: TreeSource, state: State, reason: str, now: dt.datetime) -> S
     node = _node(trees, state.tree, state.node)
     if state.stop is not None or not isinstance(node, Step):
         raise WalkError("only a step can be marked as not tried")
+    privacy.check(reason)  # the reason is free text, kept like a note
     moved = replace(state, previous=state, notices=())
     entry = Entry("result", now, state.tree, node.id, node.step, NOT_TRIED, reason.strip())
     return _enter(trees, _record(moved, entry), state.tree, node.cannot_target, now)

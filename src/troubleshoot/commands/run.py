@@ -10,7 +10,7 @@ from typing import Annotated, Optional
 
 import typer
 
-from troubleshoot import engine, handoff_out, handoff_route, site, walk
+from troubleshoot import engine, handoff_out, handoff_route, recording, records, site, walk
 from troubleshoot.catalog import Catalog
 from troubleshoot.clock import Clock
 from troubleshoot.errors import Exit, TroubleshootError
@@ -32,8 +32,10 @@ def run(
     site_path: Annotated[Path | None, typer.Option("--site", help="Site settings file.")] = None,
     copy: Annotated[bool, typer.Option("--copy", help="Also copy the hand-off.")] = False,
     eml: Annotated[bool, typer.Option("--eml", help="Also write an email draft to IT.")] = False,
+    initials: str = typer.Option("", "--initials", help="Your initials, kept with the record."),
 ) -> int:
     """Walk a tree, one question or step at a time."""
+    initials = records.check_initials(initials)
     setup = site.resolve(site_path)
     if setup.warning:
         out.line(setup.warning, err=True)
@@ -63,10 +65,17 @@ def run(
         forbidden=settings.forbidden,
         budget=site.budget_for(settings, loaded),
     )
+    recorder = recording.recorder_for(
+        state, loaded.digest, initials=initials, warn=lambda m: out.line(f"warning: {m}", err=True)
+    )
     prompter = reasons.with_reasons(session.prompter(plain), settings.reasons)
     amend = partial(handoff_route.amend, settings)
     write_to = site.handoff_dir(settings)
-    result = walk.run(catalog, state, prompter, clock.now, write_to=write_to, amend=amend)
+    result = walk.run(
+        catalog, state, prompter, clock.now, recorder=recorder, write_to=write_to, amend=amend
+    )
     for said in handoff_out.deliver(result, settings, copy=copy, eml=eml):
         out.line(said)
+    if result.quit and recorder.in_database:
+        out.line(f"Kept for later: 'troubleshoot resume {recorder.session.short_id}' continues it.")
     return Exit.OK

@@ -1,0 +1,75 @@
+"""What a session record keeps, and what it never keeps."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import T0, write_tree
+from troubleshoot import codec, engine, records
+from troubleshoot.catalog import Catalog
+from troubleshoot.engine import Cannot, Choose
+from troubleshoot.errors import TroubleshootError
+from troubleshoot.records import REMOVED, Move, Session
+
+WALKS = Path(__file__).parent / "fixtures" / "walks"
+CARD = "card 21234 56789 0123"
+
+
+@pytest.fixture
+def trees() -> Catalog:
+    return Catalog([WALKS])
+
+
+def walked(trees: Catalog, *actions: engine.Action) -> tuple[engine.State, Session]:
+    state = engine.start(trees, "desk", T0)
+    session = records.begin(state, "abc", initials="JD")
+    for minute, action in enumerate(actions, 1):
+        now = T0 + dt.timedelta(minutes=minute)
+        state = engine.apply(trees, state, action, now)
+        session = records.advance(session, Move(action, now), state)
+    return state, session
+
+
+def test_a_card_number_given_as_a_reason_a_step_could_not_be_tried_is_never_kept(
+    trees: Catalog,
+) -> None:
+    state, session = walked(trees, Choose(0), Cannot(CARD))
+    assert any(CARD in e.detail for e in state.log)  # the walk itself does not refuse it
+    assert session.moves[-1].action == Cannot(REMOVED)
+    assert CARD not in codec.to_line(session)
+    assert REMOVED in codec.to_line(session)
+
+
+@pytest.mark.parametrize(
+    ("typed", "kept"), [("ab", "AB"), (" jd ", "JD"), ("", ""), ("Zoë", "ZOË")]
+)
+def test_initials_are_kept_in_capitals(typed: str, kept: str) -> None:
+    assert records.check_initials(typed) == kept
+
+
+@pytest.mark.parametrize("typed", ["Jane Smith", "abcde", "J.D.", "12"])
+def test_anything_longer_than_initials_is_refused(typed: str) -> None:
+    with pytest.raises(TroubleshootError, match="not initials"):
+        records.check_initials(typed)
+
+
+def test_since_takes_a_day_or_a_moment() -> None:
+    assert records.parse_since("2026-11-23") == dt.date(2026, 11, 23)
+    assert records.parse_since("2026-11-23T14:00") == dt.date(2026, 11, 23)
+    assert records.parse_since(None) is None
+    with pytest.raises(TroubleshootError, match="not a date"):
+        records.parse_since("last week")
+
+
+def test_a_walk_that_ends_at_its_start_is_recorded_with_its_outcome(tmp_path: Path) -> None:
+    folder = tmp_path / "trees"
+    write_tree(folder, "gone", "title: Gone\nsummary: s\nsymptoms: [x]\nstart: a\nnodes:\n"
+               "  a: {goto: missing}\n")  # fmt: skip
+    trees = Catalog([folder])
+    state = engine.start(trees, "gone", T0)
+    assert state.ending is not None
+    session = records.begin(state, "d")
+    assert (session.outcome, session.end_tree, session.by_staff) == ("escalated", "missing", True)
