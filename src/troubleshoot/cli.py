@@ -19,6 +19,7 @@ from troubleshoot import __version__
 from troubleshoot.commands import (
     check,
     export,
+    find,
     history,
     importing,
     listing,
@@ -111,6 +112,7 @@ app.command("history")(guarded(history.history))
 app.command("report")(guarded(report.report))
 app.command("export")(guarded(export.export))
 app.command("import")(guarded(importing.import_sessions))
+app.command("find")(guarded(find.find))
 
 COMMANDS = frozenset(
     {
@@ -126,19 +128,29 @@ COMMANDS = frozenset(
         "report",
         "export",
         "import",
+        "find",
     }
 )
 
 
 def route(args: list[str]) -> list[str]:
-    """``troubleshoot printer`` means ``troubleshoot run printer``."""
+    """``troubleshoot printer`` means ``troubleshoot run printer``, and
+    ``troubleshoot it ate my dollar`` means ``troubleshoot run "it ate my dollar"``."""
     for i, arg in enumerate(args):
         if arg.startswith("-"):
             continue
         if arg not in COMMANDS:
-            return [*args[:i], "run", *args[i:]]
+            return [*args[:i], "run", *_joined(args[i:])]
+        if arg == "run":
+            return [*args[: i + 1], *_joined(args[i + 1 :])]
         break
     return args
+
+
+def _joined(args: list[str]) -> list[str]:
+    """The words before the first option, as one argument."""
+    words = next((i for i, arg in enumerate(args) if arg.startswith("-")), len(args))
+    return [" ".join(args[:words]), *args[words:]] if words > 1 else args
 
 
 def main(argv: Sequence[str] | None = None) -> int:

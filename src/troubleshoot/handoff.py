@@ -37,6 +37,7 @@ class HandOff:
     corrections: tuple[str, ...]
     said: tuple[str, ...]
     route: Route | None = None  # the site's routing: whom to reach now, or in the morning
+    began_at: str = ""  # tree#node, when a symptom started the walk partway in
 
     @property
     def minutes(self) -> int:
@@ -74,6 +75,9 @@ def build(trees: TreeSource, state: State, facts: dict[str, str] | None = None) 
         notes=tuple(e.text for e in log if e.kind == "note"),
         corrections=tuple(e.text for e in log if e.kind == "back" and e.text != "went back"),
         said=tuple(e.text for e in path if e.kind == "said"),
+        began_at=next(
+            (f"{e.tree}#{e.node}" for e in log[:1] if e.kind == "start" and e.value == "deep"), ""
+        ),
     )
 
 
@@ -106,6 +110,8 @@ def to_markdown(handoff: HandOff) -> str:
     ]
     if handoff.workaround:
         lines.append(f"- Workaround given to the patron: {handoff.workaround}")
+    if handoff.began_at:
+        lines.append(f"- Began partway in, at `{handoff.began_at}`: a symptom pointed there")
     if handoff.route is not None:
         lines += handoff_route.markdown(handoff.route, handoff.workaround, handoff.urgent)
     reasons = dict(handoff.route.reasons) if handoff.route else {}

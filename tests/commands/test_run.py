@@ -30,9 +30,9 @@ def test_input_ending_before_an_end_exits_3_with_a_message(private_data: Path) -
 
 
 def test_unknown_tree_exits_2_and_suggests_the_closest(private_data: Path) -> None:
-    result = run_tool(["printr", "--plain"], input="")
+    result = run_tool(["prntrqq", "--plain"], input="")
     assert result.returncode == 2
-    assert "no tree called 'printr'" in result.stderr
+    assert "no tree called 'prntrqq'" in result.stderr
     assert "printer" in result.stderr
 
 

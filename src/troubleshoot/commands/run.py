@@ -1,38 +1,54 @@
-"""``troubleshoot TREE`` / ``troubleshoot run TREE``: walk one tree."""
+"""``troubleshoot TREE`` / ``troubleshoot run TREE``: walk one tree.
+
+Words that are not a tree id are what the patron said: staff choose among the best
+matches. ``TREE#NODE`` starts partway in, as a symptom pointing deep does.
+"""
 
 from __future__ import annotations
 
-import difflib
-import sys
 from functools import partial
 from pathlib import Path
-from typing import Annotated, Optional
+from typing import Annotated
 
 import typer
 
-from troubleshoot import engine, handoff_out, handoff_route, recording, records, site, walk
+from troubleshoot import (
+    completion,
+    engine,
+    handoff_out,
+    handoff_route,
+    recording,
+    records,
+    site,
+    walk,
+)
 from troubleshoot.catalog import Catalog
 from troubleshoot.clock import Clock
-from troubleshoot.errors import Exit, TroubleshootError
-from troubleshoot.ui import out, picker, reasons, session
-
-
-def unknown_tree(catalog: Catalog, name: str) -> TroubleshootError:
-    close = difflib.get_close_matches(name, catalog.ids(), n=3, cutoff=0.5)
-    hint = f"; closest: {', '.join(close)}" if close else "; 'troubleshoot list' shows them all"
-    return TroubleshootError(f"no tree called '{name}'{hint}", exit_code=Exit.USAGE)
+from troubleshoot.commands import choosing
+from troubleshoot.errors import Exit
+from troubleshoot.ui import out, reasons, session
 
 
 def run(
-    tree: Optional[str] = typer.Argument(None, help="Tree id, e.g. printer."),  # noqa: UP045
-    plain: bool = typer.Option(False, "--plain", help="Plain numbered prompts, read line by line."),
+    tree: Annotated[
+        str | None,
+        typer.Argument(
+            help="Tree id (printer), or what the patron said (it ate my dollar).",
+            autocompletion=completion.tree_ids,
+        ),
+    ] = None,
+    plain: Annotated[
+        bool, typer.Option("--plain", help="Plain numbered prompts, read line by line.")
+    ] = False,
     admin: Annotated[
         bool | None, typer.Option("--admin/--no-admin", help="Admin rights here (default: site).")
     ] = None,
     site_path: Annotated[Path | None, typer.Option("--site", help="Site settings file.")] = None,
     copy: Annotated[bool, typer.Option("--copy", help="Also copy the hand-off.")] = False,
     eml: Annotated[bool, typer.Option("--eml", help="Also write an email draft to IT.")] = False,
-    initials: str = typer.Option("", "--initials", help="Your initials, kept with the record."),
+    initials: Annotated[
+        str, typer.Option("--initials", help="Your initials, kept with the record.")
+    ] = "",
 ) -> int:
     """Walk a tree, one question or step at a time."""
     initials = records.check_initials(initials)
@@ -44,15 +60,12 @@ def run(
     clock = Clock.from_env()
     interactive = session.is_interactive(plain)
     if tree is None:
-        trees = list(catalog.trees())
-        chosen = (
-            picker.pick_interactive(trees)
-            if interactive
-            else picker.pick_plain(trees, sys.stdin, sys.stdout)
-        )
-        tree = chosen.id
+        tree = choosing.every_tree(catalog, interactive)
+    words = tree
+    tree, _, deep = words.partition("#")
+    node: str | None = deep or None
     if tree not in catalog.paths:
-        raise unknown_tree(catalog, tree)
+        tree, node = choosing.by_words(catalog, words, interactive)
     loaded = catalog.load(tree)
     hidden = [shadow.hidden for shadow in catalog.shadows if shadow.tree_id == tree]
     if hidden:
@@ -61,6 +74,7 @@ def run(
         catalog,
         tree,
         clock.now(),
+        node=node,
         admin=settings.admin if admin is None else admin,
         forbidden=settings.forbidden,
         budget=site.budget_for(settings, loaded),

@@ -9,7 +9,7 @@ import typer
 
 from troubleshoot import export
 from troubleshoot.catalog import Catalog
-from troubleshoot.commands.run import unknown_tree
+from troubleshoot.commands.choosing import unknown_tree
 from troubleshoot.errors import Exit
 from troubleshoot.loader import load_tree
 from troubleshoot.model import Goto, Tree

@@ -1,0 +1,89 @@
+"""The search index of a catalog, kept between runs in the cache folder.
+
+Searching needs every tree's words, and parsing a thousand YAML files takes seconds
+on a desk PC; the finished index loads from one JSON file in a fraction of that.
+The file records a digest of every tree file's bytes, so any edit, new file or
+removed file is seen and the index rebuilt: the cache is never wrong, only
+sometimes unused. Plain JSON, never pickle, since the folder may be shared. When
+the cache cannot be read or written the index is simply built in memory.
+``TROUBLESHOOT_CACHE`` moves the folder, or turns it off with ``off``.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import hashlib
+import json
+import os
+from pathlib import Path
+from typing import Any
+
+from troubleshoot import yamlio
+from troubleshoot.catalog import Catalog
+from troubleshoot.find import Index
+
+
+def cache_folder() -> Path | None:
+    env = os.environ.get("TROUBLESHOOT_CACHE")
+    if env == "off":
+        return None
+    if env:
+        return Path(env)
+    import platformdirs
+
+    return Path(platformdirs.user_cache_dir("troubleshoot", appauthor=False))
+
+
+def signature(catalog: Catalog) -> str:
+    """A digest of every tree file's id, path and bytes: what the index was built from."""
+    digest = hashlib.sha256()
+    for tree_id, path in sorted(catalog.paths.items()):
+        try:
+            info = path.stat()
+            if info.st_size <= yamlio.MAX_FILE_BYTES:
+                content = hashlib.sha256(path.read_bytes()).hexdigest()
+            else:  # refused by the loader anyway; do not read it whole
+                content = f"{info.st_size}:{info.st_mtime_ns}"
+        except OSError:
+            content = "unreadable"
+        digest.update(f"{tree_id}\0{path}\0{content}\n".encode("utf-8", "surrogateescape"))
+    return digest.hexdigest()
+
+
+def cache_file(catalog: Catalog) -> Path | None:
+    """One file per set of tree folders, so a training catalog never evicts the desk's."""
+    folder = cache_folder()
+    if folder is None:
+        return None
+    names = "\n".join(str(f) for f in catalog.folders)
+    digest = hashlib.sha256(names.encode("utf-8", "surrogateescape")).hexdigest()[:16]
+    return folder / f"find-index-{digest}.json"
+
+
+def index_for(catalog: Catalog) -> Index:
+    """The catalog's search index: from the cache when it is current, else built and saved."""
+    wanted = signature(catalog)
+    where = cache_file(catalog)
+    if where is not None:
+        try:
+            data = json.loads(where.read_text(encoding="utf-8"))
+            if isinstance(data, dict) and data.get("signature") == wanted:
+                return Index.from_data(data["index"])
+        except (OSError, ValueError, KeyError, TypeError):
+            pass
+    index = Index.build(catalog.trees())
+    if where is not None:
+        _save(where, {"signature": wanted, "index": index.to_data()})
+    return index
+
+
+def _save(where: Path, data: dict[str, Any]) -> None:
+    """Write atomically; a desk that cannot write its cache just rebuilds next time."""
+    tmp = where.with_name(f"{where.name}.{os.getpid()}.tmp")
+    try:
+        where.parent.mkdir(parents=True, exist_ok=True)
+        tmp.write_text(json.dumps(data, separators=(",", ":")), encoding="utf-8")
+        os.replace(tmp, where)
+    except OSError:
+        with contextlib.suppress(OSError):
+            tmp.unlink(missing_ok=True)

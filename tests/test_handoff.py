@@ -1,0 +1,30 @@
+"""The hand-off note: what IT reads once a walk ends."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+from troubleshoot import engine, handoff
+from troubleshoot.catalog import Catalog
+from troubleshoot.engine import Choose
+
+SMALL = Path(__file__).parent / "fixtures" / "find"
+T0 = dt.datetime(2026, 11, 23, 10, 0)
+
+
+def test_a_walk_started_deep_says_where_it_began() -> None:
+    trees = Catalog([SMALL])
+    state = engine.start(trees, "kiosk", T0, node="paper")
+    state = engine.apply(trees, state, Choose(1), T0 + dt.timedelta(minutes=3))
+    note = handoff.to_markdown(handoff.build(trees, state))
+    assert "- Began partway in, at `kiosk#paper`: a symptom pointed there\n" in note
+
+
+def test_a_walk_from_the_start_says_nothing_about_beginning_partway() -> None:
+    trees = Catalog([SMALL])
+    state = engine.start(trees, "kiosk", T0)
+    state = engine.apply(trees, state, Choose(1), T0)
+    state = engine.apply(trees, state, Choose(1), T0)
+    assert state.ending is not None
+    assert "Began partway" not in handoff.to_markdown(handoff.build(trees, state))
