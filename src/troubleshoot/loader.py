@@ -22,6 +22,7 @@ from troubleshoot import yamlio
 from troubleshoot.errors import Finding, TroubleshootError
 from troubleshoot.model import (
     COMMAND_NAMES,
+    DEFAULT_STEP_MINUTES,
     Answer,
     Budget,
     Escalate,
@@ -42,6 +43,8 @@ T = TypeVar("T")
 NODE_ID = re.compile(r"^[a-z][a-z0-9_]*$")
 TREE_ID = re.compile(r"^[a-z0-9][a-z0-9_-]*$")
 MAX_COUNT = 10_000
+#: Step keys whose value positions a check may point at.
+STEP_LINKS = frozenset({"fixed", "not_fixed", "cannot", "no_admin", "admin", "policy"})
 
 TOP_KEYS = (
     "title",
@@ -75,6 +78,8 @@ KIND_KEYS: dict[str, tuple[str, ...]] = {
     "escalate": ("escalate", "urgent", "workaround", "collect"),
 }
 STR = "tag:yaml.org,2002:str"
+MAP = "tag:yaml.org,2002:map"
+MERGE = "tag:yaml.org,2002:merge"
 PLAIN_SCALARS = {
     STR,
     "tag:yaml.org,2002:int",
@@ -90,9 +95,35 @@ def pos(node: yaml.Node) -> Pos:
     return Pos(node.start_mark.line + 1, node.start_mark.column + 1)
 
 
-def did_you_mean(word: str, choices: Iterable[str]) -> str:
+def closest(word: str, choices: Iterable[str]) -> str | None:
     close = difflib.get_close_matches(word, list(choices), n=1, cutoff=0.6)
-    return f" (did you mean '{close[0]}'?)" if close else ""
+    return close[0] if close else None
+
+
+def did_you_mean(word: str, choices: Iterable[str]) -> str:
+    close = closest(word, choices)
+    return f" (did you mean '{close}'?)" if close else ""
+
+
+SCALAR_NAMES = {
+    "tag:yaml.org,2002:int": "a number",
+    "tag:yaml.org,2002:float": "a number",
+    "tag:yaml.org,2002:bool": "true/false",
+    "tag:yaml.org,2002:timestamp": "a date",
+}
+
+
+def got(node: yaml.Node) -> str:
+    """What a trainer actually wrote, in their words, for a wrong-type message."""
+    if isinstance(node, yaml.MappingNode):
+        return "got keys and values"
+    if isinstance(node, yaml.SequenceNode):
+        return "got a list"
+    value = str(node.value)
+    if node.tag == "tag:yaml.org,2002:null" and value in ("", "~", "null", "Null", "NULL"):
+        return "got nothing"
+    shown = value if len(value) <= 30 else value[:27] + "..."
+    return f"got {SCALAR_NAMES.get(node.tag, 'text')} '{shown}'"
 
 
 class _Invalid(Exception):
@@ -105,6 +136,10 @@ class Reader:
     def __init__(self, path: str) -> None:
         self.path = path
         self.findings: list[Finding] = []
+        # keys a misspelt key was taken for, per mapping: "missing 'summary'" would only
+        # repeat "unknown key 'sumary' (did you mean 'summary'?)". The mapping is kept
+        # with its set so that its id is not reused for another one.
+        self.misspelt: dict[int, tuple[dict[str, tuple[yaml.Node, yaml.Node]], set[str]]] = {}
 
     # -- recording ---------------------------------------------------------------
     def problem(self, at: Pos, message: str, rule: str = "schema") -> _Invalid:
@@ -123,12 +158,13 @@ class Reader:
             raise self.problem(pos(node), f"{where}unknown or unsafe YAML tag '{node.tag}'")
 
     def mapping(self, node: yaml.Node, where: str) -> dict[str, tuple[yaml.Node, yaml.Node]]:
-        self.check_tag(node, where)
-        if not isinstance(node, yaml.MappingNode):
-            raise self.problem(pos(node), f"{where}expected keys and values (a mapping)")
+        if node.tag != MAP or type(node) is not yaml.MappingNode:
+            self.check_tag(node, where)
+            if not isinstance(node, yaml.MappingNode):
+                raise self.problem(pos(node), f"{where}expected keys and values, {got(node)}")
         result: dict[str, tuple[yaml.Node, yaml.Node]] = {}
         for key, value in node.value:
-            if not isinstance(key, yaml.ScalarNode) or key.tag == "tag:yaml.org,2002:merge":
+            if type(key) is not yaml.ScalarNode or key.tag == MERGE:
                 raise self.problem(pos(key), f"{where}keys must be plain words")
             name = str(key.value)
             if name in result:
@@ -143,24 +179,45 @@ class Reader:
         return result
 
     def known_keys(
-        self, fields: dict[str, tuple[yaml.Node, yaml.Node]], allowed: Iterable[str], where: str
+        self,
+        fields: dict[str, tuple[yaml.Node, yaml.Node]],
+        allowed: Iterable[str],
+        where: str,
+        elsewhere: dict[str, str] | None = None,
     ) -> None:
+        """Report unknown keys; *elsewhere* says where a key that is wrong here belongs."""
         allowed = tuple(allowed)
         for name, (key, _) in fields.items():
-            if name not in allowed:
-                self.problem(pos(key), f"{where}unknown key '{name}'{did_you_mean(name, allowed)}")
+            if name in allowed:
+                continue
+            meant = closest(name, allowed)
+            if meant is not None:
+                self.misspelt.setdefault(id(fields), (fields, set()))[1].add(meant)
+                hint = f" (did you mean '{meant}'?)"
+            elif elsewhere and name in elsewhere:
+                hint = f" ('{name}' belongs in {elsewhere[name]})"
+            else:
+                hint = ""
+            self.problem(pos(key), f"{where}unknown key '{name}'{hint}")
+
+    def missing(self, fields: dict[str, tuple[yaml.Node, yaml.Node]], name: str) -> bool:
+        """True when *name* is absent and not already explained by a misspelling."""
+        meant = self.misspelt.get(id(fields))
+        return name not in fields and (meant is None or name not in meant[1])
 
     def required(
         self, fields: dict[str, tuple[yaml.Node, yaml.Node]], name: str, at: Pos, where: str
     ) -> yaml.Node:
         if name not in fields:
-            raise self.problem(at, f"{where}missing required key '{name}'")
+            if self.missing(fields, name):
+                raise self.problem(at, f"{where}missing required key '{name}'")
+            raise _Invalid()
         return fields[name][1]
 
     def text(self, node: yaml.Node, where: str, *, empty_ok: bool = False) -> str:
         self.check_tag(node, where)
         if not isinstance(node, yaml.ScalarNode):
-            raise self.problem(pos(node), f"{where}expected text")
+            raise self.problem(pos(node), f"{where}expected text, {got(node)}")
         if node.tag == "tag:yaml.org,2002:null" and node.value in ("", "~", "null", "Null", "NULL"):
             value = ""
         else:
@@ -172,7 +229,7 @@ class Reader:
     def integer(self, node: yaml.Node, where: str, low: int = 0, high: int = MAX_COUNT) -> int:
         self.check_tag(node, where)
         if not isinstance(node, yaml.ScalarNode) or node.tag != "tag:yaml.org,2002:int":
-            raise self.problem(pos(node), f"{where}expected a whole number")
+            raise self.problem(pos(node), f"{where}expected a whole number, {got(node)}")
         raw = str(node.value).replace("_", "")
         if len(raw) > 12:
             raise self.problem(pos(node), f"{where}number is too large (at most {high})")
@@ -187,7 +244,7 @@ class Reader:
     def boolean(self, node: yaml.Node, where: str) -> bool:
         self.check_tag(node, where)
         if not isinstance(node, yaml.ScalarNode) or node.tag != "tag:yaml.org,2002:bool":
-            raise self.problem(pos(node), f"{where}expected true or false")
+            raise self.problem(pos(node), f"{where}expected true or false, {got(node)}")
         return str(node.value).lower() in ("true", "yes", "on", "y")
 
     def date(self, node: yaml.Node, where: str) -> dt.date:
@@ -200,7 +257,7 @@ class Reader:
     def sequence(self, node: yaml.Node, where: str) -> list[yaml.Node]:
         self.check_tag(node, where)
         if not isinstance(node, yaml.SequenceNode):
-            raise self.problem(pos(node), f"{where}expected a list")
+            raise self.problem(pos(node), f"{where}expected a list, {got(node)}")
         if len(node.value) > MAX_COUNT:
             raise self.problem(pos(node), f"{where}list is too long (at most {MAX_COUNT} items)")
         return list(node.value)
@@ -279,7 +336,8 @@ def _tree(r: Reader, path: Path, root: yaml.Node, text: str) -> Tree:
 
     def need(key: str, fn: Callable[[yaml.Node], T], default: T) -> T:
         if key not in fields:
-            r.problem(top, f"missing required key '{key}'")
+            if r.missing(fields, key):
+                r.problem(top, f"missing required key '{key}'")
             return default
         return get(key, fn, default)
 
@@ -288,7 +346,8 @@ def _tree(r: Reader, path: Path, root: yaml.Node, text: str) -> Tree:
     start = need("start", lambda n: r.node_id(n, "start: "), "")
     no_nodes: dict[str, Node] = {}
     no_symptoms: tuple[Symptom, ...] = ()
-    nodes = need("nodes", lambda n: _nodes(r, n), no_nodes)
+    declared: set[str] = set()
+    nodes = need("nodes", lambda n: _nodes(r, n, declared), no_nodes)
     symptoms = need("symptoms", lambda n: _symptoms(r, n), no_symptoms)
     tree = Tree(
         id=tree_id_for(path),
@@ -307,10 +366,10 @@ def _tree(r: Reader, path: Path, root: yaml.Node, text: str) -> Tree:
         digest=hashlib.sha256(text.encode("utf-8")).hexdigest(),
         key_pos={key: pos(k) for key, (k, _) in fields.items()},
     )
-    if start and nodes and start not in nodes:
+    if start and declared and start not in declared:
         r.problem(
             pos(fields["start"][1]),
-            f"start: unknown node '{start}'{did_you_mean(start, nodes)}",
+            f"start: unknown node '{start}'{did_you_mean(start, declared)}",
             "dangling",
         )
     return tree
@@ -369,10 +428,12 @@ def _tests(r: Reader, node: yaml.Node) -> tuple[WalkTest, ...]:
     return tuple(out)
 
 
-def _nodes(r: Reader, node: yaml.Node) -> dict[str, Node]:
+def _nodes(r: Reader, node: yaml.Node, declared: set[str]) -> dict[str, Node]:
+    """The nodes that could be built; *declared* gets every id written, built or not."""
     fields = r.mapping(node, "nodes: ")
     if not fields:
         raise r.problem(pos(node), "nodes: a tree needs at least one node")
+    declared.update(fields)
     out: dict[str, Node] = {}
     for name, (key, value) in fields.items():
         where = f"node '{name}': "
@@ -386,7 +447,84 @@ def _nodes(r: Reader, node: yaml.Node) -> dict[str, Node]:
     return out
 
 
+#: For a key that is wrong in one kind of node, the kinds it belongs to.
+KEY_HOMES: dict[str, str] = {
+    key: " and ".join(f"'{kind}' nodes" for kind, keys in KIND_KEYS.items() if key in keys)
+    for key in {k for keys in KIND_KEYS.values() for k in keys}
+}
+
+
+class _NodeFields:
+    """Reads one node's keys, recording a problem for each bad one and going on."""
+
+    def __init__(
+        self, r: Reader, fields: dict[str, tuple[yaml.Node, yaml.Node]], where: str, at: Pos
+    ) -> None:
+        self.r, self.fields, self.where, self.at = r, fields, where, at
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.fields
+
+    def value(self, key: str) -> yaml.Node:
+        return self.r.required(self.fields, key, self.at, self.where)
+
+    def plain(self, key: str) -> str:
+        """The key's text when it is plainly fine, else "" (the careful path then runs)."""
+        found = self.fields.get(key)
+        if found is not None:
+            node = found[1]
+            if node.tag == STR and type(node) is yaml.ScalarNode:
+                return str(node.value).strip()
+        return ""
+
+    def text(self, key: str) -> str:
+        value = self.plain(key)
+        if value:
+            return value
+        try:
+            return self.r.text(self.value(key), f"{self.where}{key}: ")
+        except _Invalid:
+            return ""
+
+    def optional(self, key: str) -> str:
+        return self.text(key) if key in self.fields else ""
+
+    def target(self, key: str) -> str:
+        value = self.plain(key)
+        if value and NODE_ID.match(value):
+            return value
+        try:
+            return self.r.node_id(self.value(key), f"{self.where}{key}: ")
+        except _Invalid:
+            return ""
+
+    def maybe(self, key: str) -> str | None:
+        return (self.target(key) or None) if key in self.fields else None
+
+    def at_value(self, key: str) -> Pos:
+        return pos(self.fields[key][1]) if key in self.fields else self.at
+
+    def number(self, key: str, default: int) -> int:
+        if key not in self.fields:
+            return default
+        where = f"{self.where}{key}: "
+        return self.r.attempt(lambda: self.r.integer(self.value(key), where, 0, 24 * 60), default)
+
+    def flag(self, key: str) -> bool:
+        if key not in self.fields:
+            return False
+        return self.r.attempt(
+            lambda: self.r.boolean(self.value(key), f"{self.where}{key}: "), False
+        )
+
+    def texts(self, key: str) -> tuple[str, ...]:
+        if key not in self.fields:
+            return ()
+        return self.r.attempt(lambda: self.r.texts(self.value(key), f"{self.where}{key}: "), ())
+
+
 def _node(r: Reader, name: str, node: yaml.Node, where: str) -> Node:
+    """One node, or :class:`_Invalid` once every problem in it has been recorded."""
     fields = r.mapping(node, where)
     at = pos(node)
     kinds = [k for k in KIND_KEYS if k in fields]
@@ -400,78 +538,65 @@ def _node(r: Reader, name: str, node: yaml.Node, where: str) -> Node:
         raise r.problem(at, f"{where}no kind: give it one of {', '.join(KIND_KEYS)}")
     if len(kinds) > 1:
         raise r.problem(at, f"{where}has both '{kinds[0]}' and '{kinds[1]}'; a node is one kind")
-    kind = kinds[0]
-    r.known_keys(fields, KIND_KEYS[kind], where)
+    before = len(r.findings)
+    r.known_keys(fields, KIND_KEYS[kinds[0]], where, KEY_HOMES)
+    built = _build(kinds[0], name, _NodeFields(r, fields, where, at))
+    if len(r.findings) > before:
+        raise _Invalid()
+    return built
 
-    def txt(key: str) -> str:
-        return r.text(r.required(fields, key, at, where), f"{where}{key}: ")
 
-    def opt(key: str) -> str:
-        return r.text(fields[key][1], f"{where}{key}: ") if key in fields else ""
-
-    def target(key: str) -> str:
-        return r.node_id(r.required(fields, key, at, where), f"{where}{key}: ")
-
-    def key_at(key: str) -> Pos:
-        return pos(fields[key][1]) if key in fields else at
-
+def _build(kind: str, name: str, f: _NodeFields) -> Node:
     if kind == "ask":
-        answers = _answers(r, r.required(fields, "answers", at, where), where)
-        return Question(name, txt("ask"), answers, opt("detail"), at)
+        no_answers: tuple[Answer, ...] = ()
+        answers = f.r.attempt(lambda: _answers(f.r, f.value("answers"), f.where), no_answers)
+        return Question(name, f.text("ask"), answers, f.optional("detail"), f.at)
     if kind == "step":
-        minutes = 2
-        if "minutes" in fields:
-            minutes = r.integer(fields["minutes"][1], f"{where}minutes: ", 0, 24 * 60)
-        admin = opt("admin") or None
-        no_admin = target("no_admin") if "no_admin" in fields else None
         return Step(
             id=name,
-            step=txt("step"),
-            fixed=target("fixed"),
-            not_fixed=target("not_fixed"),
-            detail=opt("detail"),
-            minutes=minutes,
-            cannot=target("cannot") if "cannot" in fields else None,
-            admin=admin,
-            no_admin=no_admin,
-            policy=r.node_id(fields["policy"][1], f"{where}policy: ")
-            if "policy" in fields
-            else None,
-            pos=at,
-            key_pos={
-                k: key_at(k)
-                for k in ("fixed", "not_fixed", "cannot", "no_admin", "admin", "policy")
-                if k in fields
-            },
+            step=f.text("step"),
+            fixed=f.target("fixed"),
+            not_fixed=f.target("not_fixed"),
+            detail=f.optional("detail"),
+            minutes=f.number("minutes", DEFAULT_STEP_MINUTES),
+            cannot=f.maybe("cannot"),
+            admin=f.optional("admin") or None,
+            no_admin=f.maybe("no_admin"),
+            policy=f.maybe("policy"),
+            pos=f.at,
+            key_pos={k: pos(v) for k, (_, v) in f.fields.items() if k in STEP_LINKS},
         )
     if kind == "say":
-        return Say(name, txt("say"), target("next"), opt("detail"), at, key_at("next"))
+        return Say(
+            name, f.text("say"), f.target("next"), f.optional("detail"), f.at, f.at_value("next")
+        )
     if kind == "goto":
-        raw = txt("goto")
+        raw = f.text("goto")
         tree_name, _, node_name = raw.partition("#")
-        if not TREE_ID.match(tree_name) or (node_name and not NODE_ID.match(node_name)):
-            raise r.problem(key_at("goto"), f"{where}goto: expected TREE or TREE#node, got '{raw}'")
-        return Goto(name, tree_name, node_name or None, key_at("goto"))
+        if raw and (not TREE_ID.match(tree_name) or (node_name and not NODE_ID.match(node_name))):
+            raise f.r.problem(
+                f.at_value("goto"), f"{f.where}goto: expected TREE or TREE#node, got '{raw}'"
+            )
+        return Goto(name, tree_name, node_name or None, f.at_value("goto"))
     if kind == "resolved":
-        return Resolved(name, txt("resolved"), at)
-    urgent = r.boolean(fields["urgent"][1], f"{where}urgent: ") if "urgent" in fields else False
-    collect = r.texts(fields["collect"][1], f"{where}collect: ") if "collect" in fields else ()
-    return Escalate(name, txt("escalate"), txt("workaround"), urgent, collect, at)
+        return Resolved(name, f.text("resolved"), f.at)
+    return Escalate(
+        name, f.text("escalate"), f.text("workaround"), f.flag("urgent"), f.texts("collect"), f.at
+    )
 
 
 def _answers(r: Reader, node: yaml.Node, where: str) -> tuple[Answer, ...]:
     out = []
     for i, item in enumerate(r.sequence(node, f"{where}answers: "), 1):
         at = f"{where}answers[{i}]: "
-
-        def one(item: yaml.Node = item, at: str = at) -> Answer:
+        try:
             fields = r.mapping(item, at)
+            f = _NodeFields(r, fields, at, pos(item))
             r.known_keys(fields, ("text", "next"), at)
-            text = r.text(r.required(fields, "text", pos(item), at), at + "text: ")
-            nxt = r.required(fields, "next", pos(item), at)
-            return Answer(text, r.node_id(nxt, at + "next: "), pos(item), pos(nxt))
-
-        answer = r.attempt(one, None)
-        if answer is not None:
-            out.append(answer)
+            before = len(r.findings)
+            answer = Answer(f.text("text"), f.target("next"), f.at, f.at_value("next"))
+            if len(r.findings) == before:
+                out.append(answer)
+        except _Invalid:
+            continue
     return tuple(out)

@@ -1,31 +1,41 @@
-"""``troubleshoot check PATH...``: load trees and report every problem found."""
+"""``troubleshoot check [PATH...]``: report every problem in trees before staff meet them."""
 
 from __future__ import annotations
 
+import enum
 from pathlib import Path
 
 import typer
 
-from troubleshoot.catalog import Catalog, tree_files
-from troubleshoot.errors import Exit, Finding
-from troubleshoot.lint import Context, run_checks
-from troubleshoot.loader import parse_tree
+from troubleshoot.clock import Clock
+from troubleshoot.errors import Exit
+from troubleshoot.lint import DEFAULT_MAX_AGE_DAYS
+from troubleshoot.lint.runner import Options, check_paths
 from troubleshoot.ui import out
+from troubleshoot.ui.findings import render, summary
+
+
+class Format(str, enum.Enum):
+    text = "text"
+    json = "json"
 
 
 def check(
     paths: list[Path] = typer.Argument(None, help="Tree files or folders (default: all trees)."),
+    strict: bool = typer.Option(False, "--strict", help="Fail on warnings too."),
+    fmt: Format = typer.Option(Format.text, "--format", help="How to print the findings."),
+    max_age: int = typer.Option(
+        DEFAULT_MAX_AGE_DAYS,
+        "--max-age",
+        min=0,
+        metavar="DAYS",
+        help="Warn when a tree's 'reviewed' date is older than this.",
+    ),
 ) -> int:
     """Check trees for mistakes before staff meet them."""
-    catalog = Catalog.default()
-    files = [f for p in paths for f in tree_files(p)] if paths else list(catalog.paths.values())
-    ctx = Context(tree_ids=frozenset(catalog.ids()), get_tree=catalog.get)
-    found: list[Finding] = []
-    for path in files:
-        tree, problems = parse_tree(path)
-        found += problems if tree is None else run_checks(tree, ctx)
-    for finding in sorted(found):
-        out.line(str(finding))
-    errors = sum(f.level == "error" for f in found)
-    out.line(f"{len(files)} file(s) checked, {errors} error(s)", err=True)
-    return Exit.ERROR if errors else Exit.OK
+    today = Clock.from_env().now().date()
+    report = check_paths(paths or [], Options(today=today, max_age_days=max_age))
+    for text in render(report.findings, fmt.value):
+        out.line(text)
+    out.line(summary(report.files, report.errors, report.warnings), err=True)
+    return Exit.ERROR if report.failed(strict) else Exit.OK

@@ -17,6 +17,7 @@ from collections.abc import Iterator
 
 from troubleshoot.errors import Finding
 from troubleshoot.lint import Context, finding
+from troubleshoot.lint.graph import shape
 from troubleshoot.loader import did_you_mean
 from troubleshoot.model import Tree, links
 
@@ -24,7 +25,8 @@ ID = "dangling"
 
 
 def check(tree: Tree, ctx: Context) -> Iterator[Finding]:
-    for node in tree.nodes.values():
+    for node_id in sorted(shape(tree, ctx.memo).dangling):
+        node = tree.nodes[node_id]
         for link in links(node):
             if link.target not in tree.nodes:
                 hint = did_you_mean(link.target, tree.nodes)

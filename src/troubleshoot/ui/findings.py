@@ -1,0 +1,49 @@
+"""Findings as text: one pure function per output format, picked by ``--format``.
+
+``text`` is the form editors and terminals understand (``path:line:col: level:
+message``); ``json`` is built from the same values for CI, never by parsing text.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import json
+from collections.abc import Callable, Iterable
+
+from troubleshoot.errors import Finding
+
+
+def text(finding: Finding) -> str:
+    """``printer.yaml:14:9: error: message``; a problem with no position omits it."""
+    where = finding.path
+    if finding.line:
+        where += f":{finding.line}"
+        if finding.col:
+            where += f":{finding.col}"
+    return f"{where}: {finding.level}: {finding.message}"
+
+
+def as_dict(finding: Finding) -> dict[str, object]:
+    return dataclasses.asdict(finding)
+
+
+def json_object(finding: Finding) -> str:
+    return json.dumps(as_dict(finding), ensure_ascii=False)
+
+
+FORMATS: dict[str, Callable[[Finding], str]] = {"text": text, "json": json_object}
+
+
+def render(findings: Iterable[Finding], fmt: str) -> list[str]:
+    """The lines to print: one per finding, and for JSON a single list around them."""
+    lines = [FORMATS[fmt](f) for f in findings]
+    if fmt == "json":
+        return ["[" + ",\n ".join(lines) + "]"]
+    return lines
+
+
+def summary(files: int, errors: int, warnings: int) -> str:
+    def count(n: int, word: str) -> str:
+        return f"{n} {word}" + ("" if n == 1 else "s")
+
+    return f"{count(files, 'file')} checked: {count(errors, 'error')}, {count(warnings, 'warning')}"
