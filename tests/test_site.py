@@ -119,7 +119,7 @@ def test_a_bad_day_and_bad_hours_are_each_reported_where_they_are() -> None:
 @pytest.mark.parametrize(
     ("text", "where", "message"),
     [
-        ("library: [unclosed\n", "2:1", "while parsing a flow sequence"),
+        ("library: [unclosed\n", "2:1", "the [ ] list opened at line 1 is not closed"),
         ("it:\n  phone: 555-0100\n", "2:3", "it: missing required key 'name'"),
         ("admin: sometimes\n", "1:8", "admin: expected true or false"),
         ("policies:\n  Clear Jams: false\n", "2:3", "policies: Clear Jams: not a policy name"),

@@ -6,7 +6,7 @@ import json
 import shutil
 from pathlib import Path
 
-from conftest import run_tool, write_tree
+from tests.conftest import run_tool, write_tree
 
 WALKS = Path(__file__).resolve().parent.parent / "fixtures" / "walks"
 
