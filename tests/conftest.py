@@ -72,6 +72,9 @@ def cli(capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch):  #
 
 def subprocess_env(**extra: str) -> dict[str, str]:
     env = dict(os.environ)
+    # The terminal size comes from the (pseudo-)terminal itself, never from the runner.
+    env.pop("COLUMNS", None)
+    env.pop("LINES", None)
     env["PYTHONPATH"] = str(SRC) + os.pathsep + env.get("PYTHONPATH", "")
     env.update(extra)
     return env
