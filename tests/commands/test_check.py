@@ -6,7 +6,7 @@ import json
 import shutil
 from pathlib import Path
 
-from tests.conftest import run_tool, write_tree
+from tests.conftest import TREES, run_tool, write_tree
 
 WALKS = Path(__file__).resolve().parent.parent / "fixtures" / "walks"
 
@@ -138,3 +138,24 @@ def test_breaking_a_next_in_a_copy_fails_check_at_that_line(tmp_path: Path) -> N
         f"{copy}:{line}:{col}: error: node 'where': answers[1]: unknown target 'relaese' "
         "(did you mean 'release'?)"
     ]
+
+
+def test_breaking_a_next_in_a_copy_of_the_printer_tree_fails_at_that_line(
+    tmp_path: Path,
+) -> None:
+    """Issue 2's own example: the bundled printer tree, one ``next:`` misspelt."""
+    copy = tmp_path / "printer.yaml"
+    text = (TREES / "printer.yaml").read_text(encoding="utf-8")
+    good = "next: release}"
+    assert good in text
+    at = text.index(good)
+    copy.write_text(text[:at] + "next: relase}" + text[at + len(good) :], encoding="utf-8")
+    line = text.count("\n", 0, at) + 1
+    col = at - text.rfind("\n", 0, at) + len("next: ")
+
+    result = run_tool(["check", str(copy)])
+
+    assert result.returncode == 1
+    errors = [row for row in result.stdout.splitlines() if ": error: " in row]
+    assert errors[0].startswith(f"{copy}:{line}:{col}: error: ")
+    assert "unknown target 'relase' (did you mean 'release'?)" in errors[0]
