@@ -16,8 +16,9 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
-from troubleshoot.loader import KIND_KEYS, NODE_ID, TOP_KEYS, TREE_ID
+from troubleshoot.loader import KIND_KEYS, TOP_KEYS, TREE_ID
 from troubleshoot.model import DEFAULT_STEP_MINUTES, Budget
+from troubleshoot.reader import NODE_ID
 
 Schema = dict[str, Any]
 

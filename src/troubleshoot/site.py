@@ -25,8 +25,9 @@ import yaml
 from troubleshoot import hours, paths, yamlio
 from troubleshoot.errors import Finding, TroubleshootError
 from troubleshoot.hours import Hours
-from troubleshoot.loader import NODE_ID, Reader, _budget, pos
+from troubleshoot.loader import read_budget
 from troubleshoot.model import KNOWN_POLICIES, Budget, Pos, Tree
+from troubleshoot.reader import NODE_ID, Reader, pos
 
 T = TypeVar("T")
 
@@ -232,7 +233,7 @@ def _settings(r: Reader, path: Path, root: yaml.Node) -> Settings:
         policies={**defaults.policies, **get("policies", lambda n: _policies(r, n), {})},
         admin=get("admin", lambda n: r.boolean(n, "admin: "), False),
         trees=get("trees", lambda n: tuple(_path(folder, p) for p in r.texts(n, "trees: ")), ()),
-        budget=get("budget", lambda n: _budget(r, n), defaults.budget),
+        budget=get("budget", lambda n: read_budget(r, n), defaults.budget),
         handoffs=get("handoffs", lambda n: a_path(n, "handoffs"), None),
         database=get("database", lambda n: a_path(n, "database"), None),
         path=str(path),
