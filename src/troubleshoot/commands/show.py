@@ -7,7 +7,7 @@ from pathlib import Path
 
 import typer
 
-from troubleshoot import export
+from troubleshoot import completion, export
 from troubleshoot.catalog import Catalog
 from troubleshoot.commands.choosing import unknown_tree
 from troubleshoot.errors import Exit
@@ -45,7 +45,11 @@ def goto_titles(catalog: Catalog, tree: Tree) -> dict[str, str]:
 
 
 def show(
-    tree: str = typer.Argument(..., help="Tree id (e.g. printer) or path to a .yaml file."),
+    tree: str = typer.Argument(
+        ...,
+        help="Tree id (e.g. printer) or path to a .yaml file.",
+        autocompletion=completion.tree_ids,
+    ),
     fmt: Format = typer.Option(
         Format.tree, "--format", "-f", help="tree: draw it here; mermaid, dot, markdown: export."
     ),
