@@ -97,7 +97,10 @@ class StoreError(TroubleshootError):
 
 
 def db_path() -> Path:
-    return paths.data_dir() / DB_NAME
+    """The site's chosen database file, else ``sessions.db`` in the data folder."""
+    from troubleshoot import site
+
+    return site.resolve().settings.database or paths.data_dir() / DB_NAME
 
 
 def _busy(error: sqlite3.Error) -> bool:

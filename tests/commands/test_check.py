@@ -159,3 +159,33 @@ def test_breaking_a_next_in_a_copy_of_the_printer_tree_fails_at_that_line(
     errors = [row for row in result.stdout.splitlines() if ": error: " in row]
     assert errors[0].startswith(f"{copy}:{line}:{col}: error: ")
     assert "unknown target 'relase' (did you mean 'release'?)" in errors[0]
+
+
+CHARGER_TREE = """
+    title: Lend a charger
+    summary: A patron needs a phone charger.
+    symptoms: [need a charger, phone is dead, battery flat]
+    start: lend
+    nodes:
+      lend:
+        step: Lend a charger from the desk drawer.
+        policy: lend_chargers
+        fixed: done
+        not_fixed: esc
+      done: {resolved: The phone is charging.}
+      esc: {escalate: No charger fits., workaround: Point to the charging lockers.}
+"""
+
+
+def test_a_policy_the_site_defines_is_known_to_check(cli, tmp_path: Path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    tree = write_tree(tmp_path / "trees", "charger", CHARGER_TREE)
+    unknown = cli(["check", "--strict", str(tree)])
+    assert unknown.code == 1
+    assert "policy" in unknown.out and "lend_chargers" in unknown.out
+
+    settings = tmp_path / "site.yaml"
+    settings.write_text("policies:\n  lend_chargers: true\n", encoding="utf-8")
+    monkeypatch.setenv("TROUBLESHOOT_SITE", str(settings))
+    known = cli(["check", "--strict", str(tree)])
+    assert known.code == 0, known.out
+    assert "lend_chargers" not in known.out

@@ -7,6 +7,8 @@ from pathlib import Path
 
 import typer
 
+from troubleshoot import site
+from troubleshoot.catalog import Catalog
 from troubleshoot.clock import Clock
 from troubleshoot.errors import Exit
 from troubleshoot.lint import DEFAULT_MAX_AGE_DAYS
@@ -34,7 +36,9 @@ def check(
 ) -> int:
     """Check trees for mistakes before staff meet them."""
     today = Clock.from_env().now().date()
-    report = check_paths(paths or [], Options(today=today, max_age_days=max_age))
+    settings = site.resolve().settings  # its policy names and tree folders count too
+    options = Options(today=today, max_age_days=max_age, policies=site.known_policies(settings))
+    report = check_paths(paths or [], options, Catalog.default(settings.trees))
     for text in render(report.findings, fmt.value):
         out.line(text)
     out.line(summary(report.files, report.errors, report.warnings), err=True)

@@ -80,7 +80,11 @@ def run(
         budget=site.budget_for(settings, loaded),
     )
     recorder = recording.recorder_for(
-        state, loaded.digest, initials=initials, warn=lambda m: out.line(f"warning: {m}", err=True)
+        state,
+        loaded.digest,
+        initials=initials,
+        warn=lambda m: out.line(f"warning: {m}", err=True),
+        path=settings.database,
     )
     prompter = reasons.with_reasons(session.prompter(plain), settings.reasons)
     amend = partial(handoff_route.amend, settings)

@@ -13,10 +13,10 @@ from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
+from troubleshoot import cache
 from troubleshoot.catalog import Catalog, Shadow, tree_files
 from troubleshoot.errors import Exit, Finding, TroubleshootError
 from troubleshoot.lint import DEFAULT_MAX_AGE_DAYS, Context, run_checks
-from troubleshoot.loader import parse_tree
 from troubleshoot.model import KNOWN_POLICIES, Tree
 
 
@@ -89,7 +89,7 @@ def _check_paths(paths: Sequence[Path], options: Options, catalog: Catalog) -> R
         raise TroubleshootError(f"no such file or folder: {missing[0]}", exit_code=Exit.USAGE)
     # A path that is not a folder is checked as a file, so a device or pipe is reported.
     files = list(dict.fromkeys(f for p in paths for f in (tree_files(p) if p.is_dir() else [p])))
-    parsed = {path: parse_tree(path) for path in files}
+    parsed = {path: cache.parse(path) for path in files}
     local = Catalog(list(paths))
     # A file checked on its own may goto a tree beside it that is still being written.
     beside = Catalog(list(dict.fromkeys(p.parent for p in paths if not p.is_dir())))
