@@ -38,8 +38,8 @@ def hook(event, args):
 
 sys.addaudithook(hook)
 if os.environ.get("CRASH_IN_LIST"):  # a stand-in for a bug, to see where its report goes
-    from troubleshoot.commands import listing
-    listing.tree_table = None
+    from troubleshoot.ui import views
+    views.tree_table = None
 from troubleshoot.cli import main
 raise SystemExit(main())
 """

@@ -1,5 +1,5 @@
 """Allows ``python -m troubleshoot``, which the tests use to run the source tree."""
 
-from troubleshoot.cli import main
+from troubleshoot.entry import main
 
 raise SystemExit(main())

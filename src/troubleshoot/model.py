@@ -13,6 +13,9 @@ from typing import NamedTuple
 
 DEFAULT_STEP_MINUTES = 2
 
+#: A tree not checked against reality for this long gets a warning from ``check``.
+DEFAULT_MAX_AGE_DAYS = 365
+
 #: Words the command line owns; a tree with one of these ids could never be reached.
 COMMAND_NAMES = frozenset(
     {

@@ -7,14 +7,8 @@ from pathlib import Path
 
 import typer
 
-from troubleshoot import site
-from troubleshoot.catalog import Catalog
-from troubleshoot.clock import Clock
 from troubleshoot.errors import Exit
-from troubleshoot.lint import DEFAULT_MAX_AGE_DAYS
-from troubleshoot.lint.runner import Options, check_paths
-from troubleshoot.ui import out
-from troubleshoot.ui.findings import render, summary
+from troubleshoot.model import DEFAULT_MAX_AGE_DAYS
 
 
 class Format(str, enum.Enum):
@@ -35,6 +29,13 @@ def check(
     ),
 ) -> int:
     """Check trees for mistakes before staff meet them."""
+    from troubleshoot import site
+    from troubleshoot.catalog import Catalog
+    from troubleshoot.clock import Clock
+    from troubleshoot.lint.runner import Options, check_paths
+    from troubleshoot.ui import out
+    from troubleshoot.ui.findings import render, summary
+
     today = Clock.from_env().now().date()
     settings = site.resolve().settings  # its policy names and tree folders count too
     options = Options(today=today, max_age_days=max_age, policies=site.known_policies(settings))

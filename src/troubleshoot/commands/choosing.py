@@ -12,9 +12,10 @@ import sys
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
-from troubleshoot.catalog import Catalog
 from troubleshoot.errors import Exit, TroubleshootError
-from troubleshoot.ui import picker
+
+if TYPE_CHECKING:
+    from troubleshoot.catalog import Catalog
 
 if TYPE_CHECKING:
     from troubleshoot.find import Match
@@ -36,6 +37,8 @@ def unknown_tree(
 
 def every_tree(catalog: Catalog, interactive: bool) -> str:
     """Every tree, title and summary, for staff who would rather choose than type."""
+    from troubleshoot.ui import picker
+
     trees = list(catalog.trees())
     if interactive:
         return picker.pick_interactive(trees).id
@@ -48,6 +51,7 @@ def by_words(
     """The tree (and deep node, if any) for what the patron said, as staff chose it."""
     from troubleshoot.find import shortlist  # only when searching: keeps walks quick to start
     from troubleshoot.index_cache import index_for
+    from troubleshoot.ui import picker
 
     matches = index_for(catalog).search(words)
     offered = shortlist(matches)

@@ -6,11 +6,7 @@ import enum
 
 import typer
 
-from troubleshoot import site
-from troubleshoot.catalog import Catalog
-from troubleshoot.commands import choosing, run
 from troubleshoot.errors import Exit
-from troubleshoot.ui import out, session
 
 
 class Format(str, enum.Enum):
@@ -30,6 +26,11 @@ def find(
     ),
 ) -> int:
     """Find the tree for what the patron said, then walk it."""
+    from troubleshoot import site
+    from troubleshoot.catalog import Catalog
+    from troubleshoot.commands import choosing, run
+    from troubleshoot.ui import out, session
+
     catalog = Catalog.default(site.resolve().settings.trees)
     said = " ".join(words)
     if fmt is Format.json:

@@ -2,16 +2,17 @@
 
 from __future__ import annotations
 
-from troubleshoot import site
-from troubleshoot.catalog import Catalog
 from troubleshoot.errors import Exit
-from troubleshoot.ui import out
-from troubleshoot.ui.console import make_console
-from troubleshoot.ui.views import tree_table
 
 
 def list_trees() -> int:
     """List the trees this desk can walk."""
+    from troubleshoot import site
+    from troubleshoot.catalog import Catalog
+    from troubleshoot.ui import out
+    from troubleshoot.ui.console import make_console
+    from troubleshoot.ui.views import tree_table
+
     resolved = site.resolve()
     if resolved.warning:
         out.line(resolved.warning, err=True)

@@ -6,11 +6,7 @@ from pathlib import Path
 
 import typer
 
-from troubleshoot.catalog import Catalog
-from troubleshoot.clock import Clock
 from troubleshoot.errors import Exit
-from troubleshoot.starter import check_id, write_starter
-from troubleshoot.ui import out
 
 
 def new(
@@ -20,6 +16,11 @@ def new(
     ),
 ) -> int:
     """Write a starter tree, ID.yaml, that already passes check and test."""
+    from troubleshoot.catalog import Catalog
+    from troubleshoot.clock import Clock
+    from troubleshoot.starter import check_id, write_starter
+    from troubleshoot.ui import out
+
     check_id(tree_id)
     path = write_starter(folder, tree_id, Clock.from_env().now().date())
     out.line(f"Wrote {path}. Next: troubleshoot check {path}")

@@ -6,11 +6,7 @@ from typing import Optional
 
 import typer
 
-from troubleshoot import paths, walk
-from troubleshoot.catalog import Catalog
-from troubleshoot.clock import Clock
 from troubleshoot.errors import Exit, TroubleshootError
-from troubleshoot.ui import out, session
 
 
 def resume(
@@ -21,9 +17,16 @@ def resume(
     plain: bool = typer.Option(False, "--plain", help="Plain numbered prompts, read line by line."),
 ) -> int:
     """Continue an unfinished walk where it stopped."""
-    from troubleshoot import replay  # here, so that starting a walk does not pay for them
+    from troubleshoot import (
+        paths,
+        replay,  # here, so that starting a walk does not pay for them
+        walk,
+    )
+    from troubleshoot.catalog import Catalog
+    from troubleshoot.clock import Clock
     from troubleshoot.recording import continue_recording, pending_paths
     from troubleshoot.store import Store
+    from troubleshoot.ui import out, session
     from troubleshoot.ui.console import make_console
     from troubleshoot.ui.records import resuming, unfinished_table
 

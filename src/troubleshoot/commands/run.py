@@ -12,21 +12,8 @@ from typing import Annotated
 
 import typer
 
-from troubleshoot import (
-    completion,
-    engine,
-    handoff_out,
-    handoff_route,
-    recording,
-    records,
-    site,
-    walk,
-)
-from troubleshoot.catalog import Catalog
-from troubleshoot.clock import Clock
-from troubleshoot.commands import choosing
+from troubleshoot import completion
 from troubleshoot.errors import Exit
-from troubleshoot.ui import out, reasons, session
 
 
 def run(
@@ -51,6 +38,12 @@ def run(
     ] = "",
 ) -> int:
     """Walk a tree, one question or step at a time."""
+    from troubleshoot import engine, handoff_out, handoff_route, recording, records, site, walk
+    from troubleshoot.catalog import Catalog
+    from troubleshoot.clock import Clock
+    from troubleshoot.commands import choosing
+    from troubleshoot.ui import out, reasons, session
+
     initials = records.check_initials(initials)
     setup = site.resolve(site_path)
     if setup.warning:

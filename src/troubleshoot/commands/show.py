@@ -4,16 +4,16 @@ from __future__ import annotations
 
 import enum
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import typer
 
-from troubleshoot import completion, export
-from troubleshoot.catalog import Catalog
-from troubleshoot.commands.choosing import unknown_tree
+from troubleshoot import completion
 from troubleshoot.errors import Exit
-from troubleshoot.loader import load_tree
-from troubleshoot.model import Goto, Tree
-from troubleshoot.ui import out
+
+if TYPE_CHECKING:
+    from troubleshoot.catalog import Catalog
+    from troubleshoot.model import Tree
 
 
 class Format(str, enum.Enum):
@@ -25,6 +25,9 @@ class Format(str, enum.Enum):
 
 def find(catalog: Catalog, name: str) -> Tree:
     """A tree by id, or by the path of its file (for a tree still being written)."""
+    from troubleshoot.commands.choosing import unknown_tree
+    from troubleshoot.loader import load_tree
+
     path = Path(name)
     if name.endswith(".yaml") or path.is_file() or len(path.parts) > 1:
         return load_tree(path)
@@ -35,6 +38,8 @@ def find(catalog: Catalog, name: str) -> Tree:
 
 def goto_titles(catalog: Catalog, tree: Tree) -> dict[str, str]:
     """Titles of the trees this one hands over to, so the picture can name them."""
+    from troubleshoot.model import Goto
+
     titles = {}
     for node in tree.nodes.values():
         if isinstance(node, Goto):
@@ -55,6 +60,10 @@ def show(
     ),
 ) -> int:
     """Draw a tree, or export it as Mermaid, DOT or a printable Markdown guide."""
+    from troubleshoot import export
+    from troubleshoot.catalog import Catalog
+    from troubleshoot.ui import out
+
     catalog = Catalog.default()
     found = find(catalog, tree)
     titles = goto_titles(catalog, found)

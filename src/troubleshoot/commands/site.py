@@ -7,11 +7,7 @@ from typing import Annotated
 
 import typer
 
-from troubleshoot import site as settings_file
-from troubleshoot.catalog import Catalog
-from troubleshoot.clock import Clock
 from troubleshoot.errors import Exit
-from troubleshoot.ui import out, site_view
 
 
 def site(
@@ -27,6 +23,11 @@ def site(
     ] = None,
 ) -> int:
     """Show this desk's site settings and where each came from."""
+    from troubleshoot import site as settings_file
+    from troubleshoot.catalog import Catalog
+    from troubleshoot.clock import Clock
+    from troubleshoot.ui import out, site_view
+
     chosen = path or site_path
     if init:
         target = settings_file.locate(chosen)[0] or settings_file.user_settings_path()

@@ -6,11 +6,7 @@ from pathlib import Path
 
 import typer
 
-from troubleshoot.catalog import Catalog, tree_files
 from troubleshoot.errors import Exit, Finding, TroubleshootError
-from troubleshoot.loader import parse_tree
-from troubleshoot.ui import out
-from troubleshoot.walktest import run_tree
 
 
 def walks(
@@ -18,6 +14,11 @@ def walks(
     verbose: bool = typer.Option(False, "--verbose", "-v", help="Also list walks that pass."),
 ) -> int:
     """Run each tree's example walks and show where any went astray."""
+    from troubleshoot.catalog import Catalog, tree_files
+    from troubleshoot.loader import parse_tree
+    from troubleshoot.ui import out
+    from troubleshoot.walktest import run_tree
+
     for path in paths or []:
         if not path.exists():
             raise TroubleshootError("no such file or folder", str(path))

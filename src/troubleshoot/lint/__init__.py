@@ -15,12 +15,10 @@ from typing import TYPE_CHECKING
 
 from troubleshoot.catalog import Shadow
 from troubleshoot.errors import Finding
-from troubleshoot.model import KNOWN_POLICIES, Pos, Tree
+from troubleshoot.model import DEFAULT_MAX_AGE_DAYS, KNOWN_POLICIES, Pos, Tree
 
 if TYPE_CHECKING:
     from troubleshoot.lint.graph import Shape
-
-DEFAULT_MAX_AGE_DAYS = 365
 
 
 @dataclass

@@ -16,8 +16,8 @@ from pathlib import Path
 from troubleshoot import cache
 from troubleshoot.catalog import Catalog, Shadow, tree_files
 from troubleshoot.errors import Exit, Finding, TroubleshootError
-from troubleshoot.lint import DEFAULT_MAX_AGE_DAYS, Context, run_checks
-from troubleshoot.model import KNOWN_POLICIES, Tree
+from troubleshoot.lint import Context, run_checks
+from troubleshoot.model import DEFAULT_MAX_AGE_DAYS, KNOWN_POLICIES, Tree
 
 
 @dataclass(frozen=True)
