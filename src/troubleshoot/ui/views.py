@@ -9,14 +9,14 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
-from troubleshoot import handoff_route
-from troubleshoot.cache import TreeInfo
-from troubleshoot.handoff import HandOff, headline
 from troubleshoot.sanitize import clean, one_line
-from troubleshoot.walk import WalkResult
 
 if TYPE_CHECKING:
     from rich.console import Console, RenderableType
+
+    from troubleshoot.cache import TreeInfo
+    from troubleshoot.handoff import HandOff
+    from troubleshoot.walk import WalkResult
 
 
 def tree_table(console: Console, trees: Iterable[TreeInfo]) -> None:
@@ -33,6 +33,9 @@ def tree_table(console: Console, trees: Iterable[TreeInfo]) -> None:
 def handoff_panel(note: HandOff) -> RenderableType:
     from rich.panel import Panel
     from rich.text import Text
+
+    from troubleshoot import handoff_route
+    from troubleshoot.handoff import headline
 
     body = Text()
 
