@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import shutil
 from pathlib import Path
 
@@ -54,6 +55,17 @@ def test_list_shows_the_good_trees_and_one_warning_per_broken_file(cli, folder: 
         (line,) = [w for w in warnings if f"{folder / name}.yaml" in w]
         assert line.startswith(f"warning: skipped {folder / name}.yaml")
     assert "half-saved" not in result.out
+
+
+def test_find_ranks_the_good_trees_and_names_each_broken_file_once(cli, folder: Path) -> None:  # type: ignore[no-untyped-def]
+    for _ in range(2):  # the second search reads the saved index, not the files
+        result = cli(["find", "desk", "printer", "--format", "json"])
+        assert result.code == 0
+        assert json.loads(result.out)[0]["id"] == "desk"
+        warnings = result.err.splitlines()
+        assert len(warnings) == len(BROKEN)
+        for name in BROKEN:
+            assert sum(f"warning: skipped {folder / name}.yaml" in w for w in warnings) == 1
 
 
 def test_a_good_tree_walks_while_a_broken_one_sits_beside_it(cli, folder: Path) -> None:  # type: ignore[no-untyped-def]

@@ -15,6 +15,7 @@ import contextlib
 import hashlib
 import json
 import os
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -60,20 +61,32 @@ def cache_file(catalog: Catalog) -> Path | None:
     return folder / f"find-index-{digest}.json"
 
 
-def index_for(catalog: Catalog) -> Index:
-    """The catalog's search index: from the cache when it is current, else built and saved."""
+def index_for(catalog: Catalog, warn: Callable[[str], None] | None = None) -> Index:
+    """The catalog's search index: from the cache when it is current, else built and saved.
+
+    *warn* hears one line per tree file that does not load, so a broken file is named
+    even when the index comes from the cache and nothing is parsed.
+    """
     wanted = signature(catalog)
     where = cache_file(catalog)
     if where is not None:
         try:
             data = json.loads(where.read_text(encoding="utf-8"))
             if isinstance(data, dict) and data.get("signature") == wanted:
-                return Index.from_data(data["index"])
+                index = Index.from_data(data["index"])
+                for line in data.get("broken", []):
+                    if warn is not None:
+                        warn(str(line))
+                return index
         except (OSError, ValueError, KeyError, TypeError):
             pass
     index = Index.build(catalog.trees())
+    broken = [f"skipped {problem}" for problem in catalog.broken()]
+    for line in broken:
+        if warn is not None:
+            warn(line)
     if where is not None:
-        _save(where, {"signature": wanted, "index": index.to_data()})
+        _save(where, {"signature": wanted, "index": index.to_data(), "broken": broken})
     return index
 
 

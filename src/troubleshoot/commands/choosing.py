@@ -51,9 +51,9 @@ def by_words(
     """The tree (and deep node, if any) for what the patron said, as staff chose it."""
     from troubleshoot.find import shortlist  # only when searching: keeps walks quick to start
     from troubleshoot.index_cache import index_for
-    from troubleshoot.ui import picker
+    from troubleshoot.ui import out, picker
 
-    matches = index_for(catalog).search(words)
+    matches = index_for(catalog, warn=lambda m: out.line(f"warning: {m}", err=True)).search(words)
     offered = shortlist(matches)
     if not offered:
         raise unknown_tree(catalog, words, matches, lead)

@@ -38,7 +38,9 @@ def find(
 
         from troubleshoot.index_cache import index_for
 
-        matches = index_for(catalog).search(said, limit)
+        matches = index_for(catalog, warn=lambda m: out.line(f"warning: {m}", err=True)).search(
+            said, limit
+        )
         out.line(json.dumps([{"id": m.id, "title": m.title, "score": m.score} for m in matches]))
         return Exit.OK
     interactive = session.is_interactive(plain)
