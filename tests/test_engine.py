@@ -245,3 +245,14 @@ def test_a_couldnt_try_reason_with_a_card_number_is_refused(trees: Catalog) -> N
     state = walk(trees, Choose(0))
     with pytest.raises(PrivacyRefused):
         engine.apply(trees, state, Cannot("patron card 21234000123456 was expired"), at(1))
+
+
+def test_escalate_now_offers_a_tree_workaround_only_when_one_fault_is_left(
+    trees: Catalog,
+) -> None:
+    early = walk(trees, EscalateNow())  # both the queue and the outage ends are ahead
+    assert early.ending is not None
+    assert early.ending.workaround == engine.OFFER_SOMETHING_ELSE
+    later = walk(trees, Choose(0), EscalateNow())  # only the stuck-queue end is ahead
+    assert later.ending is not None
+    assert later.ending.workaround == "Use the printer by the reference desk."

@@ -360,7 +360,7 @@ def _broken(state: State, tree_id: str, node_id: str, why: str, now: dt.datetime
         node_id,
         why,
         now,
-        "Offer another device or service while IT looks at it.",
+        OFFER_SOMETHING_ELSE,
         by_staff=True,
     )
     return _end(state, ending, now)
@@ -408,38 +408,44 @@ def _cannot(trees: TreeSource, state: State, reason: str, now: dt.datetime) -> S
     return _enter(trees, _record(moved, entry), state.tree, node.cannot_target, now)
 
 
+#: What to offer the patron when staff stop early and the tree cannot say which
+#: fault this is (more than one escalation could still be reached).
+OFFER_SOMETHING_ELSE = "Offer the patron another device or service while IT looks at it."
+
+
 def _escalate_now(trees: TreeSource, state: State, now: dt.datetime, reason: str) -> State:
-    """End the walk early with the facts the tree wants whenever a walk ends early."""
+    """End the walk early with the facts the tree wants whenever a walk ends early.
+
+    The nearest escalation still reachable adds its facts. Its workaround is offered
+    only when it is the only escalation left: otherwise it may be for another fault.
+    """
     tree = trees.get(state.tree)
-    nearest = _nearest_escalation(tree, state.node) if tree else None
+    ahead = _escalations_ahead(tree, state.node) if tree else []
+    nearest = ahead[0] if ahead else None
     collect = _merge(tree.collect if tree else (), nearest.collect if nearest else ())
+    workaround = ahead[0].workaround if len(ahead) == 1 else OFFER_SOMETHING_ELSE
     ending = Ending(
-        "escalated",
-        state.tree,
-        state.node,
-        reason,
-        now,
-        nearest.workaround if nearest else "",
-        False,
-        collect,
-        by_staff=True,
+        "escalated", state.tree, state.node, reason, now, workaround, False, collect, by_staff=True
     )
     return _end(replace(state, previous=state, notices=()), ending, now)
 
 
-def _nearest_escalation(tree: Tree, node_id: str) -> Escalate | None:
+def _escalations_ahead(tree: Tree, node_id: str) -> list[Escalate]:
+    """Every escalation reachable from *node_id* in this tree, nearest first."""
+    found: list[Escalate] = []
     queue, seen = deque([node_id]), {node_id}
     while queue:
         node = tree.nodes.get(queue.popleft())
         if isinstance(node, Escalate):
-            return node
+            found.append(node)
+            continue
         if node is None:
             continue
         for link in links(node):
             if link.target not in seen:
                 seen.add(link.target)
                 queue.append(link.target)
-    return None
+    return found
 
 
 def _back(state: State, now: dt.datetime) -> State:
@@ -463,4 +469,4 @@ def _back(state: State, now: dt.datetime) -> State:
 def _note(state: State, text: str, now: dt.datetime) -> State:
     privacy.check(text)
     entry = Entry("note", now, state.tree, state.node, text.strip())
-    return replace(_log(state, entry), notices=("Note added.",))
+    return replace(_log(state, entry), notices=(f"Note added: {entry.text}",))

@@ -99,13 +99,17 @@ class InteractivePrompter:
         if kind == "choose":
             index = int(picked[1])
             if isinstance(prompt, Do) and index == 2:
-                reason = questionary.text("Why couldn't it be tried? (optional)").unsafe_ask()
+                reason = questionary.text(
+                    "Why couldn't it be tried? (optional)", erase_when_done=True
+                ).unsafe_ask()
                 return Cannot(reason or "")
             return Choose(index)
         if kind == "back":
             return Back()
         if kind == "note":
-            text = questionary.text("Note (what you see, what the patron said):").unsafe_ask()
+            text = questionary.text(
+                "Note (what you see, what the patron said):", erase_when_done=True
+            ).unsafe_ask()
             return AddNote(text) if text and text.strip() else None
         if kind == "escalate":
             return EscalateNow()
@@ -132,8 +136,11 @@ class InteractivePrompter:
     def ask_fact(self, label: str) -> str:
         import questionary
 
+        # Erased once answered, so a value refused as private does not stay on screen;
+        # the hand-off shows every fact that was kept.
         answer = questionary.text(
-            f"For IT: {one_line(label)} (Enter skips it, {SKIP_REST} skips the rest)"
+            f"For IT: {one_line(label)} (Enter skips it, {SKIP_REST} skips the rest)",
+            erase_when_done=True,
         ).unsafe_ask()
         return str(answer or "")
 

@@ -65,7 +65,7 @@ def handoff_panel(note: HandOff) -> RenderableType:
         [f"{step}  IT must: {todo}" for step, todo in note.admin_needed],
         "bold",
     )
-    rows("Steps tried:", [f"{step}: {result}" for step, result in note.tried])
+    rows("Steps tried:", [f"{step} -> {result}" for step, result in note.tried])
     rows("Steps not tried:", [step + (f" ({why})" if why else "") for step, why in note.not_tried])
     rows("Not allowed here:", [f"{step} (policy {p})" for step, p in note.not_allowed])
     rows("Facts:", [f"{label}: {value}" for label, value in note.facts])
