@@ -74,7 +74,7 @@ def test_answers_note_back_and_couldnt_try_reach_the_hand_off(keys) -> None:  # 
     assert note.facts == (("Printer name", "HP 4"),)
     assert "QUESTION Where did the patron print from?" in screen
     assert "STEP Check the paper tray." in screen
-    assert "* Note added." in screen and "* Went back one step." in screen
+    assert "* Note added: Tray 2 is empty" in screen and "* Went back one step." in screen
     assert "Escalate to IT (stopped by staff" in screen
 
 

@@ -43,7 +43,7 @@ def test_note_back_couldnt_try_and_escalate_reach_a_saved_hand_off(tmp_path: Pat
     note = result.handoff
     assert note is not None and note.notes == ("Tray empty",)
     assert note.not_tried == (("Release the job at the station.", "no key"),)
-    assert "* Note added." in screen and "* Went back one step." in screen
+    assert "* Note added: Tray empty" in screen and "* Went back one step." in screen
     assert "ESCALATE TO IT (STOPPED BY STAFF" in screen
     assert "## Facts collected\n\n- Printer name: HP 4" in screen
     assert f"Hand-off saved to: {result.path}" in screen and result.path is not None
