@@ -87,10 +87,16 @@ def targets(node: Node) -> list[str]:
     return []
 
 
+#: Shapes kept at once: the tree being checked and the few its gotos lead to.
+SHAPES_KEPT = 16
+
+
 def shape(tree: Tree, memo: Memo) -> Shape:
     """The tree's :class:`Shape`, from the run's memo when a check already made it."""
     kept = memo.shapes.get(id(tree))
     if kept is None or kept.tree is not tree:
+        if len(memo.shapes) >= SHAPES_KEPT:
+            memo.shapes.clear()  # a shape holds its tree: keep a few, not the library
         kept = memo.shapes[id(tree)] = Shape(tree)
     return kept
 

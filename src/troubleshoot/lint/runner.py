@@ -89,14 +89,13 @@ def _check_paths(paths: Sequence[Path], options: Options, catalog: Catalog) -> R
         raise TroubleshootError(f"no such file or folder: {missing[0]}", exit_code=Exit.USAGE)
     # A path that is not a folder is checked as a file, so a device or pipe is reported.
     files = list(dict.fromkeys(f for p in paths for f in (tree_files(p) if p.is_dir() else [p])))
-    parsed = {path: cache.parse(path) for path in files}
     local = Catalog(list(paths))
     # A file checked on its own may goto a tree beside it that is still being written.
     beside = Catalog(list(dict.fromkeys(p.parent for p in paths if not p.is_dir())))
 
     def get_tree(tree_id: str) -> Tree | None:
-        if tree_id in local.paths:
-            return parsed[local.paths[tree_id]][0]
+        if tree_id in local.paths:  # read again rather than kept: memory stays flat
+            return cache.parse(local.paths[tree_id])[0]
         if tree_id in beside.paths:
             return beside.get(tree_id)
         return catalog.get(tree_id)
@@ -104,7 +103,8 @@ def _check_paths(paths: Sequence[Path], options: Options, catalog: Catalog) -> R
     ids = frozenset(catalog.paths) | frozenset(local.paths) | frozenset(beside.paths)
     ctx = _context(options, catalog, get_tree, ids, tuple(local.shadows))
     found = []
-    for tree, problems in parsed.values():
+    for path in files:  # one tree at a time, so a big library never sits in memory whole
+        tree, problems = cache.parse(path)
         found += problems if tree is None else run_checks(tree, ctx)
     return Report(len(files), tuple(sorted(found)))
 
