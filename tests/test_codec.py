@@ -2,34 +2,19 @@
 
 from __future__ import annotations
 
-import datetime as dt
 import json
-from pathlib import Path
 
 import pytest
 
-from tests.conftest import T0
-from troubleshoot import codec, engine, handoff, records
+from tests.recorded import desk_trees, walked
+from troubleshoot import codec, handoff, records
 from troubleshoot.catalog import Catalog
 from troubleshoot.engine import AddNote, Back, Cannot, Choose
-from troubleshoot.records import Move, Session
-
-WALKS = Path(__file__).parent / "fixtures" / "walks"
 
 
 @pytest.fixture
 def trees() -> Catalog:
-    return Catalog([WALKS])
-
-
-def walked(trees: Catalog, *actions: engine.Action) -> tuple[engine.State, Session]:
-    state = engine.start(trees, "desk", T0)
-    session = records.begin(state, "abc", initials="JD")
-    for minute, action in enumerate(actions, 1):
-        now = T0 + dt.timedelta(minutes=minute)
-        state = engine.apply(trees, state, action, now)
-        session = records.advance(session, Move(action, now), state)
-    return state, session
+    return desk_trees()
 
 
 def test_a_record_survives_the_trip_through_json_unchanged(trees: Catalog) -> None:

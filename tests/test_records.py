@@ -8,29 +8,19 @@ from pathlib import Path
 import pytest
 
 from tests.conftest import T0, write_tree
+from tests.recorded import desk_trees, walked
 from troubleshoot import codec, engine, records
 from troubleshoot.catalog import Catalog
 from troubleshoot.engine import Cannot, Choose
 from troubleshoot.errors import TroubleshootError
-from troubleshoot.records import REMOVED, Move, Session
+from troubleshoot.records import REMOVED, Move
 
-WALKS = Path(__file__).parent / "fixtures" / "walks"
 CARD = "card 21234 56789 0123"
 
 
 @pytest.fixture
 def trees() -> Catalog:
-    return Catalog([WALKS])
-
-
-def walked(trees: Catalog, *actions: engine.Action) -> tuple[engine.State, Session]:
-    state = engine.start(trees, "desk", T0)
-    session = records.begin(state, "abc", initials="JD")
-    for minute, action in enumerate(actions, 1):
-        now = T0 + dt.timedelta(minutes=minute)
-        state = engine.apply(trees, state, action, now)
-        session = records.advance(session, Move(action, now), state)
-    return state, session
+    return desk_trees()
 
 
 def test_a_card_number_given_as_a_reason_a_step_could_not_be_tried_is_never_kept(
