@@ -6,7 +6,7 @@ import datetime as dt
 from pathlib import Path
 
 from tests.conftest import T0
-from troubleshoot import engine, records
+from troubleshoot import engine, prompts, records
 from troubleshoot.catalog import Catalog
 from troubleshoot.records import Move, Session
 
@@ -17,7 +17,7 @@ def desk_trees() -> Catalog:
     return Catalog([WALKS])
 
 
-def walked(trees: Catalog, *actions: engine.Action) -> tuple[engine.State, Session]:
+def walked(trees: Catalog, *actions: prompts.Action) -> tuple[engine.State, Session]:
     """Walk the desk tree with *actions*, one minute apart, recording each one."""
     state = engine.start(trees, "desk", T0)
     session = records.begin(state, "abc", initials="JD")

@@ -9,7 +9,7 @@ import pytest
 from tests.recorded import desk_trees, walked
 from troubleshoot import codec, handoff, records
 from troubleshoot.catalog import Catalog
-from troubleshoot.engine import AddNote, Back, Cannot, Choose
+from troubleshoot.prompts import AddNote, Back, Cannot, Choose
 
 
 @pytest.fixture

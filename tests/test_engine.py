@@ -7,9 +7,10 @@ from pathlib import Path
 
 import pytest
 
-from troubleshoot import engine
+from troubleshoot import engine, prompts
 from troubleshoot.catalog import Catalog
-from troubleshoot.engine import (
+from troubleshoot.privacy import PrivacyRefused
+from troubleshoot.prompts import (
     AddNote,
     Ask,
     Back,
@@ -23,7 +24,6 @@ from troubleshoot.engine import (
     StopGuessing,
     Tell,
 )
-from troubleshoot.privacy import PrivacyRefused
 
 WALKS = Path(__file__).parent / "fixtures" / "walks"
 T0 = dt.datetime(2026, 11, 23, 10, 0)
@@ -39,7 +39,7 @@ def trees() -> Catalog:
 
 
 def walk(
-    trees: Catalog, *actions: engine.Action, admin: bool = False, forbidden: tuple[str, ...] = ()
+    trees: Catalog, *actions: prompts.Action, admin: bool = False, forbidden: tuple[str, ...] = ()
 ) -> engine.State:
     state = engine.start(trees, "desk", T0, admin=admin, forbidden=forbidden)
     for i, action in enumerate(actions, 1):
@@ -238,7 +238,7 @@ def test_answers_are_matched_by_number_or_two_letters(
     trees: Catalog, reply: str, expected: int | None
 ) -> None:
     shown = engine.prompt(trees, walk(trees))
-    assert engine.match(shown, reply) == expected
+    assert prompts.match(shown, reply) == expected
 
 
 def test_a_couldnt_try_reason_with_a_card_number_is_refused(trees: Catalog) -> None:

@@ -21,7 +21,10 @@ from hypothesis import strategies as st
 
 from tests.strategies import TEXT, tree_data
 from troubleshoot import engine
-from troubleshoot.engine import (
+from troubleshoot.errors import TroubleshootError
+from troubleshoot.loader import parse_tree
+from troubleshoot.model import Escalate, Goto, Resolved, Tree
+from troubleshoot.prompts import (
     Action,
     AddNote,
     Back,
@@ -32,9 +35,6 @@ from troubleshoot.engine import (
     Restart,
     StopGuessing,
 )
-from troubleshoot.errors import TroubleshootError
-from troubleshoot.loader import parse_tree
-from troubleshoot.model import Escalate, Goto, Resolved, Tree
 
 FAST = settings(max_examples=100, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 T0 = dt.datetime(2026, 11, 23, 10, 0)

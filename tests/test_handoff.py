@@ -7,7 +7,7 @@ from pathlib import Path
 
 from troubleshoot import engine, handoff
 from troubleshoot.catalog import Catalog
-from troubleshoot.engine import Choose
+from troubleshoot.prompts import Choose
 
 SMALL = Path(__file__).parent / "fixtures" / "find"
 T0 = dt.datetime(2026, 11, 23, 10, 0)

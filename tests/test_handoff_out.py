@@ -13,8 +13,8 @@ import pytest
 
 from troubleshoot import engine, handoff, handoff_out, handoff_route, site
 from troubleshoot.catalog import Catalog
-from troubleshoot.engine import Choose
 from troubleshoot.handoff import HandOff
+from troubleshoot.prompts import Choose
 from troubleshoot.walk import WalkResult
 
 FIXTURES = Path(__file__).parent / "fixtures" / "site"

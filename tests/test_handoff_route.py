@@ -9,8 +9,8 @@ import pytest
 
 from troubleshoot import engine, handoff, handoff_route, site
 from troubleshoot.catalog import Catalog
-from troubleshoot.engine import Choose
 from troubleshoot.handoff import HandOff
+from troubleshoot.prompts import Choose
 
 FIXTURES = Path(__file__).parent / "fixtures" / "site"
 MONDAY_MORNING = dt.datetime(2026, 11, 23, 10, 0)

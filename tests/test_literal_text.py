@@ -19,7 +19,7 @@ import pytest
 from tests.conftest import write_tree
 from troubleshoot import engine, walk
 from troubleshoot.catalog import Catalog
-from troubleshoot.engine import Choose
+from troubleshoot.prompts import Choose
 from troubleshoot.ui import views
 from troubleshoot.ui.console import make_console
 from troubleshoot.ui.interactive import InteractivePrompter

@@ -11,7 +11,7 @@ import pytest
 from tests.conftest import T0
 from troubleshoot import engine, exchange, handoff, recording, records
 from troubleshoot.catalog import Catalog
-from troubleshoot.engine import Choose
+from troubleshoot.prompts import Choose
 from troubleshoot.recording import StoreRecorder
 from troubleshoot.store import Store
 

@@ -11,8 +11,8 @@ from tests.conftest import T0, write_tree
 from tests.recorded import desk_trees, walked
 from troubleshoot import codec, engine, records
 from troubleshoot.catalog import Catalog
-from troubleshoot.engine import Cannot, Choose
 from troubleshoot.errors import TroubleshootError
+from troubleshoot.prompts import Cannot, Choose
 from troubleshoot.records import REMOVED, Move
 
 CARD = "card 21234 56789 0123"

@@ -8,10 +8,10 @@ from pathlib import Path
 import pytest
 
 from tests.conftest import T0
-from troubleshoot import engine, records, replay
+from troubleshoot import engine, prompts, records, replay
 from troubleshoot.catalog import Catalog
-from troubleshoot.engine import AddNote, Back, Choose, Do
 from troubleshoot.errors import TroubleshootError
+from troubleshoot.prompts import AddNote, Back, Choose, Do
 from troubleshoot.records import Move, Session
 
 WALKS = Path(__file__).parent / "fixtures" / "walks"
@@ -30,7 +30,7 @@ def copy_trees(folder: Path, *edits: tuple[str, str]) -> Catalog:
     return Catalog([folder])
 
 
-def interrupted(trees: Catalog, *actions: engine.Action) -> tuple[engine.State, Session]:
+def interrupted(trees: Catalog, *actions: prompts.Action) -> tuple[engine.State, Session]:
     state = engine.start(trees, "desk", T0)
     desk = trees.load("desk")
     session = records.begin(state, desk.digest)

@@ -47,9 +47,9 @@ from pathlib import Path
 
 import pytest
 
-from troubleshoot import engine, handoff, records, report
+from troubleshoot import engine, handoff, prompts, records, report
 from troubleshoot.catalog import Catalog
-from troubleshoot.engine import Choose, EscalateNow, PatronLeft, Restart
+from troubleshoot.prompts import Choose, EscalateNow, PatronLeft, Restart
 from troubleshoot.records import Move, Session
 from troubleshoot.report import EscalationNode, FailingStep, Overrun, TreeFigures
 
@@ -60,7 +60,7 @@ RELEASE = "Release the job at the station."
 PAPER = "Check the paper tray."
 
 
-def walk(tree: str, day: int, clock: str, *moves: tuple[float, engine.Action]) -> Session:
+def walk(tree: str, day: int, clock: str, *moves: tuple[float, prompts.Action]) -> Session:
     """A session recorded the way the recorder does it, closed if the walk ended."""
     hour, minute = map(int, clock.split(":"))
     started = dt.datetime(2026, 11, day, hour, minute)

@@ -42,7 +42,7 @@ WRITER = textwrap.dedent(
     """
     import datetime as dt, sys
     from pathlib import Path
-    from troubleshoot import engine, handoff, recording
+    from troubleshoot import engine, handoff, prompts, recording
     from troubleshoot.catalog import Catalog
 
     trees = Catalog([Path(sys.argv[1])])
@@ -53,8 +53,8 @@ WRITER = textwrap.dedent(
         state = engine.start(trees, "desk", t0)
         recorder = recording.recorder_for(state, digest, warn=problems.append)
         for choice in (0, 0):
-            state = engine.apply(trees, state, engine.Choose(choice), t0)
-            recorder.record(engine.Choose(choice), t0, state)
+            state = engine.apply(trees, state, prompts.Choose(choice), t0)
+            recorder.record(prompts.Choose(choice), t0, state)
         recorder.finish(state, handoff.build(trees, state))
     print("problems:", problems)
     """

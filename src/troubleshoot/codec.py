@@ -14,7 +14,9 @@ import json
 from collections.abc import Mapping
 from typing import Any
 
-from troubleshoot.engine import (
+from troubleshoot.handoff import HandOff
+from troubleshoot.model import Budget
+from troubleshoot.prompts import (
     Action,
     AddNote,
     Back,
@@ -25,8 +27,6 @@ from troubleshoot.engine import (
     PatronLeft,
     Restart,
 )
-from troubleshoot.handoff import HandOff
-from troubleshoot.model import Budget
 from troubleshoot.records import OUTCOMES, Move, Session, scrubbed
 
 FORMAT = "troubleshoot-session"

@@ -32,70 +32,25 @@ from troubleshoot.model import (
     links,
 )
 from troubleshoot.prompts import (
-    FIXED as FIXED,
-)
-from troubleshoot.prompts import (
-    NOT_FIXED as NOT_FIXED,
-)
-from troubleshoot.prompts import (
-    NOT_TRIED as NOT_TRIED,
-)
-from troubleshoot.prompts import (
-    STEP_CHOICES as STEP_CHOICES,
-)
-from troubleshoot.prompts import (
-    STOP_CHOICES as STOP_CHOICES,
-)
-from troubleshoot.prompts import (  # re-exported: the engine's vocabulary
-    Action as Action,
-)
-from troubleshoot.prompts import (
-    AddNote as AddNote,
-)
-from troubleshoot.prompts import (
-    Ask as Ask,
-)
-from troubleshoot.prompts import (
-    Back as Back,
-)
-from troubleshoot.prompts import (
-    Cannot as Cannot,
-)
-from troubleshoot.prompts import (
-    Choose as Choose,
-)
-from troubleshoot.prompts import (
-    Do as Do,
-)
-from troubleshoot.prompts import (
-    Done as Done,
-)
-from troubleshoot.prompts import (
-    Ending as Ending,
-)
-from troubleshoot.prompts import (
-    Entry as Entry,
-)
-from troubleshoot.prompts import (
-    EscalateNow as EscalateNow,
-)
-from troubleshoot.prompts import (
-    PatronLeft as PatronLeft,
-)
-from troubleshoot.prompts import (
-    Prompt as Prompt,
-)
-from troubleshoot.prompts import (
-    Restart as Restart,
-)
-from troubleshoot.prompts import (
-    StopGuessing as StopGuessing,
-)
-from troubleshoot.prompts import (
-    Tell as Tell,
-)
-from troubleshoot.prompts import (
-    match as match,
+    FIXED,
+    NOT_FIXED,
+    NOT_TRIED,
+    Action,
+    AddNote,
+    Ask,
+    Back,
+    Cannot,
+    Choose,
+    Do,
+    Done,
+    Ending,
+    Entry,
+    EscalateNow,
+    PatronLeft,
+    Prompt,
+    Restart,
+    StopGuessing,
+    Tell,
 )
 
 #: A walk never follows more automatic moves (goto, skipped steps) than this in a row.

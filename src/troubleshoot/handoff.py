@@ -12,8 +12,9 @@ from dataclasses import dataclass, fields, replace
 from typing import Any
 
 from troubleshoot import handoff_route
-from troubleshoot.engine import NOT_TRIED, State, TreeSource
+from troubleshoot.engine import State, TreeSource
 from troubleshoot.handoff_route import Route
+from troubleshoot.prompts import NOT_TRIED
 from troubleshoot.sanitize import clean, markdown
 
 

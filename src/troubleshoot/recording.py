@@ -16,8 +16,9 @@ from collections.abc import Callable
 from pathlib import Path
 
 from troubleshoot import codec, paths, records
-from troubleshoot.engine import Action, State
+from troubleshoot.engine import State
 from troubleshoot.handoff import HandOff
+from troubleshoot.prompts import Action
 from troubleshoot.records import Move, Session
 from troubleshoot.store import Store, StoreError
 

@@ -18,10 +18,11 @@ import re
 from dataclasses import dataclass, replace
 
 from troubleshoot import privacy
-from troubleshoot.engine import NOT_TRIED, Action, AddNote, Cannot, Entry, State
+from troubleshoot.engine import State
 from troubleshoot.errors import Exit, TroubleshootError
 from troubleshoot.handoff import HandOff
 from troubleshoot.model import Budget
+from troubleshoot.prompts import NOT_TRIED, Action, AddNote, Cannot, Entry
 
 OUTCOMES = ("resolved", "escalated", "abandoned")
 REMOVED = "[removed: looked like a card number or a password]"

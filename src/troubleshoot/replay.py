@@ -16,9 +16,10 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, replace
 
-from troubleshoot import engine
-from troubleshoot.engine import FIXED, NOT_FIXED, State, TreeSource
+from troubleshoot import engine, prompts
+from troubleshoot.engine import State, TreeSource
 from troubleshoot.errors import TroubleshootError
+from troubleshoot.prompts import FIXED, NOT_FIXED
 from troubleshoot.records import Session
 
 REBUILT = "The tree changed since this walk began, so Back cannot go further back than here."
@@ -100,7 +101,7 @@ def rebuild(trees: TreeSource, session: Session, now: dt.datetime) -> State:
         notices=(REBUILT,),
     )
     if state.ending is None and session.outcome == "abandoned":
-        state = engine.apply(trees, state, engine.PatronLeft(), now)
+        state = engine.apply(trees, state, prompts.PatronLeft(), now)
     elif state.ending is None and session.outcome == "escalated":
-        state = engine.apply(trees, state, engine.EscalateNow(), now)
+        state = engine.apply(trees, state, prompts.EscalateNow(), now)
     return state

@@ -28,7 +28,7 @@ from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
-from troubleshoot.engine import FIXED, NOT_FIXED
+from troubleshoot.prompts import FIXED, NOT_FIXED
 from troubleshoot.records import Session
 
 TOP = 10

@@ -24,9 +24,9 @@ from pathlib import Path
 from typing import Any, TypeVar
 
 from troubleshoot import codec, paths
-from troubleshoot.engine import Entry
 from troubleshoot.errors import TroubleshootError
 from troubleshoot.model import Budget
+from troubleshoot.prompts import Entry
 from troubleshoot.records import Move, Session
 
 T = TypeVar("T")

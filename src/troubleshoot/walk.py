@@ -15,8 +15,9 @@ from pathlib import Path
 from typing import Protocol
 
 from troubleshoot import engine, handoff, privacy
-from troubleshoot.engine import Action, Prompt, State, TreeSource
+from troubleshoot.engine import State, TreeSource
 from troubleshoot.handoff import HandOff
+from troubleshoot.prompts import Action, Prompt
 
 #: Typed instead of a fact: skip this one and every fact after it.
 SKIP_REST = "-"

@@ -16,10 +16,11 @@ import datetime as dt
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
-from troubleshoot import engine
-from troubleshoot.engine import Ask, Choose, Do, Done, StopGuessing, Tell, TreeSource
+from troubleshoot import engine, prompts
+from troubleshoot.engine import TreeSource
 from troubleshoot.errors import Finding, TroubleshootError
 from troubleshoot.model import Tree, WalkTest
+from troubleshoot.prompts import Ask, Choose, Do, Done, StopGuessing, Tell
 from troubleshoot.sanitize import one_line
 
 RULE = "walk"
@@ -27,7 +28,7 @@ RULE = "walk"
 MOMENT = dt.datetime(2000, 1, 1, 9, 0)
 #: Moves without an answer (say nodes, stop prompts) allowed in a row before giving up.
 MAX_FREE_MOVES = 500
-KEEP_GOING = engine.STOP_CHOICES.index("Keep going")
+KEEP_GOING = prompts.STOP_CHOICES.index("Keep going")
 
 
 class Overlay:
@@ -124,7 +125,7 @@ def run_walk(trees: TreeSource, tree: Tree, test: WalkTest, number: int) -> Walk
         if used == len(answers):
             kind = "question" if isinstance(prompt, Ask) else "step"
             return failed(f"answers ran out at {kind} '{where}' ({one_line(prompt.text)})")
-        index = engine.match(prompt, answers[used])
+        index = prompts.match(prompt, answers[used])
         if index is None:
             return failed(_misfit(tree, prompt, used + 1, answers[used]))
         state = engine.apply(source, state, Choose(index), MOMENT)

@@ -8,7 +8,7 @@ import pytest
 
 from tests.conftest import T0, TREES, run_tool
 from troubleshoot import catalog as catalog_module
-from troubleshoot import engine
+from troubleshoot import engine, prompts
 from troubleshoot.catalog import Catalog
 from troubleshoot.find import Index
 from troubleshoot.sanitize import one_line
@@ -86,7 +86,7 @@ def test_hold_for_authentication_starts_inside_the_printing_tree() -> None:
     state = engine.start(bundled, "mobile-printing", T0, node=deep.node)
     assert (state.log[0].kind, state.log[0].value) == ("start", "deep")
     shown = engine.prompt(bundled, state)
-    assert not isinstance(shown, engine.Done)
+    assert not isinstance(shown, prompts.Done)
 
     done = run_tool(["hold for authentication", "--plain"], input="1\n")
     assert done.returncode == 3  # input ended inside the walk, at the deep node's prompt

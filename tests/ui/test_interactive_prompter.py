@@ -13,7 +13,7 @@ import pytest
 from tests.terminal import WALKS, ended, spawn
 from troubleshoot import engine, walk
 from troubleshoot.catalog import Catalog
-from troubleshoot.engine import StopGuessing
+from troubleshoot.prompts import StopGuessing
 from troubleshoot.ui.console import make_console
 from troubleshoot.ui.interactive import InteractivePrompter
 

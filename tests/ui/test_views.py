@@ -9,9 +9,9 @@ from pathlib import Path
 import pytest
 
 from tests.terminal import WALKS
-from troubleshoot import engine, handoff, walk
+from troubleshoot import engine, handoff, prompts, walk
 from troubleshoot.catalog import Catalog
-from troubleshoot.engine import AddNote, Back, Cannot, Choose, PatronLeft
+from troubleshoot.prompts import AddNote, Back, Cannot, Choose, PatronLeft
 from troubleshoot.ui import views
 from troubleshoot.ui.console import make_console
 
@@ -67,7 +67,7 @@ def test_hand_off_panel_says_what_was_done_and_what_it_needs(trees: Catalog) -> 
 
 
 def test_urgent_resolved_and_abandoned_endings_read_as_words(trees: Catalog) -> None:
-    def ended_with(*actions: engine.Action) -> str:
+    def ended_with(*actions: prompts.Action) -> str:
         state = engine.start(trees, "desk", T0)
         for action in actions:
             state = engine.apply(trees, state, action, T0)

@@ -8,7 +8,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from troubleshoot.engine import (
+from troubleshoot.engine import State
+from troubleshoot.prompts import (
     Action,
     AddNote,
     Ask,
@@ -20,7 +21,6 @@ from troubleshoot.engine import (
     PatronLeft,
     Prompt,
     Restart,
-    State,
     StopGuessing,
     Tell,
 )

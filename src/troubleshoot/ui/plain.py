@@ -10,7 +10,9 @@ from __future__ import annotations
 
 from typing import TextIO
 
-from troubleshoot.engine import (
+from troubleshoot.engine import State
+from troubleshoot.handoff import headline, to_markdown
+from troubleshoot.prompts import (
     Action,
     AddNote,
     Ask,
@@ -22,12 +24,10 @@ from troubleshoot.engine import (
     PatronLeft,
     Prompt,
     Restart,
-    State,
     StopGuessing,
     Tell,
     match,
 )
-from troubleshoot.handoff import headline, to_markdown
 from troubleshoot.sanitize import clean, one_line
 from troubleshoot.walk import SKIP_REST, Quit, WalkResult
 

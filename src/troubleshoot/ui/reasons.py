@@ -9,7 +9,8 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
-from troubleshoot.engine import Action, Prompt, State
+from troubleshoot.engine import State
+from troubleshoot.prompts import Action, Prompt
 from troubleshoot.walk import Prompter, Quit, WalkResult
 
 

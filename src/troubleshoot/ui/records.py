@@ -12,8 +12,8 @@ import json
 from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
 
-from troubleshoot.engine import Entry
 from troubleshoot.handoff import to_markdown
+from troubleshoot.prompts import Entry
 from troubleshoot.records import Session
 from troubleshoot.sanitize import one_line
 from troubleshoot.ui import out
