@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from tests.conftest import write_tree
-from troubleshoot import cache
+from troubleshoot import cache, paths
 
 TREE = """
 title: Cache test
@@ -33,7 +33,7 @@ def entries(folder: Path) -> list[Path]:
 
 def test_second_load_comes_from_the_cache_and_equals_the_first(tree_file: Path) -> None:
     first, _ = cache.parse(tree_file)
-    folder = cache.cache_dir()
+    folder = paths.cache_dir()
     assert folder is not None and len(entries(folder)) == 1
     second, _ = cache.parse(tree_file)
     assert first == second
@@ -95,7 +95,7 @@ def test_a_broken_edit_reports_the_error_instead_of_the_old_tree(tree_file: Path
 
 def test_a_corrupt_cache_entry_means_parse_again(tree_file: Path) -> None:
     cache.parse(tree_file)
-    folder = cache.cache_dir()
+    folder = paths.cache_dir()
     assert folder is not None
     for entry in entries(folder):
         entry.write_text("{not json")

@@ -10,6 +10,7 @@ Anything odd about a cache entry (unreadable, corrupt, old format) means "parse 
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import hashlib
 import json
@@ -18,7 +19,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from troubleshoot import yamlio
+from troubleshoot import paths, yamlio
 from troubleshoot.errors import Finding, TroubleshootError
 from troubleshoot.loader import parse_tree
 from troubleshoot.model import (
@@ -41,18 +42,6 @@ from troubleshoot.model import (
 FORMAT = 1  # bump when the model changes shape
 
 
-def cache_dir() -> Path | None:
-    """Where entries live; None turns the cache off (``TROUBLESHOOT_CACHE=off``)."""
-    env = os.environ.get("TROUBLESHOOT_CACHE")
-    if env == "off":
-        return None
-    if env:
-        return Path(env)
-    import platformdirs
-
-    return Path(platformdirs.user_cache_dir("troubleshoot", appauthor=False)) / "trees"
-
-
 def parse(path: Path) -> tuple[Tree | None, list[Finding]]:
     """Like :func:`loader.parse_tree`, through the cache."""
     name = str(path)
@@ -63,7 +52,7 @@ def parse(path: Path) -> tuple[Tree | None, list[Finding]]:
         return None, [Finding(name, e.line or 0, e.col or 0, "error", "yaml", e.message)]
     except OSError as e:
         return None, [Finding(name, 0, 0, "error", "yaml", f"cannot read file: {e}")]
-    folder = cache_dir()
+    folder = paths.cache_dir()
     digest = hashlib.sha256(text.encode("utf-8")).hexdigest()
     key = {
         "format": FORMAT,
@@ -100,7 +89,7 @@ def _read(entry: Path, key: dict[str, Any]) -> Tree | None:
 
 def _write(entry: Path, key: dict[str, Any], tree: Tree) -> None:
     """Best effort: a full disk or a read-only cache just means no cache."""
-    _write_json(entry, {"key": key, "tree": _dump_tree(tree)})
+    write_json(entry, {"key": key, "tree": _dump_tree(tree)})
 
 
 # -- model <-> JSON ------------------------------------------------------------------
@@ -266,15 +255,15 @@ def info_of(tree: Tree) -> TreeInfo:
     )
 
 
-def infos(paths: dict[str, Path]) -> tuple[list[TreeInfo], list[Finding]]:
+def infos(files: dict[str, Path]) -> tuple[list[TreeInfo], list[Finding]]:
     """A :class:`TreeInfo` for every tree that loads, and the first problem of each that
     does not. One index file serves the whole library; each tree file is still read and
     hashed, and parsed again only when it changed."""
-    folder = cache_dir()
+    folder = paths.cache_dir()
     index_path = None
     index: dict[str, Any] = {}
     if folder is not None:
-        names = "\n".join(sorted(str(p) for p in paths.values()))
+        names = "\n".join(sorted(str(p) for p in files.values()))
         index_path = folder / f"index-{hashlib.sha1(names.encode()).hexdigest()}.json"
         try:
             loaded = json.loads(index_path.read_text(encoding="utf-8"))
@@ -286,8 +275,8 @@ def infos(paths: dict[str, Path]) -> tuple[list[TreeInfo], list[Finding]]:
     problems: list[Finding] = []
     fresh: dict[str, Any] = {}
     changed = False
-    for tree_id in sorted(paths):
-        path = paths[tree_id]
+    for tree_id in sorted(files):
+        path = files[tree_id]
         name = str(path)
         try:
             data = path.read_bytes() if path.stat().st_size <= yamlio.MAX_FILE_BYTES else b""
@@ -317,15 +306,18 @@ def infos(paths: dict[str, Path]) -> tuple[list[TreeInfo], list[Finding]]:
         }
         changed = True
     if index_path is not None and (changed or set(fresh) != set(index)):
-        _write_json(index_path, {"format": FORMAT, "trees": fresh})
+        write_json(index_path, {"format": FORMAT, "trees": fresh})
     return found, problems
 
 
-def _write_json(path: Path, value: object) -> None:
+def write_json(path: Path, value: object) -> None:
+    """Write *value* as JSON, atomically. Best effort: a desk that cannot write its
+    cache just parses or builds again next time."""
+    tmp = path.with_name(f"{path.name}.{os.getpid()}.tmp")
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
-        tmp = path.with_suffix(f".{os.getpid()}.tmp")
-        tmp.write_text(json.dumps(value), encoding="utf-8")
+        tmp.write_text(json.dumps(value, separators=(",", ":")), encoding="utf-8")
         os.replace(tmp, path)
     except OSError:
-        return
+        with contextlib.suppress(OSError):
+            tmp.unlink(missing_ok=True)

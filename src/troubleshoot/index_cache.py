@@ -11,28 +11,15 @@ the cache cannot be read or written the index is simply built in memory.
 
 from __future__ import annotations
 
-import contextlib
 import hashlib
 import json
-import os
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any
 
-from troubleshoot import yamlio
+from troubleshoot import paths, yamlio
+from troubleshoot.cache import write_json
 from troubleshoot.catalog import Catalog
 from troubleshoot.find import Index
-
-
-def cache_folder() -> Path | None:
-    env = os.environ.get("TROUBLESHOOT_CACHE")
-    if env == "off":
-        return None
-    if env:
-        return Path(env)
-    import platformdirs
-
-    return Path(platformdirs.user_cache_dir("troubleshoot", appauthor=False))
 
 
 def signature(catalog: Catalog) -> str:
@@ -53,7 +40,7 @@ def signature(catalog: Catalog) -> str:
 
 def cache_file(catalog: Catalog) -> Path | None:
     """One file per set of tree folders, so a training catalog never evicts the desk's."""
-    folder = cache_folder()
+    folder = paths.cache_dir()
     if folder is None:
         return None
     names = "\n".join(str(f) for f in catalog.folders)
@@ -86,17 +73,5 @@ def index_for(catalog: Catalog, warn: Callable[[str], None] | None = None) -> In
         if warn is not None:
             warn(line)
     if where is not None:
-        _save(where, {"signature": wanted, "index": index.to_data(), "broken": broken})
+        write_json(where, {"signature": wanted, "index": index.to_data(), "broken": broken})
     return index
-
-
-def _save(where: Path, data: dict[str, Any]) -> None:
-    """Write atomically; a desk that cannot write its cache just rebuilds next time."""
-    tmp = where.with_name(f"{where.name}.{os.getpid()}.tmp")
-    try:
-        where.parent.mkdir(parents=True, exist_ok=True)
-        tmp.write_text(json.dumps(data, separators=(",", ":")), encoding="utf-8")
-        os.replace(tmp, where)
-    except OSError:
-        with contextlib.suppress(OSError):
-            tmp.unlink(missing_ok=True)

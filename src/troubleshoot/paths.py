@@ -21,3 +21,16 @@ def data_dir() -> Path:
 
 def handoff_dir() -> Path:
     return data_dir() / "handoffs"
+
+
+def cache_dir() -> Path | None:
+    """Where parsed trees and search indexes are kept; None when
+    ``TROUBLESHOOT_CACHE=off`` turns caching off."""
+    env = os.environ.get("TROUBLESHOOT_CACHE")
+    if env == "off":
+        return None
+    if env:
+        return Path(env)
+    import platformdirs
+
+    return Path(platformdirs.user_cache_dir("troubleshoot", appauthor=False))
