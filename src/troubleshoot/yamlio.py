@@ -215,15 +215,26 @@ def explain(e: yaml.MarkedYAMLError, text: str) -> tuple[str, yaml.Mark | None]:
         return f"the [ ] list opened{opened} is not closed, or text in it needs quotes", mark
     if "flow mapping" in context:
         return f"the {{ }} opened{opened} is not closed, or text in it needs quotes", mark
-    if "block" in context and "expected key" in problem:
+    if "block" in context and ("expected key" in problem or "expected <block end>" in problem):
         return f"this line's indentation does not match the block that starts{opened}", mark
+    if "unknown escape character" in problem and mark is not None:
+        at = mark.index - 1 if text[mark.index - 1 : mark.index] == "\\" else mark.index
+        escape = text[at : at + 2]
+        place = yaml.Mark(mark.name, at, mark.line, mark.column - (mark.index - at), None, None)
+        return (
+            f"'{escape}' is not an escape YAML knows in \"double quotes\"; "
+            "write '\\\\' for a backslash, or use 'single quotes'",
+            place,
+        )
+    if "duplicate YAML directive" in problem or "duplicate %YAML" in problem:
+        return "the %YAML line appears twice; keep one", mark
     if "undefined alias" in problem:
         return "text cannot start with '*'; put the whole text in quotes", mark
     words = " ".join(part for part in (context, problem) if part) or "invalid YAML"
     return f"YAML: {words}", mark
 
 
-def _as_error(e: yaml.YAMLError, text: str, name: str) -> TroubleshootError:
+def _as_error(e: yaml.YAMLError, text: str, name: str, *, counts_bytes: bool) -> TroubleshootError:
     """One of our errors, with line and column, for any complaint from the YAML parser."""
     if isinstance(e, yaml.MarkedYAMLError):
         message, mark = explain(e, text)
@@ -237,27 +248,49 @@ def _as_error(e: yaml.YAMLError, text: str, name: str) -> TroubleshootError:
         )
     if isinstance(e, yaml.reader.ReaderError):
         # libyaml counts bytes of the UTF-8 text; the pure-Python reader counts characters.
-        data = text.encode("utf-8") if HAVE_LIBYAML else text[: e.position].encode("utf-8")
-        offset = e.position if HAVE_LIBYAML else len(data)
+        data = text.encode("utf-8") if counts_bytes else text[: e.position].encode("utf-8")
+        offset = e.position if counts_bytes else len(data)
         line, col = _line_col(data, min(offset, len(data)))
         what = f"character U+{e.character:04X}" if isinstance(e.character, int) else "character"
         return TroubleshootError(f"{what} is not allowed in YAML ({e.reason})", name, line, col)
     return TroubleshootError("invalid YAML: " + " ".join(str(e).split()), name)
 
 
-def _parse(
-    text: str, name: str, use: Callable[[yaml.SafeLoader], T], kind: type[yaml.SafeLoader] = Loader
-) -> T:
-    """Run *use* on a fresh loader over *text*, turning any YAML complaint into ours."""
+def _run(text: str, use: Callable[[yaml.SafeLoader], T], kind: type[yaml.SafeLoader]) -> T:
+    """*use* on a fresh loader of *kind* over *text* (building the loader can fail too)."""
     loader = kind(text)
     try:
         return use(loader)
-    except yaml.YAMLError as e:
-        raise _as_error(e, text, name) from None
-    except RecursionError:  # pragma: no cover - the depth check comes first
-        raise TroubleshootError("YAML is nested too deeply", name) from None
     finally:
         loader.dispose()
+
+
+def _parse(
+    text: str, name: str, use: Callable[[yaml.SafeLoader], T], kind: type[yaml.SafeLoader] = Loader
+) -> T:
+    """Run *use* on a fresh loader over *text*, turning any YAML complaint into ours.
+
+    libyaml words and places the same faults differently from release to release, and
+    0.2.6 refuses deep nesting with a limit of its own before our depth check can see
+    it. So a file libyaml refuses is read once more by PyYAML's own parser, which has
+    no limits of its own and is the same everywhere: its complaint, or our check's, is
+    the one reported, and every build of PyYAML gives the same line for a broken file.
+    Good files never pay for this.
+    """
+    try:
+        return _run(text, use, kind)
+    except yaml.YAMLError as e:
+        first = e
+    except RecursionError:  # pragma: no cover - the depth check comes first
+        raise TroubleshootError("YAML is nested too deeply", name) from None
+    if HAVE_LIBYAML:
+        try:
+            _run(text, use, yaml.SafeLoader)
+        except yaml.YAMLError as e:
+            raise _as_error(e, text, name, counts_bytes=False) from None
+        except RecursionError:  # pragma: no cover - the depth check comes first
+            raise TroubleshootError("YAML is nested too deeply", name) from None
+    raise _as_error(first, text, name, counts_bytes=HAVE_LIBYAML) from None
 
 
 def compose(text: str, name: str) -> yaml.Node | None:
@@ -279,7 +312,7 @@ def safe_load(text: str, name: str = "<text>") -> object:
     try:
         return yaml.constructor.SafeConstructor().construct_document(node)
     except yaml.YAMLError as e:
-        raise _as_error(e, text, name) from None
+        raise _as_error(e, text, name, counts_bytes=False) from None
     except (ValueError, OverflowError) as e:
         message = " ".join(str(e).split())
         raise TroubleshootError(f"a value cannot be read: {message}", name) from None
