@@ -263,12 +263,18 @@ CASES: dict[str, Case] = {
 }
 
 
+#: A bound that catches a hang or a blow-up, not a benchmark. PyYAML without libyaml
+#: reads a 1 MiB line in about 1.5 s alone, and several times that under coverage on a
+#: busy machine.
+PATIENCE = 5 if yamlio.HAVE_LIBYAML else 30
+
+
 def check_one(cli, path: Path) -> list[str]:  # type: ignore[no-untyped-def]
     """Run ``check`` on one file and hold it to the rules every refusal keeps."""
     began = time.perf_counter()
     result = cli(["check", str(path)])
     elapsed = time.perf_counter() - began
-    assert elapsed < 5, f"took {elapsed:.1f} s"
+    assert elapsed < PATIENCE, f"took {elapsed:.1f} s"
     assert result.code == 1
     assert "Traceback" not in result.out + result.err
     errors = len(result.out.splitlines())
@@ -382,11 +388,11 @@ def test_every_hostile_file_together_stays_within_memory_and_time(tmp_path: Path
         [sys.executable, "-m", "troubleshoot", "check", str(tmp_path)],
         capture_output=True,
         text=True,
-        timeout=60,
+        timeout=20 * PATIENCE,
         env=subprocess_env(),
         preexec_fn=limit,
     )
-    assert time.perf_counter() - began < 15
+    assert time.perf_counter() - began < 3 * PATIENCE
     assert done.returncode == 1, done.stderr
     assert "Traceback" not in done.stdout + done.stderr
     named = {line.split(":")[0] for line in done.stdout.splitlines()}
