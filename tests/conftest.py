@@ -13,12 +13,13 @@ from pathlib import Path
 
 import pytest
 
-from troubleshoot.catalog import Catalog
-from troubleshoot.cli import main
+from troubleshoot.cli.app import main
+from troubleshoot.tree.catalog import Catalog
 
 ROOT = Path(__file__).resolve().parent.parent
 SRC = ROOT / "src"
 TREES = ROOT / "trees"
+FIXTURE_DIR = ROOT / "tests" / "fixtures"
 T0 = dt.datetime(2026, 11, 23, 10, 0)  # a Monday morning
 
 

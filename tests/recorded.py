@@ -6,9 +6,10 @@ import datetime as dt
 from pathlib import Path
 
 from tests.conftest import T0
-from troubleshoot import engine, prompts, records
-from troubleshoot.catalog import Catalog
-from troubleshoot.records import Move, Session
+from troubleshoot.sessions import records
+from troubleshoot.sessions.records import Move, Session
+from troubleshoot.tree.catalog import Catalog
+from troubleshoot.walk import engine, prompts
 
 WALKS = Path(__file__).parent / "fixtures" / "walks"
 

@@ -40,7 +40,7 @@ sys.addaudithook(hook)
 if os.environ.get("CRASH_IN_LIST"):  # a stand-in for a bug, to see where its report goes
     from troubleshoot.ui import views
     views.tree_table = None
-from troubleshoot.cli import main
+from troubleshoot.cli.app import main
 raise SystemExit(main())
 """
 EVIL = """\

@@ -1,5 +1,5 @@
 """Allows ``python -m troubleshoot``, which the tests use to run the source tree."""
 
-from troubleshoot.entry import main
+from troubleshoot.cli.entry import main
 
 raise SystemExit(main())

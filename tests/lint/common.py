@@ -8,8 +8,8 @@ from types import ModuleType
 
 from troubleshoot.errors import Finding
 from troubleshoot.lint import Context, run_checks
-from troubleshoot.loader import parse_tree
-from troubleshoot.model import Tree
+from troubleshoot.tree.loader import parse_tree
+from troubleshoot.tree.model import Tree
 
 
 def tree_of(text: str, tree_id: str = "t") -> Tree:

@@ -1,7 +1,7 @@
 from __future__ import annotations
 
 from troubleshoot.lint import Context, goto_loop, run_checks
-from troubleshoot.model import Tree
+from troubleshoot.tree.model import Tree
 
 from .common import messages, problems, spot, tree_of
 

@@ -4,10 +4,10 @@ from pathlib import Path
 
 import pytest
 
-from troubleshoot.catalog import Catalog
 from troubleshoot.lint import Memo
 from troubleshoot.lint.graph import components, cycle_through, shape, targets
-from troubleshoot.model import links
+from troubleshoot.tree.catalog import Catalog
+from troubleshoot.tree.model import links
 
 from .common import tree_of
 

@@ -1,7 +1,7 @@
 from __future__ import annotations
 
 from troubleshoot.lint import Context, policy
-from troubleshoot.model import KNOWN_POLICIES
+from troubleshoot.tree.model import KNOWN_POLICIES
 
 from .common import messages, problems, spot
 

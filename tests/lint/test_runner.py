@@ -5,9 +5,9 @@ from pathlib import Path
 
 import pytest
 
-from troubleshoot.catalog import Catalog
 from troubleshoot.errors import TroubleshootError
 from troubleshoot.lint.runner import Options, check_paths
+from troubleshoot.tree.catalog import Catalog
 
 TREE = """\
 title: T

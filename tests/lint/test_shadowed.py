@@ -2,9 +2,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from troubleshoot.catalog import Catalog
 from troubleshoot.lint import Context, run_checks, shadowed
-from troubleshoot.loader import load_tree
+from troubleshoot.tree.catalog import Catalog
+from troubleshoot.tree.loader import load_tree
 
 TREE = """\
 title: T

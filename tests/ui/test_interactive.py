@@ -8,9 +8,9 @@ from pathlib import Path
 import pexpect
 import pytest
 
-from tests.conftest import subprocess_env
+from tests.conftest import FIXTURE_DIR, subprocess_env
 
-WALKS = Path(__file__).resolve().parent.parent / "fixtures" / "walks"
+WALKS = FIXTURE_DIR / "walks"
 ENTER = "\r"
 
 

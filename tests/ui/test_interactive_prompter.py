@@ -11,11 +11,11 @@ from pathlib import Path
 import pytest
 
 from tests.terminal import WALKS, ended, spawn
-from troubleshoot import engine, walk
-from troubleshoot.catalog import Catalog
-from troubleshoot.prompts import StopGuessing
+from troubleshoot.tree.catalog import Catalog
 from troubleshoot.ui.console import make_console
 from troubleshoot.ui.interactive import InteractivePrompter
+from troubleshoot.walk import driver, engine
+from troubleshoot.walk.prompts import StopGuessing
 
 T0 = dt.datetime(2026, 11, 23, 10, 0)
 DOWN, ENTER = "\x1b[B", "\r"
@@ -33,13 +33,13 @@ def keys() -> Iterator[object]:
         yield pipe
 
 
-def run_walk(keys, typed: str, **start: object) -> tuple[walk.WalkResult, str]:  # type: ignore[no-untyped-def]
+def run_walk(keys, typed: str, **start: object) -> tuple[driver.WalkResult, str]:  # type: ignore[no-untyped-def]
     keys.send_text(typed)
     keys.close()  # a prompt with no keys left raises EOFError rather than waiting for ever
     trees = Catalog([WALKS])
     screen = io.StringIO()
     state = engine.start(trees, "desk", T0, **start)  # type: ignore[arg-type]
-    result = walk.run(
+    result = driver.run(
         trees, state, InteractivePrompter(make_console(file=screen, width=80)), lambda: T0
     )
     return result, screen.getvalue()

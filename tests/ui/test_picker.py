@@ -9,13 +9,13 @@ from pathlib import Path
 import pexpect
 import pytest
 
-from tests.conftest import subprocess_env
-from troubleshoot.catalog import Catalog
-from troubleshoot.find import Match
-from troubleshoot.model import Tree
+from tests.conftest import FIXTURE_DIR, subprocess_env
+from troubleshoot.search.find import Match
+from troubleshoot.tree.catalog import Catalog
+from troubleshoot.tree.model import Tree
 from troubleshoot.ui.picker import choose_match_plain, pick_plain
 
-SMALL = Path(__file__).parent.parent / "fixtures" / "find"
+SMALL = FIXTURE_DIR / "find"
 
 
 @pytest.fixture

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from tests.terminal import WALKS
-from troubleshoot.catalog import Catalog
+from troubleshoot.tree.catalog import Catalog
 from troubleshoot.ui import picker
 
 TREES = list(Catalog([WALKS]).trees())  # desk (Desk printer), other (Laptop printing)

@@ -9,20 +9,20 @@ from pathlib import Path
 import pytest
 
 from tests.terminal import WALKS
-from troubleshoot import engine, walk
-from troubleshoot.catalog import Catalog
+from troubleshoot.tree.catalog import Catalog
 from troubleshoot.ui.plain import PlainPrompter
+from troubleshoot.walk import driver, engine
 
 T0 = dt.datetime(2026, 11, 23, 10, 0)
 
 
 def plain_walk(
     typed: str, *, admin: bool = False, write_to: Path | None = None
-) -> tuple[walk.WalkResult, str]:
+) -> tuple[driver.WalkResult, str]:
     trees = Catalog([WALKS])
     screen = io.StringIO()
     state = engine.start(trees, "desk", T0, admin=admin)
-    result = walk.run(
+    result = driver.run(
         trees, state, PlainPrompter(io.StringIO(typed), screen), lambda: T0, write_to=write_to
     )
     return result, screen.getvalue()

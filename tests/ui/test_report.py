@@ -8,11 +8,11 @@ import json
 
 from rich.console import Console
 
-from tests.test_report import MONDAY, WEEK
-from troubleshoot import report
+from tests.sessions.test_figures import MONDAY, WEEK
+from troubleshoot.sessions import figures
 from troubleshoot.ui import report as views
 
-WEEK_REPORT = report.build(WEEK, since=MONDAY)
+WEEK_REPORT = figures.build(WEEK, since=MONDAY)
 
 
 def test_json_carries_the_figures_rounded_for_people() -> None:

@@ -6,9 +6,9 @@ import dataclasses
 import re
 from html.parser import HTMLParser
 
-from tests.test_report import MONDAY, WEEK
-from troubleshoot import report
-from troubleshoot.report import EscalationNode
+from tests.sessions.test_figures import MONDAY, WEEK
+from troubleshoot.sessions import figures
+from troubleshoot.sessions.figures import EscalationNode
 from troubleshoot.ui.report_html import to_html
 
 
@@ -28,7 +28,7 @@ def parsed(html: str) -> list[tuple[str, dict[str, str | None]]]:
 
 
 def test_the_html_report_is_self_contained_with_inline_svg_charts() -> None:
-    html = to_html(report.build(WEEK, since=MONDAY))
+    html = to_html(figures.build(WEEK, since=MONDAY))
     tags = parsed(html)
     names = [t for t, _ in tags]
     assert names.count("svg") == 4  # outcomes, escalation nodes, failing steps, hours
@@ -39,7 +39,7 @@ def test_the_html_report_is_self_contained_with_inline_svg_charts() -> None:
 
 
 def test_tree_text_in_the_html_report_cannot_add_markup() -> None:
-    week = report.build(WEEK, since=MONDAY)
+    week = figures.build(WEEK, since=MONDAY)
     hostile = EscalationNode("desk", "x", '<script src="http://x/a.js"></script>', 9)
     html = to_html(dataclasses.replace(week, escalation_nodes=(hostile,)))
     assert "<script" not in html
@@ -47,5 +47,5 @@ def test_tree_text_in_the_html_report_cannot_add_markup() -> None:
 
 
 def test_an_empty_report_is_still_a_page() -> None:
-    html = to_html(report.build([]))
+    html = to_html(figures.build([]))
     assert html.startswith("<!DOCTYPE html>") and "None." in html and "<svg" not in html

@@ -5,12 +5,12 @@ from __future__ import annotations
 import io
 from pathlib import Path
 
-from tests.conftest import write_tree
-from troubleshoot.loader import load_tree
+from tests.conftest import FIXTURE_DIR, write_tree
+from troubleshoot.tree.loader import load_tree
 from troubleshoot.ui.console import make_console
 from troubleshoot.ui.treeview import tree_view
 
-NASTY = Path(__file__).parent.parent / "fixtures" / "show" / "nasty.yaml"
+NASTY = FIXTURE_DIR / "show" / "nasty.yaml"
 
 
 def drawn(path: Path, titles: dict[str, str] | None = None, width: int = 200) -> str:

@@ -13,9 +13,9 @@ from dataclasses import dataclass, field
 from types import ModuleType
 from typing import TYPE_CHECKING
 
-from troubleshoot.catalog import Shadow
 from troubleshoot.errors import Finding
-from troubleshoot.model import DEFAULT_MAX_AGE_DAYS, KNOWN_POLICIES, Pos, Tree
+from troubleshoot.tree.catalog import Shadow
+from troubleshoot.tree.model import DEFAULT_MAX_AGE_DAYS, KNOWN_POLICIES, Pos, Tree
 
 if TYPE_CHECKING:
     from troubleshoot.lint.graph import Shape

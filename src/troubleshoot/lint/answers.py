@@ -24,7 +24,7 @@ from collections.abc import Iterator
 
 from troubleshoot.errors import Finding
 from troubleshoot.lint import Context, at
-from troubleshoot.model import Question, Tree
+from troubleshoot.tree.model import Question, Tree
 
 ID = "answers"
 MIN_ANSWERS = 2

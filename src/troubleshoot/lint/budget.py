@@ -33,7 +33,7 @@ from collections.abc import Iterator, Sequence
 from troubleshoot.errors import Finding
 from troubleshoot.lint import Context, at, key_pos
 from troubleshoot.lint.graph import Graph, shape
-from troubleshoot.model import Escalate, Goto, Node, Resolved, Step, Tree
+from troubleshoot.tree.model import Escalate, Goto, Node, Resolved, Step, Tree
 
 ID = "budget"
 

@@ -18,8 +18,8 @@ from collections.abc import Iterator
 from troubleshoot.errors import Finding
 from troubleshoot.lint import Context, finding
 from troubleshoot.lint.graph import shape
-from troubleshoot.model import Tree, links
-from troubleshoot.reader import did_you_mean
+from troubleshoot.tree.model import Tree, links
+from troubleshoot.tree.reader import did_you_mean
 
 ID = "dangling"
 

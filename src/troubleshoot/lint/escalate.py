@@ -24,7 +24,7 @@ from collections.abc import Iterator
 
 from troubleshoot.errors import Finding
 from troubleshoot.lint import Context, at, key_pos
-from troubleshoot.model import Escalate, Goto, Tree
+from troubleshoot.tree.model import Escalate, Goto, Tree
 
 ID = "no-escalate"
 

@@ -19,8 +19,8 @@ from collections.abc import Iterator
 
 from troubleshoot.errors import Finding
 from troubleshoot.lint import Context, at
-from troubleshoot.model import Goto, Tree
-from troubleshoot.reader import did_you_mean
+from troubleshoot.tree.model import Goto, Tree
+from troubleshoot.tree.reader import did_you_mean
 
 ID = "goto"
 

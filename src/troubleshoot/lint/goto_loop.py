@@ -37,7 +37,7 @@ from collections.abc import Iterator
 from troubleshoot.errors import Finding
 from troubleshoot.lint import Context, Memo, at
 from troubleshoot.lint.graph import components, cycle_through, reachable, shape
-from troubleshoot.model import Goto, Tree
+from troubleshoot.tree.model import Goto, Tree
 
 ID = "goto-loop"
 #: Rings up to this many gotos are spelt out; longer ones are summarised.

@@ -14,7 +14,7 @@ from collections.abc import Hashable, Iterable, Mapping, Sequence
 from typing import TypeVar
 
 from troubleshoot.lint import Memo
-from troubleshoot.model import Escalate, Goto, Node, Question, Resolved, Say, Step, Tree
+from troubleshoot.tree.model import Escalate, Goto, Node, Question, Resolved, Say, Step, Tree
 
 Graph = Mapping[str, Sequence[str]]
 N = TypeVar("N", bound=Hashable)

@@ -22,7 +22,7 @@ from collections.abc import Iterator
 from troubleshoot.errors import Finding
 from troubleshoot.lint import Context, at
 from troubleshoot.lint.graph import shape
-from troubleshoot.model import Tree
+from troubleshoot.tree.model import Tree
 
 ID = "loop"
 

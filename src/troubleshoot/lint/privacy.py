@@ -24,7 +24,7 @@ from collections.abc import Iterator
 from troubleshoot import privacy
 from troubleshoot.errors import Finding
 from troubleshoot.lint import Context, at, key_pos
-from troubleshoot.model import Escalate, Pos, Question, Resolved, Say, Step, Tree
+from troubleshoot.tree.model import Escalate, Pos, Question, Resolved, Say, Step, Tree
 
 ID = "privacy"
 

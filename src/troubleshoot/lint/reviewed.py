@@ -20,7 +20,7 @@ from collections.abc import Iterator
 
 from troubleshoot.errors import Finding
 from troubleshoot.lint import Context, at, key_pos
-from troubleshoot.model import Tree
+from troubleshoot.tree.model import Tree
 
 ID = "reviewed"
 

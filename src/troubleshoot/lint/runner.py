@@ -13,11 +13,11 @@ from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from troubleshoot import cache
-from troubleshoot.catalog import Catalog, Shadow, tree_files
 from troubleshoot.errors import Exit, Finding, TroubleshootError
 from troubleshoot.lint import Context, run_checks
-from troubleshoot.model import DEFAULT_MAX_AGE_DAYS, KNOWN_POLICIES, Tree
+from troubleshoot.tree import cache
+from troubleshoot.tree.catalog import Catalog, Shadow, tree_files
+from troubleshoot.tree.model import DEFAULT_MAX_AGE_DAYS, KNOWN_POLICIES, Tree
 
 
 @dataclass(frozen=True)

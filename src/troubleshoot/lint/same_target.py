@@ -17,7 +17,7 @@ from collections.abc import Iterator
 
 from troubleshoot.errors import Finding
 from troubleshoot.lint import Context, at
-from troubleshoot.model import Step, Tree
+from troubleshoot.tree.model import Step, Tree
 
 ID = "same-target"
 

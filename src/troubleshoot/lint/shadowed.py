@@ -16,7 +16,7 @@ from pathlib import Path
 
 from troubleshoot.errors import Finding
 from troubleshoot.lint import Context, finding
-from troubleshoot.model import Tree
+from troubleshoot.tree.model import Tree
 
 ID = "shadowed"
 

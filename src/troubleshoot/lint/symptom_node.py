@@ -20,8 +20,8 @@ from collections.abc import Iterator
 
 from troubleshoot.errors import Finding
 from troubleshoot.lint import Context, at
-from troubleshoot.model import Tree
-from troubleshoot.reader import did_you_mean
+from troubleshoot.tree.model import Tree
+from troubleshoot.tree.reader import did_you_mean
 
 ID = "symptom-node"
 

@@ -29,8 +29,8 @@ from collections.abc import Iterator
 from troubleshoot.errors import Finding
 from troubleshoot.lint import Context, at
 from troubleshoot.lint.graph import Graph, reachable, shape
-from troubleshoot.model import Goto, Tree, links
-from troubleshoot.reader import closest
+from troubleshoot.tree.model import Goto, Tree, links
+from troubleshoot.tree.reader import closest
 
 ID = "unreachable"
 

@@ -8,8 +8,11 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from troubleshoot.engine import State
-from troubleshoot.prompts import (
+from troubleshoot.text import one_line
+from troubleshoot.ui import views
+from troubleshoot.walk.driver import SKIP_REST, Quit, WalkResult
+from troubleshoot.walk.engine import State
+from troubleshoot.walk.prompts import (
     Action,
     AddNote,
     Ask,
@@ -24,9 +27,6 @@ from troubleshoot.prompts import (
     StopGuessing,
     Tell,
 )
-from troubleshoot.sanitize import one_line
-from troubleshoot.ui import views
-from troubleshoot.walk import SKIP_REST, Quit, WalkResult
 
 if TYPE_CHECKING:
     from rich.console import Console

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import sys
 
-from troubleshoot.sanitize import clean
+from troubleshoot.text import clean
 
 
 def line(text: str = "", *, err: bool = False) -> None:

@@ -9,11 +9,11 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import TYPE_CHECKING, TextIO
 
-from troubleshoot.model import Tree
-from troubleshoot.sanitize import one_line
+from troubleshoot.text import one_line
+from troubleshoot.tree.model import Tree
 
 if TYPE_CHECKING:
-    from troubleshoot.find import Match
+    from troubleshoot.search.find import Match
 
 NONE_OF_THESE = "None of these: show all problems"
 

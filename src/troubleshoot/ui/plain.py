@@ -10,9 +10,11 @@ from __future__ import annotations
 
 from typing import TextIO
 
-from troubleshoot.engine import State
-from troubleshoot.handoff import headline, to_markdown
-from troubleshoot.prompts import (
+from troubleshoot.handoff.content import headline, to_markdown
+from troubleshoot.text import clean, one_line
+from troubleshoot.walk.driver import SKIP_REST, Quit, WalkResult
+from troubleshoot.walk.engine import State
+from troubleshoot.walk.prompts import (
     Action,
     AddNote,
     Ask,
@@ -28,8 +30,6 @@ from troubleshoot.prompts import (
     Tell,
     match,
 )
-from troubleshoot.sanitize import clean, one_line
-from troubleshoot.walk import SKIP_REST, Quit, WalkResult
 
 KEYS = (
     ("b", "back: return to the previous question"),

@@ -9,9 +9,9 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
-from troubleshoot.engine import State
-from troubleshoot.prompts import Action, Prompt
-from troubleshoot.walk import Prompter, Quit, WalkResult
+from troubleshoot.walk.driver import Prompter, Quit, WalkResult
+from troubleshoot.walk.engine import State
+from troubleshoot.walk.prompts import Action, Prompt
 
 
 class WithReasons:

@@ -12,11 +12,11 @@ import json
 from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
 
-from troubleshoot.handoff import to_markdown
-from troubleshoot.prompts import Entry
-from troubleshoot.records import Session
-from troubleshoot.sanitize import one_line
+from troubleshoot.handoff.content import to_markdown
+from troubleshoot.sessions.records import Session
+from troubleshoot.text import one_line
 from troubleshoot.ui import out
+from troubleshoot.walk.prompts import Entry
 
 if TYPE_CHECKING:
     from rich.console import Console

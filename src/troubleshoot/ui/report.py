@@ -12,8 +12,8 @@ import json
 from dataclasses import asdict
 from typing import TYPE_CHECKING, Any
 
-from troubleshoot.report import Report, TreeFigures
-from troubleshoot.sanitize import one_line
+from troubleshoot.sessions.figures import Report, TreeFigures
+from troubleshoot.text import one_line
 
 if TYPE_CHECKING:
     from rich.console import Console

@@ -11,8 +11,8 @@ from __future__ import annotations
 from collections.abc import Sequence
 from html import escape
 
-from troubleshoot.report import Report
-from troubleshoot.sanitize import one_line
+from troubleshoot.sessions.figures import Report
+from troubleshoot.text import one_line
 from troubleshoot.ui.report import hour_label, minutes, percent, period
 
 STYLE = """

@@ -7,7 +7,7 @@ import sys
 from troubleshoot.ui.console import make_console
 from troubleshoot.ui.interactive import InteractivePrompter
 from troubleshoot.ui.plain import PlainPrompter
-from troubleshoot.walk import Prompter
+from troubleshoot.walk.driver import Prompter
 
 
 def is_interactive(plain: bool) -> bool:

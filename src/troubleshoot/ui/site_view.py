@@ -11,9 +11,9 @@ from collections.abc import Iterable
 from pathlib import Path
 
 from troubleshoot import paths
-from troubleshoot.catalog import Shadow
-from troubleshoot.sanitize import one_line
-from troubleshoot.site import DEFAULTS, Contact, Resolved, Settings, handoff_dir
+from troubleshoot.site.config import DEFAULTS, Contact, Resolved, Settings, handoff_dir
+from troubleshoot.text import one_line
+from troubleshoot.tree.catalog import Shadow
 from troubleshoot.ui import out
 
 LABEL = 18

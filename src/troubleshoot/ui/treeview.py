@@ -10,9 +10,9 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import TYPE_CHECKING
 
-from troubleshoot.export import edges, main_text, walk_order
-from troubleshoot.model import Escalate, Goto, Node, Question, Resolved, Say, Step, Tree
-from troubleshoot.sanitize import one_line
+from troubleshoot.text import one_line
+from troubleshoot.tree.model import Escalate, Goto, Node, Question, Resolved, Say, Step, Tree
+from troubleshoot.tree.render import edges, main_text, walk_order
 
 if TYPE_CHECKING:
     from rich.console import RenderableType

@@ -9,14 +9,14 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
-from troubleshoot.sanitize import clean, one_line
+from troubleshoot.text import clean, one_line
 
 if TYPE_CHECKING:
     from rich.console import Console, RenderableType
 
-    from troubleshoot.cache import TreeInfo
-    from troubleshoot.handoff import HandOff
-    from troubleshoot.walk import WalkResult
+    from troubleshoot.handoff.content import HandOff
+    from troubleshoot.tree.cache import TreeInfo
+    from troubleshoot.walk.driver import WalkResult
 
 
 def tree_table(console: Console, trees: Iterable[TreeInfo]) -> None:
@@ -34,8 +34,8 @@ def handoff_panel(note: HandOff) -> RenderableType:
     from rich.panel import Panel
     from rich.text import Text
 
-    from troubleshoot import handoff_route
-    from troubleshoot.handoff import headline
+    from troubleshoot.handoff import routing
+    from troubleshoot.handoff.content import headline
 
     body = Text()
 
@@ -56,7 +56,7 @@ def handoff_panel(note: HandOff) -> RenderableType:
     if note.workaround:
         line("Tell the patron", note.workaround, "bold")
     if note.route is not None:
-        now = handoff_route.lines(note.route, note.workaround, note.urgent)
+        now = routing.lines(note.route, note.workaround, note.urgent)
         if note.route.ticket:
             now.append("The ticket text to send is in the saved hand-off file.")
         rows("NOW:", now, "bold")

@@ -1,0 +1,191 @@
+"""The command line: wires the commands, catches every error once, sets exit codes.
+
+Staff never see a traceback: an expected problem is one line, Ctrl-C is a quiet
+exit 130, input ending mid-walk is exit 3, and anything unexpected is one friendly
+line plus the path of a saved crash report (the traceback itself with ``--debug``).
+"""
+
+from __future__ import annotations
+
+import contextlib
+import functools
+import os
+import sys
+import traceback
+from collections.abc import Callable, Sequence
+from typing import Any
+
+import typer
+
+from troubleshoot import __version__
+from troubleshoot.cli import stopping
+from troubleshoot.cli.commands import (
+    check,
+    export,
+    find,
+    history,
+    importing,
+    listing,
+    new,
+    report,
+    resume,
+    run,
+    show,
+    site,
+    test,
+)
+from troubleshoot.errors import Exit, Stopped, TroubleshootError
+from troubleshoot.ui import out
+
+app = typer.Typer(
+    name="troubleshoot",
+    help="Guided troubleshooting for library desks. Try: troubleshoot printer",
+    no_args_is_help=False,
+    add_completion=True,
+    pretty_exceptions_enable=False,
+)
+
+
+def _version(value: bool) -> None:
+    if value:
+        out.line(f"troubleshoot {__version__}")
+        raise typer.Exit()
+
+
+@app.callback(invoke_without_command=True)
+def root(
+    ctx: typer.Context,
+    version: bool = typer.Option(
+        False, "--version", callback=_version, is_eager=True, help="Show the version and exit."
+    ),
+    debug: bool = typer.Option(False, "--debug", help="Show tracebacks of internal errors."),
+) -> None:
+    """Guided troubleshooting for library desks."""
+    if ctx.invoked_subcommand is None:
+        ctx.invoke(guarded(run.run), tree=None, plain=False, admin=None, initials="")
+
+
+def guarded(command: Callable[..., int]) -> Callable[..., int]:
+    """Turn every way a command can fail into one line and an exit code."""
+
+    @functools.wraps(command)
+    def wrapper(*args: Any, **kwargs: Any) -> int:
+        # The outer try also catches a stop that lands while another problem is being
+        # told: a closed window ends input and sends SIGHUP at almost the same moment.
+        try:
+            try:
+                code = command(*args, **kwargs)
+            except TroubleshootError as e:
+                _tell(f"troubleshoot: {e}")
+                code = e.exit_code
+            except EOFError:
+                _tell("troubleshoot: input ended before the walk reached an end.")
+                code = Exit.EOF
+            except BrokenPipeError:
+                code = _reader_went_away()
+            except Exception:
+                if _debug():
+                    raise
+                code = _crashed()
+        except KeyboardInterrupt as e:
+            code = e.exit_code if isinstance(e, Stopped) else Exit.INTERRUPTED
+            _tell("\ntroubleshoot: stopped.")
+        raise typer.Exit(int(code or 0))
+
+    return wrapper
+
+
+def _tell(message: str) -> None:
+    """One line on stderr, if anyone is still there: after a hang-up the terminal is gone."""
+    with contextlib.suppress(OSError, ValueError):
+        out.line(message, err=True)
+
+
+def _reader_went_away() -> int:
+    """Output piped into a command that stopped reading (``| head``): end quietly."""
+    with contextlib.suppress(OSError, ValueError):
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+    return Exit.ERROR
+
+
+def _debug() -> bool:
+    return "--debug" in sys.argv or bool(os.environ.get("TROUBLESHOOT_DEBUG"))
+
+
+def _crashed() -> int:
+    from troubleshoot.cli import crash
+
+    report = crash.save()
+    where = f"A report for IT was saved to {report}" if report else "Run again with --debug."
+    _tell(f"troubleshoot: something went wrong inside the tool. {where}")
+    return Exit.ERROR
+
+
+app.command("run")(guarded(run.run))
+app.command("list")(guarded(listing.list_trees))
+app.command("check")(guarded(check.check))
+app.command("show")(guarded(show.show))
+app.command("new")(guarded(new.new))
+app.command("test")(guarded(test.walks))
+app.command("site")(guarded(site.site))
+app.command("resume")(guarded(resume.resume))
+app.command("history")(guarded(history.history))
+app.command("report")(guarded(report.report))
+app.command("export")(guarded(export.export))
+app.command("import")(guarded(importing.import_sessions))
+app.command("find")(guarded(find.find))
+
+COMMANDS = frozenset(
+    {
+        "run",
+        "list",
+        "check",
+        "show",
+        "new",
+        "test",
+        "site",
+        "resume",
+        "history",
+        "report",
+        "export",
+        "import",
+        "find",
+    }
+)
+
+
+def route(args: list[str]) -> list[str]:
+    """``troubleshoot printer`` means ``troubleshoot run printer``, and
+    ``troubleshoot it ate my dollar`` means ``troubleshoot run "it ate my dollar"``."""
+    for i, arg in enumerate(args):
+        if arg.startswith("-"):
+            continue
+        if arg not in COMMANDS:
+            return [*args[:i], "run", *_joined(args[i:])]
+        if arg == "run":
+            return [*args[: i + 1], *_joined(args[i + 1 :])]
+        break
+    return args
+
+
+def _joined(args: list[str]) -> list[str]:
+    """The words before the first option, as one argument."""
+    words = next((i for i, arg in enumerate(args) if arg.startswith("-")), len(args))
+    return [" ".join(args[:words]), *args[words:]] if words > 1 else args
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = route(list(sys.argv[1:] if argv is None else argv))
+    try:
+        with stopping.on_signals():
+            app(args=args, prog_name="troubleshoot")
+    except SystemExit as e:
+        return e.code if isinstance(e.code, int) else (0 if e.code is None else 1)
+    except KeyboardInterrupt as e:
+        return e.exit_code if isinstance(e, Stopped) else Exit.INTERRUPTED
+    except Exception:
+        if "--debug" in args or _debug():
+            out.line(traceback.format_exc().rstrip(), err=True)
+            return Exit.ERROR
+        return _crashed()
+    return Exit.OK

@@ -1,0 +1,37 @@
+"""``troubleshoot export``: sessions as JSONL, for another desk's ``import``."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Optional
+
+import typer
+
+from troubleshoot.errors import Exit, TroubleshootError
+from troubleshoot.ui import out
+
+
+def export(
+    output: Optional[Path] = typer.Option(  # noqa: UP045
+        None, "--output", "-o", help="Write to this file (default: standard output)."
+    ),
+    since: Optional[str] = typer.Option(None, "--since", help="Only sessions from this day on."),  # noqa: UP045
+) -> int:
+    """Write session records as JSON lines, one session a line."""
+    from troubleshoot.sessions import exchange  # here, so that starting a walk does not pay for it
+    from troubleshoot.sessions.records import parse_since
+    from troubleshoot.sessions.store import Store
+
+    with Store.open() as store:
+        sessions = store.sessions(since=parse_since(since))
+    lines = list(exchange.lines(sessions))
+    if output is None:
+        for line in lines:
+            out.line(line)
+    else:
+        try:
+            output.write_text("".join(line + "\n" for line in lines), encoding="utf-8")
+        except OSError as e:
+            raise TroubleshootError(f"{output}: {e.strerror or e}") from None
+    out.line(f"{len(lines)} session(s) exported", err=True)
+    return Exit.OK

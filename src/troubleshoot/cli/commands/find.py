@@ -1,0 +1,49 @@
+"""``troubleshoot find WORDS...``: the trees that fit what the patron said; walk one."""
+
+from __future__ import annotations
+
+import enum
+
+import typer
+
+from troubleshoot.errors import Exit
+
+
+class Format(str, enum.Enum):
+    text = "text"
+    json = "json"
+
+
+def find(
+    words: list[str] = typer.Argument(..., help="What the patron said, e.g. it ate my dollar."),
+    fmt: Format = typer.Option(
+        Format.text, "--format", help="text: choose a tree and walk it; json: print the ranking."
+    ),
+    limit: int = typer.Option(10, "--limit", min=1, help="At most this many trees in the list."),
+    plain: bool = typer.Option(False, "--plain", help="Plain numbered prompts, read line by line."),
+    admin: bool | None = typer.Option(
+        None, "--admin/--no-admin", help="Admin rights here (default: site)."
+    ),
+) -> int:
+    """Find the tree for what the patron said, then walk it."""
+    from troubleshoot.cli import choosing
+    from troubleshoot.cli.commands import run
+    from troubleshoot.site import config
+    from troubleshoot.tree.catalog import Catalog
+    from troubleshoot.ui import out, session
+
+    catalog = Catalog.default(config.resolve().settings.trees)
+    said = " ".join(words)
+    if fmt is Format.json:
+        import json
+
+        from troubleshoot.search.index import index_for
+
+        matches = index_for(catalog, warn=lambda m: out.line(f"warning: {m}", err=True)).search(
+            said, limit
+        )
+        out.line(json.dumps([{"id": m.id, "title": m.title, "score": m.score} for m in matches]))
+        return Exit.OK
+    interactive = session.is_interactive(plain)
+    tree_id, node = choosing.by_words(catalog, said, interactive, lead="nothing matches")
+    return run.run(f"{tree_id}#{node}" if node else tree_id, plain=plain, admin=admin)

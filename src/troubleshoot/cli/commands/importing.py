@@ -1,0 +1,48 @@
+"""``troubleshoot import [FILE...]``: load exported sessions, or the pending fallback file."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+from typing import Optional
+
+import typer
+
+from troubleshoot.errors import Exit, TroubleshootError
+from troubleshoot.ui import out
+
+
+def import_sessions(
+    files: Optional[list[Path]] = typer.Argument(  # noqa: UP045
+        None, help="JSONL files from 'troubleshoot export' (default: sessions kept aside)."
+    ),
+) -> int:
+    """Load session records; a session already here is kept once, never twice."""
+    from troubleshoot.sessions import exchange  # here, so that starting a walk does not pay for it
+    from troubleshoot.sessions.recording import pending_paths
+    from troubleshoot.sessions.store import Store
+
+    pending = not files
+    targets = [p for p in pending_paths() if p.is_file()] if pending else list(files or [])
+    if not targets:
+        out.line("Nothing to import: no sessions were kept aside.")
+        return Exit.OK
+    problems = 0
+    with Store.open() as store:
+        for path in targets:
+            try:
+                loaded = exchange.read(path)
+            except OSError as e:
+                raise TroubleshootError(f"{path}: {e.strerror or e}") from None
+            for finding in loaded.problems:
+                out.line(str(finding), err=True)
+            problems += len(loaded.problems)
+            done = exchange.merge(store, loaded.sessions)
+            out.line(
+                f"{path}: {done.added} added, {done.updated} updated, {done.unchanged} already here"
+            )
+            if pending and not loaded.problems:
+                path.rename(
+                    path.with_name(f"{path.stem}-imported-{dt.datetime.now():%Y%m%d-%H%M%S}.jsonl")
+                )
+    return Exit.ERROR if problems else Exit.OK

@@ -1,0 +1,57 @@
+"""``troubleshoot report``: what the session records say, for IT and trainers."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Optional
+
+import typer
+
+from troubleshoot.errors import Exit, TroubleshootError
+from troubleshoot.ui import out
+
+FORMATS = ("table", "csv", "json", "html")
+
+
+def report(
+    since: Optional[str] = typer.Option(None, "--since", help="Only sessions from this day on."),  # noqa: UP045
+    format: str = typer.Option("table", "--format", help="table, csv, json or html."),
+    output: Optional[Path] = typer.Option(None, "--output", "-o", help="Write to this file."),  # noqa: UP045
+) -> int:
+    """Sessions per tree, outcomes, times, where walks get stuck, busiest hours."""
+    # Imported here so that starting a walk does not pay for the report's modules.
+    from troubleshoot.sessions import figures as figures
+    from troubleshoot.sessions.records import parse_since
+    from troubleshoot.sessions.store import Store
+    from troubleshoot.ui import report as views
+    from troubleshoot.ui.console import make_console
+    from troubleshoot.ui.report_html import to_html
+
+    if format not in FORMATS:
+        raise TroubleshootError(
+            f"--format: choose one of {', '.join(FORMATS)}", exit_code=Exit.USAGE
+        )
+    day = parse_since(since)
+    with Store.open() as store:
+        built = figures.build(store.sessions(since=day), day)
+    if format == "table" and output is None:
+        views.show(make_console(), built)
+        return Exit.OK
+    if format == "table":
+        import io
+
+        buffer = io.StringIO()
+        views.show(make_console(buffer, width=120), built)
+        text = buffer.getvalue()
+    else:
+        render = {"csv": views.to_csv, "json": views.to_json, "html": to_html}[format]
+        text = render(built)
+    if output is None:
+        out.line(text)
+        return Exit.OK
+    try:
+        output.write_text(text if text.endswith("\n") else text + "\n", encoding="utf-8")
+    except OSError as e:
+        raise TroubleshootError(f"{output}: {e.strerror or e}") from None
+    out.line(f"Report written to {output}", err=True)
+    return Exit.OK

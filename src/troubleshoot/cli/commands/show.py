@@ -1,0 +1,77 @@
+"""``troubleshoot show TREE``: draw a tree, or export it for review and printing."""
+
+from __future__ import annotations
+
+import enum
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+import typer
+
+from troubleshoot.cli import completion
+from troubleshoot.errors import Exit
+
+if TYPE_CHECKING:
+    from troubleshoot.tree.catalog import Catalog
+    from troubleshoot.tree.model import Tree
+
+
+class Format(str, enum.Enum):
+    tree = "tree"
+    mermaid = "mermaid"
+    dot = "dot"
+    markdown = "markdown"
+
+
+def find(catalog: Catalog, name: str) -> Tree:
+    """A tree by id, or by the path of its file (for a tree still being written)."""
+    from troubleshoot.cli.choosing import unknown_tree
+    from troubleshoot.tree.loader import load_tree
+
+    path = Path(name)
+    if name.endswith(".yaml") or path.is_file() or len(path.parts) > 1:
+        return load_tree(path)
+    if name not in catalog.paths:
+        raise unknown_tree(catalog, name)
+    return catalog.load(name)
+
+
+def goto_titles(catalog: Catalog, tree: Tree) -> dict[str, str]:
+    """Titles of the trees this one hands over to, so the picture can name them."""
+    from troubleshoot.tree.model import Goto
+
+    titles = {}
+    for node in tree.nodes.values():
+        if isinstance(node, Goto):
+            other = catalog.get(node.tree)
+            if other is not None:
+                titles[node.tree] = other.title
+    return titles
+
+
+def show(
+    tree: str = typer.Argument(
+        ...,
+        help="Tree id (e.g. printer) or path to a .yaml file.",
+        autocompletion=completion.tree_ids,
+    ),
+    fmt: Format = typer.Option(
+        Format.tree, "--format", "-f", help="tree: draw it here; mermaid, dot, markdown: export."
+    ),
+) -> int:
+    """Draw a tree, or export it as Mermaid, DOT or a printable Markdown guide."""
+    from troubleshoot.tree import render
+    from troubleshoot.tree.catalog import Catalog
+    from troubleshoot.ui import out
+
+    catalog = Catalog.default()
+    found = find(catalog, tree)
+    titles = goto_titles(catalog, found)
+    if fmt is Format.tree:
+        from troubleshoot.ui.console import make_console
+        from troubleshoot.ui.treeview import tree_view
+
+        make_console().print(tree_view(found, titles))
+    else:
+        out.line(render.render(found, fmt.value, titles).rstrip("\n"))
+    return Exit.OK

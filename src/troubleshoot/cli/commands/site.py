@@ -1,0 +1,41 @@
+"""``troubleshoot site``: show the site settings in force; ``--init`` writes a starter."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from troubleshoot.errors import Exit
+
+
+def site(
+    path: Annotated[
+        Path | None, typer.Argument(help="Settings file to show, or to write with --init.")
+    ] = None,
+    init: Annotated[
+        bool, typer.Option("--init", help="Write a commented starter file and print its path.")
+    ] = False,
+    site_path: Annotated[
+        Path | None,
+        typer.Option("--site", help="Settings file (default: $TROUBLESHOOT_SITE, then yours)."),
+    ] = None,
+) -> int:
+    """Show this desk's site settings and where each came from."""
+    from troubleshoot.clock import Clock
+    from troubleshoot.site import config as settings_file
+    from troubleshoot.tree.catalog import Catalog
+    from troubleshoot.ui import out, site_view
+
+    chosen = path or site_path
+    if init:
+        target = settings_file.locate(chosen)[0] or settings_file.user_settings_path()
+        written = settings_file.write_starter(target)
+        out.line(str(written))
+        out.line("Fill it in, then run 'troubleshoot site' to check it.", err=True)
+        return Exit.OK
+    resolved = settings_file.resolve(chosen)
+    shadows = Catalog.default(resolved.settings.trees).shadows
+    site_view.show(resolved, Clock.from_env().now(), shadows)
+    return Exit.ERROR if resolved.findings else Exit.OK

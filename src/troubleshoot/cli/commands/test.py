@@ -1,0 +1,53 @@
+"""``troubleshoot test [PATH...]``: run the example walks written in trees."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import typer
+
+from troubleshoot.errors import Exit, Finding, TroubleshootError
+
+
+def walks(
+    paths: list[Path] = typer.Argument(None, help="Tree files or folders (default: all trees)."),
+    verbose: bool = typer.Option(False, "--verbose", "-v", help="Also list walks that pass."),
+) -> int:
+    """Run each tree's example walks and show where any went astray."""
+    from troubleshoot.tree.catalog import Catalog, tree_files
+    from troubleshoot.tree.loader import parse_tree
+    from troubleshoot.ui import out
+    from troubleshoot.walk.examples import run_tree
+
+    for path in paths or []:
+        if not path.exists():
+            raise TroubleshootError("no such file or folder", str(path))
+    # Trees beside the ones named are loaded too, so their gotos find each other.
+    folders = [p if p.is_dir() else p.parent for p in paths or []]
+    catalog = Catalog.default(extra=folders)
+    files = [f for p in paths for f in tree_files(p)] if paths else list(catalog.paths.values())
+    if not files:
+        raise TroubleshootError("no tree files (*.yaml) found")
+    failed = total = broken = 0
+    for path in files:
+        tree, problems = parse_tree(path)
+        if tree is None:
+            broken += 1
+            for problem in problems:
+                out.line(str(problem))
+            continue
+        if not tree.tests:
+            note = "no example walks; add a 'tests:' list (one resolved, one escalated)"
+            out.line(str(Finding(tree.path, 1, 1, "warning", "walk", note)))
+        for result in run_tree(catalog, tree):
+            total += 1
+            if not result.passed:
+                failed += 1
+                out.line(str(result.finding()))
+            elif verbose:
+                out.line(f"{tree.path}: walk {result.number}: ok, ended at '{result.reached}'")
+    summary = f"{total} walk(s) in {len(files)} file(s), {failed} failed"
+    if broken:
+        summary += f", {broken} file(s) could not be read"
+    out.line(summary, err=True)
+    return Exit.ERROR if failed or broken else Exit.OK

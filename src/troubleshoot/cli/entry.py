@@ -1,0 +1,23 @@
+"""The console script's first stop: answer ``--version`` before loading anything.
+
+Building the command line costs a noticeable moment on an old desk PC; a script or
+an IT inventory asking for the version should not pay for it.
+"""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Sequence
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = list(sys.argv[1:] if argv is None else argv)
+    if args == ["--version"]:
+        from troubleshoot import __version__
+        from troubleshoot.ui import out
+
+        out.line(f"troubleshoot {__version__}")
+        return 0
+    from troubleshoot.cli.app import main as run_cli
+
+    return run_cli(args)

@@ -1,0 +1,136 @@
+"""The hand-off, beyond its Markdown file: on the clipboard, or as an email draft.
+
+Nothing here ever sends anything. The clipboard is reached through the copy tool
+the desktop already has, only if one is installed; when there is none the walk
+still ends well and staff are told where the file is instead. The ``.eml`` draft is
+a file the desk's mail program opens, addressed to IT, for sites that have no
+ticket system; staff read it over and press Send themselves.
+"""
+
+from __future__ import annotations
+
+import email.policy
+import os
+import shutil
+import subprocess
+import sys
+from collections.abc import Callable, Mapping
+from dataclasses import replace
+from email.message import EmailMessage
+from pathlib import Path
+
+from troubleshoot.handoff import routing
+from troubleshoot.handoff.content import HandOff, to_markdown
+from troubleshoot.site.config import Settings, handoff_dir, it_email
+from troubleshoot.text import one_line
+from troubleshoot.walk.driver import WalkResult
+
+CLIPBOARD_TIMEOUT = 5  # seconds; a copy tool that hangs must not hold up the desk
+#: Mail files use CRLF. Long headers stay on one line: folding a subject that starts
+#: with "[" makes some readers show it with a leading space.
+DRAFT_POLICY = email.policy.SMTP.clone(max_line_length=998)
+
+
+def clipboard_commands(platform: str, env: Mapping[str, str]) -> list[list[str]]:
+    """The copy tools worth trying on this system, most likely first."""
+    if platform == "darwin":
+        return [["pbcopy"]]
+    if platform.startswith(("win", "cygwin", "msys")):
+        return [["clip"]]
+    found = []
+    if env.get("WAYLAND_DISPLAY"):
+        found.append(["wl-copy"])
+    if env.get("DISPLAY"):
+        found += [["xclip", "-selection", "clipboard"], ["xsel", "--clipboard", "--input"]]
+    return found
+
+
+def copy_to_clipboard(
+    text: str,
+    *,
+    platform: str = sys.platform,
+    env: Mapping[str, str] | None = None,
+    which: Callable[[str], str | None] = shutil.which,
+) -> str | None:
+    """Put *text* on the clipboard. None when done; otherwise why not, in one line."""
+    commands = clipboard_commands(platform, os.environ if env is None else env)
+    available = [(cmd, found) for cmd in commands if (found := which(cmd[0])) is not None]
+    if not available:
+        return "no clipboard here (no copy tool found)"
+    problems = []
+    for command, program in available:
+        data = text.encode("utf-16") if command[0] == "clip" else text.encode("utf-8")
+        try:
+            # The output is thrown away: xclip and wl-copy stay behind to serve the
+            # clipboard, and waiting on their output would wait for ever.
+            done = subprocess.run(
+                [program, *command[1:]],
+                input=data,
+                stdout=subprocess.DEVNULL,
+                stderr=subprocess.DEVNULL,
+                timeout=CLIPBOARD_TIMEOUT,
+                check=False,
+            )
+        except (OSError, subprocess.SubprocessError) as e:
+            problems.append(f"{command[0]}: {e.__class__.__name__}")
+            continue
+        if done.returncode == 0:
+            return None
+        problems.append(f"{command[0]} exited with {done.returncode}")
+    return "the copy tool failed (" + "; ".join(problems) + ")"
+
+
+def email_draft(note: HandOff, settings: Settings) -> EmailMessage:
+    """An unsent email to IT: the ticket text, with the full hand-off attached."""
+    message = EmailMessage(policy=DRAFT_POLICY)
+    to = it_email(settings, note.ended.replace(tzinfo=None))
+    if to:
+        message["To"] = one_line(to)
+    message["Subject"] = routing.ticket_subject(note, settings)
+    message["X-Unsent"] = "1"  # mail programs open it as a draft to send, not a received mail
+    body = routing.ticket_text(note, settings).split("\n", 2)[2]  # drop "Subject:"
+    message.set_content(body)
+    for_it = to_markdown(replace(note, route=None))  # the routing is for the desk, not IT
+    stem = f"handoff-{note.trees[0][0]}-{note.ended:%Y%m%d-%H%M%S}"
+    message.add_attachment(for_it, subtype="markdown", filename=f"{stem}.md")
+    return message
+
+
+def save_draft(message: EmailMessage, path: Path) -> Path:
+    """Write the draft beside the hand-off; never over an earlier one."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    target, counter = path, 1
+    while target.exists():
+        counter += 1
+        target = path.with_name(f"{path.stem}-{counter}{path.suffix}")
+    target.write_bytes(bytes(message))
+    return target
+
+
+def deliver(result: WalkResult, settings: Settings, *, copy: bool, eml: bool) -> list[str]:
+    """Do the extra hand-off outputs that were asked for; say what happened, line by line."""
+    note = result.handoff
+    if not (copy or eml):
+        return []
+    if note is None or note.outcome != "escalated":
+        return ["Nothing to hand to IT: the walk did not end in an escalation."]
+    said = []
+    if copy:
+        why_not = copy_to_clipboard(to_markdown(note))
+        if why_not is None:
+            said.append("Hand-off copied to the clipboard.")
+        else:
+            where = f"; the hand-off is in {result.path}" if result.path else ""
+            said.append(f"Not copied: {why_not}{where}.")
+    if eml:
+        draft = email_draft(note, settings)
+        stamp = f"handoff-{note.trees[0][0]}-{note.ended:%Y%m%d-%H%M%S}.eml"
+        path = result.path.with_suffix(".eml") if result.path else handoff_dir(settings) / stamp
+        try:
+            saved = save_draft(draft, path)
+        except OSError as e:
+            said.append(f"Could not save the email draft ({path}: {e.strerror or e}).")
+        else:
+            to = draft["To"] or "nobody yet: the site settings have no IT email"
+            said.append(f"Email draft to {to} saved to: {saved} (open it, check it, send it).")
+    return said

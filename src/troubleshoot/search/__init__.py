@@ -1,0 +1,3 @@
+"""From the patron's words to the right tree: word folding, ranking, and the index kept
+between runs.
+"""

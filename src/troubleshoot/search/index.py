@@ -1,0 +1,77 @@
+"""The search index of a catalog, kept between runs in the cache folder.
+
+Searching needs every tree's words, and parsing a thousand YAML files takes seconds
+on a desk PC; the finished index loads from one JSON file in a fraction of that.
+The file records a digest of every tree file's bytes, so any edit, new file or
+removed file is seen and the index rebuilt: the cache is never wrong, only
+sometimes unused. Plain JSON, never pickle, since the folder may be shared. When
+the cache cannot be read or written the index is simply built in memory.
+``TROUBLESHOOT_CACHE`` moves the folder, or turns it off with ``off``.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from collections.abc import Callable
+from pathlib import Path
+
+from troubleshoot import paths, yamlsafe
+from troubleshoot.search.find import Index
+from troubleshoot.tree.cache import write_json
+from troubleshoot.tree.catalog import Catalog
+
+
+def signature(catalog: Catalog) -> str:
+    """A digest of every tree file's id, path and bytes: what the index was built from."""
+    digest = hashlib.sha256()
+    for tree_id, path in sorted(catalog.paths.items()):
+        try:
+            info = path.stat()
+            if info.st_size <= yamlsafe.MAX_FILE_BYTES:
+                content = hashlib.sha256(path.read_bytes()).hexdigest()
+            else:  # refused by the loader anyway; do not read it whole
+                content = f"{info.st_size}:{info.st_mtime_ns}"
+        except OSError:
+            content = "unreadable"
+        digest.update(f"{tree_id}\0{path}\0{content}\n".encode("utf-8", "surrogateescape"))
+    return digest.hexdigest()
+
+
+def cache_file(catalog: Catalog) -> Path | None:
+    """One file per set of tree folders, so a training catalog never evicts the desk's."""
+    folder = paths.cache_dir()
+    if folder is None:
+        return None
+    names = "\n".join(str(f) for f in catalog.folders)
+    digest = hashlib.sha256(names.encode("utf-8", "surrogateescape")).hexdigest()[:16]
+    return folder / f"find-index-{digest}.json"
+
+
+def index_for(catalog: Catalog, warn: Callable[[str], None] | None = None) -> Index:
+    """The catalog's search index: from the cache when it is current, else built and saved.
+
+    *warn* hears one line per tree file that does not load, so a broken file is named
+    even when the index comes from the cache and nothing is parsed.
+    """
+    wanted = signature(catalog)
+    where = cache_file(catalog)
+    if where is not None:
+        try:
+            data = json.loads(where.read_text(encoding="utf-8"))
+            if isinstance(data, dict) and data.get("signature") == wanted:
+                index = Index.from_data(data["index"])
+                for line in data.get("broken", []):
+                    if warn is not None:
+                        warn(str(line))
+                return index
+        except (OSError, ValueError, KeyError, TypeError):
+            pass
+    index = Index.build(catalog.trees())
+    broken = [f"skipped {problem}" for problem in catalog.broken()]
+    for line in broken:
+        if warn is not None:
+            warn(line)
+    if where is not None:
+        write_json(where, {"signature": wanted, "index": index.to_data(), "broken": broken})
+    return index

@@ -1,0 +1,244 @@
+"""Session records as JSON: the form of export files and of the fallback file.
+
+The format carries a name and a version so that a file from another tool, or from a
+later version of this one, is refused with a clear message instead of half-read.
+Reading is strict about types (a record is checked line by line on import) but
+tolerant of hand-off fields other versions add or drop.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+import json
+from collections.abc import Mapping
+from typing import Any
+
+from troubleshoot.handoff.content import HandOff
+from troubleshoot.sessions.records import OUTCOMES, Move, Session, scrubbed
+from troubleshoot.tree.model import Budget
+from troubleshoot.walk.prompts import (
+    Action,
+    AddNote,
+    Back,
+    Cannot,
+    Choose,
+    Entry,
+    EscalateNow,
+    PatronLeft,
+    Restart,
+)
+
+FORMAT = "troubleshoot-session"
+VERSION = 1
+
+_SIMPLE: Mapping[str, type[Back | EscalateNow | Restart | PatronLeft]] = {
+    "back": Back,
+    "escalate": EscalateNow,
+    "restart": Restart,
+    "patron_left": PatronLeft,
+}
+
+
+def action_to_json(action: Action) -> dict[str, Any]:
+    if isinstance(action, Choose):
+        return {"do": "choose", "index": action.index}
+    if isinstance(action, AddNote):
+        return {"do": "note", "text": action.text}
+    if isinstance(action, Cannot):
+        return {"do": "cannot", "reason": action.reason}
+    for name, kind in _SIMPLE.items():
+        if isinstance(action, kind):
+            return {"do": name}
+    raise ValueError(f"unknown action {action!r}")  # pragma: no cover
+
+
+def action_from_json(data: Mapping[str, Any]) -> Action:
+    do = data.get("do")
+    if do == "choose":
+        index = data.get("index")
+        if not isinstance(index, int) or isinstance(index, bool) or index < 0:
+            raise ValueError("a choice needs a whole number 'index'")
+        return Choose(index)
+    if do == "note":
+        return AddNote(_text(data, "text"))
+    if do == "cannot":
+        return Cannot(_text(data, "reason"))
+    if isinstance(do, str) and do in _SIMPLE:
+        return _SIMPLE[do]()
+    raise ValueError(f"unknown action {do!r}")
+
+
+def entry_to_json(entry: Entry) -> dict[str, Any]:
+    return {
+        "kind": entry.kind,
+        "at": entry.at.isoformat(),
+        "tree": entry.tree,
+        "node": entry.node,
+        "text": entry.text,
+        "value": entry.value,
+        "detail": entry.detail,
+    }
+
+
+def entry_from_json(data: Mapping[str, Any]) -> Entry:
+    return Entry(
+        kind=_text(data, "kind"),
+        at=_time(data, "at"),
+        tree=_text(data, "tree"),
+        node=_text(data, "node"),
+        text=_text(data, "text"),
+        value=_text(data, "value"),
+        detail=_text(data, "detail"),
+    )
+
+
+#: Hand-off fields not kept in the records: the site's routing (whom to call, when IT
+#: opens) is worked out from the settings and the clock when the walk ends, and would be
+#: stale when the record is read back.
+NOT_KEPT = frozenset({"route"})
+
+
+def handoff_to_json(note: HandOff) -> dict[str, Any]:
+    out: dict[str, Any] = {}
+    for f in dataclasses.fields(note):
+        if f.name in NOT_KEPT:
+            continue
+        value = getattr(note, f.name)
+        if isinstance(value, dt.datetime):
+            value = value.isoformat()
+        elif isinstance(value, tuple):
+            value = [list(v) if isinstance(v, tuple) else v for v in value]
+        out[f.name] = value
+    return out
+
+
+def handoff_from_json(data: Mapping[str, Any]) -> HandOff:
+    """Tolerant of fields added or dropped by other versions: unknown ones are ignored."""
+    values: dict[str, Any] = {}
+    for f in dataclasses.fields(HandOff):
+        if f.name in NOT_KEPT:
+            continue
+        kind = str(f.type)
+        raw = data.get(f.name)
+        if "datetime" in kind:
+            values[f.name] = _time(data, f.name)
+        elif kind.startswith("tuple[tuple"):
+            values[f.name] = tuple(tuple(str(x) for x in pair) for pair in _list(raw))
+        elif kind.startswith("tuple"):
+            values[f.name] = tuple(str(x) for x in _list(raw))
+        elif kind == "bool":
+            values[f.name] = bool(raw)
+        else:
+            values[f.name] = "" if raw is None else str(raw)
+    return HandOff(**values)
+
+
+def to_json(session: Session) -> dict[str, Any]:
+    """The export form: one JSON object per session, one per line in a file."""
+    return {
+        "format": FORMAT,
+        "version": VERSION,
+        "id": session.id,
+        "tree": session.tree,
+        "digest": session.digest,
+        "started": session.started.isoformat(),
+        "budget": {"minutes": session.budget.minutes, "steps": session.budget.steps},
+        "start_node": session.start_node,
+        "admin": session.admin,
+        "forbidden": list(session.forbidden),
+        "initials": session.initials,
+        "moves": [{"at": m.at.isoformat(), **action_to_json(m.action)} for m in session.moves],
+        "events": [entry_to_json(e) for e in session.events],
+        "path": list(session.path),
+        "at": {"tree": session.at_tree, "node": session.at_node},
+        "updated": session.updated.isoformat() if session.updated else None,
+        "outcome": session.outcome,
+        "ended": session.ended.isoformat() if session.ended else None,
+        "end": {"tree": session.end_tree, "node": session.end_node},
+        "by_staff": session.by_staff,
+        "facts": [list(pair) for pair in session.facts],
+        "handoff": handoff_to_json(session.handoff) if session.handoff else None,
+    }
+
+
+def to_line(session: Session) -> str:
+    return json.dumps(to_json(session), ensure_ascii=False, sort_keys=True)
+
+
+def from_json(data: Any) -> Session:
+    """A record from its export form; ValueError says what is wrong with it."""
+    if not isinstance(data, dict):
+        raise ValueError("not a JSON object")
+    if data.get("format") != FORMAT:
+        raise ValueError(f"not a session record (format should be '{FORMAT}')")
+    if data.get("version") != VERSION:
+        raise ValueError(f"record version {data.get('version')!r}; this tool reads {VERSION}")
+    import uuid
+
+    session_id = _text(data, "id")
+    try:
+        uuid.UUID(session_id)
+    except ValueError:
+        raise ValueError(f"id '{session_id}' is not a UUID") from None
+    outcome = data.get("outcome")
+    if outcome is not None and outcome not in OUTCOMES:
+        raise ValueError(f"unknown outcome {outcome!r}")
+    budget = data.get("budget") or {}
+    at, end = data.get("at") or {}, data.get("end") or {}
+    events = tuple(entry_from_json(e) for e in _list(data.get("events")))
+    path = tuple(int(i) for i in _list(data.get("path")))
+    if any(not 0 <= i < len(events) for i in path):
+        raise ValueError("'path' points past the events")
+    session = Session(
+        id=session_id,
+        tree=_text(data, "tree"),
+        digest=_text(data, "digest"),
+        started=_time(data, "started"),
+        budget=Budget(int(budget.get("minutes", 10)), int(budget.get("steps", 12))),
+        start_node=data.get("start_node") or None,
+        admin=bool(data.get("admin")),
+        forbidden=tuple(str(p) for p in _list(data.get("forbidden"))),
+        initials=_text(data, "initials"),
+        moves=tuple(Move(action_from_json(m), _time(m, "at")) for m in _list(data.get("moves"))),
+        events=events,
+        path=path,
+        at_tree=_text(at, "tree"),
+        at_node=_text(at, "node"),
+        updated=_time(data, "updated") if data.get("updated") else None,
+        outcome=outcome,
+        ended=_time(data, "ended") if data.get("ended") else None,
+        end_tree=_text(end, "tree"),
+        end_node=_text(end, "node"),
+        by_staff=bool(data.get("by_staff")),
+        facts=tuple((str(a), str(b)) for a, b in _list(data.get("facts"))),
+        handoff=handoff_from_json(data["handoff"]) if data.get("handoff") else None,
+    )
+    return scrubbed(session)
+
+
+def _text(data: Mapping[str, Any], key: str) -> str:
+    value = data.get(key, "")
+    if value is None:
+        return ""
+    if not isinstance(value, str):
+        raise ValueError(f"'{key}' should be text")
+    return value
+
+
+def _time(data: Mapping[str, Any], key: str) -> dt.datetime:
+    value = data.get(key)
+    if not isinstance(value, str):
+        raise ValueError(f"'{key}' should be a date and time")
+    try:
+        return dt.datetime.fromisoformat(value)
+    except ValueError:
+        raise ValueError(f"'{key}': '{value}' is not a date and time") from None
+
+
+def _list(value: Any) -> list[Any]:
+    if value is None:
+        return []
+    if not isinstance(value, list):
+        raise ValueError("expected a list")
+    return value

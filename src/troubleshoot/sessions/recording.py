@@ -1,0 +1,193 @@
+"""Recording a walk as it goes: into the database, or, failing that, into a JSONL file.
+
+A walk must never fail because its record cannot be kept. When the database cannot
+be opened or written (read-only disk, a damaged or locked file) the recorder warns
+once and appends the session to a JSONL file instead, one whole record per change,
+so that its last line for a session is all of it; ``troubleshoot import`` loads it
+later and keeps the most complete copy.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import sqlite3
+from collections.abc import Callable
+from pathlib import Path
+
+from troubleshoot import paths
+from troubleshoot.handoff.content import HandOff
+from troubleshoot.sessions import codec, records
+from troubleshoot.sessions.records import Move, Session
+from troubleshoot.sessions.store import Store, StoreError
+from troubleshoot.walk.engine import State
+from troubleshoot.walk.prompts import Action
+
+PENDING_NAME = "sessions-pending.jsonl"
+
+
+def pending_paths() -> list[Path]:
+    """Where fallback records go, best first: beside the database, else a temp folder."""
+    import tempfile
+
+    user = str(os.getuid()) if hasattr(os, "getuid") else os.environ.get("USERNAME", "user")
+    return [
+        paths.data_dir() / PENDING_NAME,
+        Path(tempfile.gettempdir()) / f"troubleshoot-{user}" / PENDING_NAME,
+    ]
+
+
+class Fallback:
+    """Appends whole session records to a JSONL file, one line per change.
+
+    Each line holds the session as it stands, so the last line of a session is all
+    of it and ``import`` keeps the most complete copy.
+    """
+
+    def __init__(self, candidates: list[Path] | None = None) -> None:
+        # Worked out on first use: finding the temp folder writes a probe file there.
+        self.candidates = candidates
+        self.path: Path | None = None
+
+    def append(self, session: Session) -> Path:
+        line = codec.to_line(session) + "\n"
+        errors = []
+        if self.candidates is None:
+            self.candidates = pending_paths()
+        for path in [self.path] if self.path else self.candidates:
+            try:
+                path.parent.mkdir(parents=True, exist_ok=True)
+                with path.open("a", encoding="utf-8") as f:
+                    f.write(line)
+                    f.flush()
+                    os.fsync(f.fileno())
+            except OSError as e:
+                errors.append(f"{path}: {e.strerror or e}")
+                continue
+            self.path = path
+            return path
+        raise OSError("; ".join(errors))
+
+
+class StoreRecorder:
+    """The walk's :class:`~troubleshoot.walk.Recorder`: every action kept as it happens."""
+
+    def __init__(
+        self,
+        session: Session,
+        store: Store | None,
+        warn: Callable[[str], None],
+        *,
+        saved: tuple[int, int] = (0, 0),
+        trouble: str = "",
+        fallback: Fallback | None = None,
+    ) -> None:
+        self.session = session
+        self.store = store
+        self.warn = warn
+        self.fallback = fallback or Fallback()
+        self.warned = False
+        self.lost = False  # neither the database nor a fallback file can be written
+        self.done = False
+        self._saved = saved  # how many moves and events the database already holds
+        if store is None:
+            self._fall_back(trouble or "the session records cannot be opened")
+
+    @property
+    def in_database(self) -> bool:
+        return self.store is not None
+
+    def start(self) -> None:
+        """Keep the session from its first prompt, before any answer."""
+        self._keep()
+
+    def record(self, action: Action, at: dt.datetime, state: State) -> None:
+        self.session = records.advance(self.session, Move(action, at), state)
+        self._keep()
+
+    def finish(self, state: State, result: HandOff | None) -> None:
+        if len(state.log) > len(self.session.events):  # ended without an action recorded
+            self.session = records.advance_to(self.session, state)
+        self.session = records.close(self.session, result)
+        self._keep()
+        self.close()
+
+    def close(self) -> None:
+        """Let go of the database; a closed session is never written again."""
+        self.done = True
+        if self.store is not None:
+            self.store.close()
+
+    def _keep(self) -> None:
+        if self.done:
+            return
+        if self.store is not None:
+            try:
+                self.store.save(self.session, *self._saved)
+            except sqlite3.Error as e:
+                self.store.close()
+                self.store = None
+                self._fall_back(f"the session records could not be written ({e})")
+                return
+            self._saved = (len(self.session.moves), len(self.session.events))
+            return
+        self._append()
+
+    def _fall_back(self, why: str) -> None:
+        where = self._append()
+        if where is not None:
+            self._warn(
+                f"{why}; this session is kept in {where} instead. "
+                "'troubleshoot import' loads it later."
+            )
+
+    def _append(self) -> Path | None:
+        if self.lost:
+            return None
+        try:
+            return self.fallback.append(self.session)
+        except OSError as e:
+            self.lost = True
+            self._warn(f"this session is not being recorded ({e})")
+            return None
+
+    def _warn(self, message: str) -> None:
+        if not self.warned:
+            self.warned = True
+            self.warn(message)
+
+
+def open_or_none(path: Path | None = None) -> tuple[Store | None, str]:
+    """The store, or None and the reason it cannot be had."""
+    try:
+        return Store.open(path), ""
+    except StoreError as e:
+        return None, str(e)
+
+
+def recorder_for(
+    state: State,
+    digest: str,
+    *,
+    initials: str = "",
+    warn: Callable[[str], None],
+    path: Path | None = None,
+) -> StoreRecorder:
+    """A recorder for a walk that has just started, already holding its first record."""
+    session = records.begin(state, digest, initials=initials)
+    store, trouble = open_or_none(path)
+    recorder = StoreRecorder(session, store, warn, trouble=trouble)
+    if store is not None:
+        recorder.start()
+    return recorder
+
+
+def continue_recording(
+    session: Session, state: State, store: Store, warn: Callable[[str], None]
+) -> StoreRecorder:
+    """A recorder for a resumed walk: it writes on after what is already kept."""
+    recorder = StoreRecorder(session, store, warn, saved=(len(session.moves), len(session.events)))
+    if len(state.log) > len(session.events):  # a rebuilt walk adds events of its own
+        recorder.session = records.advance_to(session, state)
+        recorder.start()
+    return recorder

@@ -1,0 +1,323 @@
+"""A cache of parsed trees, so a consortium's thousands of trees load in a blink.
+
+Parsing YAML is most of the cost of ``list`` and ``check`` over a big library. The
+cache keeps each parsed tree as JSON (data, never code: no pickle) in the user cache
+folder, keyed by the file's path, size, modification time and content hash. The
+file is still read and hashed every time, so an edit that keeps the size and the
+time stamp is still seen: the cache is never wrong, only sometimes unused.
+Anything odd about a cache entry (unreadable, corrupt, old format) means "parse again".
+"""
+
+from __future__ import annotations
+
+import contextlib
+import datetime as dt
+import hashlib
+import json
+import os
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from troubleshoot import paths, yamlsafe
+from troubleshoot.errors import Finding, TroubleshootError
+from troubleshoot.tree.loader import parse_tree
+from troubleshoot.tree.model import (
+    Answer,
+    Budget,
+    Escalate,
+    Goto,
+    Node,
+    Pos,
+    Question,
+    Resolved,
+    Say,
+    Step,
+    Symptom,
+    Tree,
+    WalkTest,
+    kind_of,
+)
+
+FORMAT = 1  # bump when the model changes shape
+
+
+def parse(path: Path) -> tuple[Tree | None, list[Finding]]:
+    """Like :func:`loader.parse_tree`, through the cache."""
+    name = str(path)
+    try:
+        text = yamlsafe.read_text(path)
+        stat = path.stat()
+    except TroubleshootError as e:
+        return None, [Finding(name, e.line or 0, e.col or 0, "error", "yaml", e.message)]
+    except OSError as e:
+        return None, [Finding(name, 0, 0, "error", "yaml", f"cannot read file: {e}")]
+    folder = paths.cache_dir()
+    digest = hashlib.sha256(text.encode("utf-8")).hexdigest()
+    key = {
+        "format": FORMAT,
+        "path": name,
+        "size": stat.st_size,
+        "mtime": stat.st_mtime_ns,
+        "sha256": digest,
+    }
+    entry = _entry_path(folder, path) if folder else None
+    if entry is not None:
+        tree = _read(entry, key)
+        if tree is not None:
+            return tree, []
+    tree, findings = parse_tree(path, text)
+    if tree is not None and entry is not None:
+        _write(entry, key, tree)
+    return tree, findings
+
+
+def _entry_path(folder: Path, path: Path) -> Path:
+    name = hashlib.sha1(str(path.resolve()).encode("utf-8")).hexdigest()
+    return folder / f"{name}.json"
+
+
+def _read(entry: Path, key: dict[str, Any]) -> Tree | None:
+    try:
+        raw = json.loads(entry.read_text(encoding="utf-8"))
+        if raw.get("key") != key:
+            return None
+        return _tree(raw["tree"])
+    except (OSError, ValueError, KeyError, TypeError, AttributeError):
+        return None
+
+
+def _write(entry: Path, key: dict[str, Any], tree: Tree) -> None:
+    """Best effort: a full disk or a read-only cache just means no cache."""
+    write_json(entry, {"key": key, "tree": _dump_tree(tree)})
+
+
+# -- model <-> JSON ------------------------------------------------------------------
+
+
+def _p(pos: Pos) -> list[int]:
+    return [pos.line, pos.col]
+
+
+def _pos(raw: list[int]) -> Pos:
+    return Pos(int(raw[0]), int(raw[1]))
+
+
+def _dump_node(node: Node) -> dict[str, Any]:
+    kind = kind_of(node)
+    out: dict[str, Any] = {"kind": kind, "id": node.id, "pos": _p(node.pos)}
+    if isinstance(node, Question):
+        out |= {
+            "ask": node.ask,
+            "detail": node.detail,
+            "answers": [[a.text, a.next, _p(a.pos), _p(a.next_pos)] for a in node.answers],
+        }
+    elif isinstance(node, Step):
+        out |= {
+            "step": node.step,
+            "fixed": node.fixed,
+            "not_fixed": node.not_fixed,
+            "detail": node.detail,
+            "minutes": node.minutes,
+            "cannot": node.cannot,
+            "admin": node.admin,
+            "no_admin": node.no_admin,
+            "policy": node.policy,
+            "key_pos": {k: _p(v) for k, v in node.key_pos.items()},
+        }
+    elif isinstance(node, Say):
+        out |= {
+            "say": node.say,
+            "next": node.next,
+            "detail": node.detail,
+            "next_pos": _p(node.next_pos),
+        }
+    elif isinstance(node, Goto):
+        out |= {"tree": node.tree, "node": node.node}
+    elif isinstance(node, Resolved):
+        out |= {"text": node.text}
+    else:
+        out |= {
+            "reason": node.reason,
+            "workaround": node.workaround,
+            "urgent": node.urgent,
+            "collect": list(node.collect),
+        }
+    return out
+
+
+def _node(raw: dict[str, Any]) -> Node:
+    kind, node_id, pos = raw["kind"], raw["id"], _pos(raw["pos"])
+    if kind == "ask":
+        answers = tuple(Answer(t, n, _pos(p), _pos(q)) for t, n, p, q in raw["answers"])
+        return Question(node_id, raw["ask"], answers, raw["detail"], pos)
+    if kind == "step":
+        return Step(
+            node_id,
+            raw["step"],
+            raw["fixed"],
+            raw["not_fixed"],
+            raw["detail"],
+            raw["minutes"],
+            raw["cannot"],
+            raw["admin"],
+            raw["no_admin"],
+            raw["policy"],
+            pos,
+            {k: _pos(v) for k, v in raw["key_pos"].items()},
+        )
+    if kind == "say":
+        return Say(node_id, raw["say"], raw["next"], raw["detail"], pos, _pos(raw["next_pos"]))
+    if kind == "goto":
+        return Goto(node_id, raw["tree"], raw["node"], pos)
+    if kind == "resolved":
+        return Resolved(node_id, raw["text"], pos)
+    return Escalate(
+        node_id, raw["reason"], raw["workaround"], raw["urgent"], tuple(raw["collect"]), pos
+    )
+
+
+def _dump_tree(tree: Tree) -> dict[str, Any]:
+    return {
+        "id": tree.id,
+        "path": tree.path,
+        "title": tree.title,
+        "summary": tree.summary,
+        "start": tree.start,
+        "nodes": [_dump_node(n) for n in tree.nodes.values()],
+        "symptoms": [[s.text, s.node, _p(s.pos)] for s in tree.symptoms],
+        "owner": tree.owner,
+        "reviewed": tree.reviewed.isoformat() if tree.reviewed else None,
+        "budget": [tree.budget.minutes, tree.budget.steps],
+        "collect": list(tree.collect),
+        "sources": list(tree.sources),
+        "tests": [[list(t.answers), t.end, t.admin, _p(t.pos)] for t in tree.tests],
+        "digest": tree.digest,
+        "pos": _p(tree.pos),
+        "key_pos": {k: _p(v) for k, v in tree.key_pos.items()},
+    }
+
+
+def _tree(raw: dict[str, Any]) -> Tree:
+    nodes = [_node(n) for n in raw["nodes"]]
+    return Tree(
+        id=raw["id"],
+        path=raw["path"],
+        title=raw["title"],
+        summary=raw["summary"],
+        start=raw["start"],
+        nodes={n.id: n for n in nodes},
+        symptoms=tuple(Symptom(t, n, _pos(p)) for t, n, p in raw["symptoms"]),
+        owner=raw["owner"],
+        reviewed=dt.date.fromisoformat(raw["reviewed"]) if raw["reviewed"] else None,
+        budget=Budget(*raw["budget"]),
+        collect=tuple(raw["collect"]),
+        sources=tuple(raw["sources"]),
+        tests=tuple(WalkTest(tuple(a), e, adm, _pos(p)) for a, e, adm, p in raw["tests"]),
+        digest=raw["digest"],
+        pos=_pos(raw["pos"]),
+        key_pos={k: _pos(v) for k, v in raw["key_pos"].items()},
+    )
+
+
+# -- the summary index -----------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class TreeInfo:
+    """What listing and searching need of a tree, without loading the whole of it."""
+
+    id: str
+    path: str
+    title: str
+    summary: str
+    symptoms: tuple[tuple[str, str | None], ...]  # (phrase, node it points to)
+    text: str  # every question, step and answer, for searching
+
+
+def info_of(tree: Tree) -> TreeInfo:
+    parts: list[str] = []
+    for node in tree.nodes.values():
+        if isinstance(node, Question):
+            parts.append(node.ask)
+            parts.extend(a.text for a in node.answers)
+        elif isinstance(node, Step):
+            parts.append(node.step)
+        elif isinstance(node, Say):
+            parts.append(node.say)
+    return TreeInfo(
+        tree.id,
+        tree.path,
+        tree.title,
+        tree.summary,
+        tuple((s.text, s.node) for s in tree.symptoms),
+        "\n".join(parts),
+    )
+
+
+def infos(files: dict[str, Path]) -> tuple[list[TreeInfo], list[Finding]]:
+    """A :class:`TreeInfo` for every tree that loads, and the first problem of each that
+    does not. One index file serves the whole library; each tree file is still read and
+    hashed, and parsed again only when it changed."""
+    folder = paths.cache_dir()
+    index_path = None
+    index: dict[str, Any] = {}
+    if folder is not None:
+        names = "\n".join(sorted(str(p) for p in files.values()))
+        index_path = folder / f"index-{hashlib.sha1(names.encode()).hexdigest()}.json"
+        try:
+            loaded = json.loads(index_path.read_text(encoding="utf-8"))
+            if isinstance(loaded, dict) and loaded.get("format") == FORMAT:
+                index = loaded.get("trees", {})
+        except (OSError, ValueError):
+            index = {}
+    found: list[TreeInfo] = []
+    problems: list[Finding] = []
+    fresh: dict[str, Any] = {}
+    changed = False
+    for tree_id in sorted(files):
+        path = files[tree_id]
+        name = str(path)
+        try:
+            data = path.read_bytes() if path.stat().st_size <= yamlsafe.MAX_FILE_BYTES else b""
+        except OSError:
+            data = b""
+        digest = hashlib.sha256(data).hexdigest() if data else ""
+        entry = index.get(name)
+        if digest and isinstance(entry, dict) and entry.get("sha256") == digest:
+            try:
+                raw = entry["info"]
+                symptoms = tuple((str(t), n) for t, n in raw[4])
+                info = TreeInfo(raw[0], raw[1], raw[2], raw[3], symptoms, raw[5])
+                found.append(info)
+                fresh[name] = entry
+                continue
+            except (TypeError, KeyError, IndexError):
+                pass
+        tree, findings = parse(path)
+        if tree is None:
+            problems.append(findings[0])
+            continue
+        info = info_of(tree)
+        found.append(info)
+        fresh[name] = {
+            "sha256": tree.digest,
+            "info": [info.id, info.path, info.title, info.summary, info.symptoms, info.text],
+        }
+        changed = True
+    if index_path is not None and (changed or set(fresh) != set(index)):
+        write_json(index_path, {"format": FORMAT, "trees": fresh})
+    return found, problems
+
+
+def write_json(path: Path, value: object) -> None:
+    """Write *value* as JSON, atomically. Best effort: a desk that cannot write its
+    cache just parses or builds again next time."""
+    tmp = path.with_name(f"{path.name}.{os.getpid()}.tmp")
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        tmp.write_text(json.dumps(value, separators=(",", ":")), encoding="utf-8")
+        os.replace(tmp, path)
+    except OSError:
+        with contextlib.suppress(OSError):
+            tmp.unlink(missing_ok=True)

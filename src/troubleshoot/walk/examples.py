@@ -1,0 +1,159 @@
+"""Running a tree's example walks (its ``tests:``) through the real engine.
+
+A trainer writes a walk as the answers staff would give and the end they should
+reach. Running it through :mod:`troubleshoot.engine`, not a copy of its rules, means
+a walk passes only if staff at the desk would really get there. When it does not,
+the result says where the walk left the trainer's plan: the answer that fitted no
+choice, the node where the answers ran out, or the end it reached instead.
+
+Test walks run at one fixed moment, so the time budget never interrupts them; the
+step budget or a repeated step may, and is answered "Keep going".
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+
+from troubleshoot.errors import Finding, TroubleshootError
+from troubleshoot.text import one_line
+from troubleshoot.tree.model import Tree, WalkTest
+from troubleshoot.walk import engine, prompts
+from troubleshoot.walk.engine import TreeSource
+from troubleshoot.walk.prompts import Ask, Choose, Do, Done, StopGuessing, Tell
+
+RULE = "walk"
+#: Any fixed moment will do: the engine only compares times with the walk's start.
+MOMENT = dt.datetime(2000, 1, 1, 9, 0)
+#: Moves without an answer (say nodes, stop prompts) allowed in a row before giving up.
+MAX_FREE_MOVES = 500
+KEEP_GOING = prompts.STOP_CHOICES.index("Keep going")
+
+
+class Overlay:
+    """A tree source where the given trees replace those of the same id in *base*.
+
+    The file under test may not be in any folder the tool loads, yet its gotos must
+    still reach the bundled trees.
+    """
+
+    def __init__(self, base: TreeSource, trees: Iterable[Tree]) -> None:
+        self.base = base
+        self.own: Mapping[str, Tree] = {t.id: t for t in trees}
+
+    def get(self, tree_id: str) -> Tree | None:
+        return self.own.get(tree_id) or self.base.get(tree_id)
+
+
+@dataclass(frozen=True)
+class WalkResult:
+    tree: Tree
+    number: int  # 1-based, as trainers count the walks in the file
+    test: WalkTest
+    problem: str = ""  # empty when the walk passed
+    reached: str = ""  # the end reached, as `node` or `tree#node`
+
+    @property
+    def passed(self) -> bool:
+        return not self.problem
+
+    def finding(self) -> Finding:
+        at = self.test.pos
+        return Finding(
+            self.tree.path, at.line, at.col, "error", RULE, f"walk {self.number}: {self.problem}"
+        )
+
+
+def _name(tree: Tree, tree_id: str, node_id: str) -> str:
+    return node_id if tree_id == tree.id else f"{tree_id}#{node_id}"
+
+
+def _choices(prompt: Ask | Do) -> str:
+    return ", ".join(f"{i}. '{one_line(c)}'" for i, c in enumerate(prompt.choices, 1))
+
+
+def _misfit(tree: Tree, prompt: Ask | Do, number: int, answer: str) -> str:
+    where = _name(tree, prompt.tree, prompt.node)
+    text = f"answer {number} '{one_line(answer)}'"
+    if isinstance(prompt, Do):
+        return f"{text} does not fit step '{where}' (a step takes 'fixed', 'not fixed' or 'cannot')"
+    lowered = one_line(answer).lower()
+    several = [c for c in prompt.choices if c.lower().startswith(lowered)] if lowered else []
+    if len(several) > 1:
+        return (
+            f"{text} fits more than one answer of question '{where}' "
+            f"({', '.join(repr(one_line(c)) for c in several)}); write more of it"
+        )
+    return f"{text} does not fit question '{where}' (choices: {_choices(prompt)})"
+
+
+def _expected(tree: Tree, end: str) -> tuple[str, str]:
+    """``node`` means a node of this tree; ``tree#node`` one in another tree."""
+    tree_id, _, node_id = end.partition("#")
+    return (tree_id, node_id) if node_id else (tree.id, end)
+
+
+def run_walk(trees: TreeSource, tree: Tree, test: WalkTest, number: int) -> WalkResult:
+    """Walk *tree* with the test's answers and say whether it ends where expected."""
+
+    def failed(problem: str, reached: str = "") -> WalkResult:
+        return WalkResult(tree, number, test, problem, reached)
+
+    source = Overlay(trees, [tree])
+    try:
+        state = engine.start(source, tree.id, MOMENT, admin=test.admin)
+    except TroubleshootError as e:
+        return failed(f"cannot start: {e.message}")
+    answers = list(test.answers)
+    used = 0
+    free_moves = 0
+    while True:
+        prompt = engine.prompt(source, state)
+        if isinstance(prompt, Done):
+            break
+        if isinstance(prompt, (StopGuessing, Tell)):
+            free_moves += 1
+            if free_moves > MAX_FREE_MOVES:
+                where = _name(tree, prompt.tree, prompt.node)
+                return failed(f"goes round without asking anything, at '{where}'")
+            choice = KEEP_GOING if isinstance(prompt, StopGuessing) else 0
+            state = engine.apply(source, state, Choose(choice), MOMENT)
+            continue
+        free_moves = 0
+        where = _name(tree, prompt.tree, prompt.node)
+        if used == len(answers):
+            kind = "question" if isinstance(prompt, Ask) else "step"
+            return failed(f"answers ran out at {kind} '{where}' ({one_line(prompt.text)})")
+        index = prompts.match(prompt, answers[used])
+        if index is None:
+            return failed(_misfit(tree, prompt, used + 1, answers[used]))
+        state = engine.apply(source, state, Choose(index), MOMENT)
+        used += 1
+    ending = prompt.ending
+    reached = _name(tree, ending.tree, ending.node)
+    if ending.by_staff:
+        return failed(f"walk stopped at '{reached}': {one_line(ending.text)}", reached)
+    if used < len(answers):
+        left = ", ".join(repr(one_line(a)) for a in answers[used:])
+        return failed(
+            f"ended at '{reached}' ({ending.outcome}) with answers left over: {left}", reached
+        )
+    want_tree, want_node = _expected(tree, test.end)
+    if (ending.tree, ending.node) != (want_tree, want_node):
+        hint = ""
+        target = source.get(want_tree)
+        if target is None:
+            hint = f"; there is no tree '{want_tree}'"
+        elif want_node not in target.nodes:
+            hint = f"; '{test.end}' is not a node of tree '{want_tree}'"
+        return failed(
+            f"ended at '{reached}' ({ending.outcome}), expected '{one_line(test.end)}'{hint}",
+            reached,
+        )
+    return WalkResult(tree, number, test, "", reached)
+
+
+def run_tree(trees: TreeSource, tree: Tree) -> list[WalkResult]:
+    """Every example walk of *tree*, in file order."""
+    return [run_walk(trees, tree, test, n) for n, test in enumerate(tree.tests, 1)]

@@ -1,0 +1,82 @@
+"""Ctrl-C, SIGTERM and a closed window end a walk with one line and an exit code.
+
+Each test starts a real walk in a pseudo-terminal, waits for the first prompt, and
+stops it the way a desk PC would: Ctrl-C typed, SIGTERM at shutdown, SIGHUP when the
+window is closed. Nothing may print a traceback or leave a crash report.
+"""
+
+from __future__ import annotations
+
+import signal
+from pathlib import Path
+
+import pytest
+
+from tests.terminal import ended, spawn
+from troubleshoot.cli import stopping
+from troubleshoot.errors import Exit, Stopped
+
+PROMPTS = {"plain": (["desk", "--plain"], "> "), "arrows": (["desk"], "Choose:")}
+
+
+def assert_stopped_cleanly(output: str, data: Path) -> None:
+    assert "Traceback" not in output
+    assert "went wrong" not in output
+    assert not (data / "crashes").exists()
+
+
+@pytest.mark.parametrize("style", list(PROMPTS))
+def test_ctrl_c_at_a_prompt_stops_with_130(style: str, private_data: Path) -> None:
+    args, prompt = PROMPTS[style]
+    child = spawn(args)
+    child.expect(prompt)
+    child.sendintr()
+    code, output = ended(child)
+    assert code == Exit.INTERRUPTED == 130
+    assert output.rstrip().endswith("troubleshoot: stopped.")
+    assert_stopped_cleanly(output, private_data)
+
+
+@pytest.mark.parametrize(
+    ("signum", "code"), [(signal.SIGTERM, 143), (signal.SIGHUP, 129)], ids=["TERM", "HUP"]
+)
+@pytest.mark.parametrize("style", list(PROMPTS))
+def test_signal_at_a_prompt_stops_with_its_exit_code(
+    style: str, signum: int, code: int, private_data: Path
+) -> None:
+    args, prompt = PROMPTS[style]
+    child = spawn(args)
+    child.expect(prompt)
+    child.kill(signum)
+    exit_code, output = ended(child)
+    assert exit_code == code
+    assert output.rstrip().endswith("troubleshoot: stopped.")
+    assert_stopped_cleanly(output, private_data)
+
+
+@pytest.mark.parametrize("style", list(PROMPTS))
+def test_closing_the_window_ends_the_walk_as_a_hang_up(style: str, private_data: Path) -> None:
+    args, prompt = PROMPTS[style]
+    child = spawn(args)
+    child.expect(prompt)
+    child.ptyproc.delayafterclose = 0.5  # time to exit on its own before any signal is sent
+    child.close(force=False)  # the terminal goes away: end of input and SIGHUP together
+    assert child.exitstatus == Exit.HANGUP
+    assert not (private_data / "crashes").exists()
+
+
+def test_signals_raise_stopped_only_inside_the_block() -> None:
+    before = signal.getsignal(signal.SIGTERM)
+    with stopping.on_signals():
+        with pytest.raises(Stopped) as caught:
+            signal.raise_signal(signal.SIGTERM)
+        assert caught.value.exit_code == Exit.TERMINATED
+        with pytest.raises(Stopped) as caught:
+            signal.raise_signal(signal.SIGHUP)
+        assert caught.value.exit_code == Exit.HANGUP
+    assert signal.getsignal(signal.SIGTERM) is before
+
+
+def test_a_stop_is_a_keyboard_interrupt_so_prompt_libraries_let_it_through() -> None:
+    assert issubclass(Stopped, KeyboardInterrupt)
+    assert not issubclass(Stopped, Exception)

@@ -1,0 +1,45 @@
+"""Making text from files and people safe to show, on a terminal and in a Markdown file."""
+
+from __future__ import annotations
+
+import pytest
+
+from troubleshoot.text import clean, markdown, one_line
+
+
+@pytest.mark.parametrize(
+    ("text", "shown"),
+    [
+        ("\x1b[2J\x1b[Hclear", "clear"),
+        ("\x1b]0;title\x07after", "after"),
+        ("\x1b]8;;http://x\x1b\\link\x1b]8;;\x1b\\", "link"),
+        ("\x9b31mred", "red"),
+        ("bell\x07 back\x08space", "bell backspace"),
+        ("over\rwrite", "overwrite"),
+        ("\u202egnp.exe", "gnp.exe"),
+        ("tab\tand\nnewline", "tab\tand\nnewline"),
+        ("[red]x[/red] :smile:", "[red]x[/red] :smile:"),
+    ],
+)
+def test_clean_removes_what_a_terminal_would_act_on(text: str, shown: str) -> None:
+    assert clean(text) == shown
+
+
+def test_one_line_folds_lines_and_runs_of_space() -> None:
+    assert one_line("  a\n\n b\t c \x1b[2J ") == "a b c"
+
+
+@pytest.mark.parametrize(
+    ("text", "written"),
+    [
+        ("<!-- hides the rest", "\\<!-- hides the rest"),
+        ("<img src=x>", "\\<img src=x>"),
+        ("[click](http://x)", "[click\\](http://x)"),
+        ("&#x202E;", "\\&#x202E;"),
+        ("a < b & c > d", "a < b & c > d"),
+        ("Printer [2] (by the desk)", "Printer [2] (by the desk)"),
+        ("two\nlines", "two lines"),
+    ],
+)
+def test_markdown_escapes_only_what_a_viewer_would_act_on(text: str, written: str) -> None:
+    assert markdown(text) == written
