@@ -23,6 +23,11 @@ def handoff_dir() -> Path:
     return data_dir() / "handoffs"
 
 
+def database() -> Path:
+    """The session records, when the site names no database of its own."""
+    return data_dir() / "sessions.db"
+
+
 def cache_dir() -> Path | None:
     """Where parsed trees and search indexes are kept; None when
     ``TROUBLESHOOT_CACHE=off`` turns caching off."""

@@ -14,10 +14,10 @@ import pytest
 from tests.conftest import FIXTURE_DIR
 from troubleshoot.handoff import content, deliver, routing
 from troubleshoot.handoff.content import HandOff
+from troubleshoot.handoff.deliver import WalkResult
 from troubleshoot.site import config
 from troubleshoot.tree.catalog import Catalog
 from troubleshoot.walk import engine
-from troubleshoot.walk.driver import WalkResult
 from troubleshoot.walk.prompts import Choose
 
 FIXTURES = FIXTURE_DIR / "site"
@@ -95,6 +95,7 @@ def test_eml_beside_the_saved_hand_off_and_without_an_address_says_so(tmp_path: 
     said = deliver.deliver(
         WalkResult(state=None, handoff=note, path=markdown),  # type: ignore[arg-type]
         config.Settings(),
+        tmp_path,
         copy=False,
         eml=True,
     )
@@ -114,6 +115,7 @@ def test_copy_fails_soft_when_there_is_no_copy_tool(tmp_path: Path) -> None:
     said = deliver.deliver(
         WalkResult(state=None, handoff=escalated(), path=tmp_path / "h.md"),  # type: ignore[arg-type]
         config.Settings(),
+        tmp_path,
         copy=True,
         eml=False,
     )

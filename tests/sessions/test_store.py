@@ -102,14 +102,3 @@ def test_a_session_is_found_by_the_first_characters_of_its_id() -> None:
         assert db.get("abc") is None  # too short to stand for an id
         with pytest.raises(TroubleshootError, match="more than one session starts with 'abcd'"):
             db.get("abcd")
-
-
-def test_the_site_settings_can_move_the_session_records(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    settings = tmp_path / "site.yaml"
-    settings.write_text("database: records/desk-2.db\n", encoding="utf-8")
-    monkeypatch.setenv("TROUBLESHOOT_SITE", str(settings))
-    with Store.open() as db:
-        assert db.count() == 0
-    assert (tmp_path / "records" / "desk-2.db").is_file()

@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 
+from troubleshoot.desk import Desk
 from troubleshoot.errors import TroubleshootError
 from troubleshoot.lint import Context, run_checks
 from troubleshoot.tree import schema
@@ -39,7 +40,7 @@ def written(tmp_path: Path) -> tuple[Path, Tree]:
 
 def test_starter_tree_passes_every_check(written: tuple[Path, Tree]) -> None:
     path, tree = written
-    catalog = Catalog.default(extra=[path.parent])
+    catalog = Desk.resolve(extra_trees=(path.parent,)).catalog
     ctx = Context(tree_ids=frozenset(catalog.ids()), get_tree=catalog.get)
     assert run_checks(tree, ctx) == []
 

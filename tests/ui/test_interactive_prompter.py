@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 
 from tests.terminal import WALKS, ended, spawn
+from troubleshoot.cli import walking
 from troubleshoot.tree.catalog import Catalog
 from troubleshoot.ui.console import make_console
 from troubleshoot.ui.interactive import InteractivePrompter
@@ -39,7 +40,7 @@ def run_walk(keys, typed: str, **start: object) -> tuple[driver.WalkResult, str]
     trees = Catalog([WALKS])
     screen = io.StringIO()
     state = engine.start(trees, "desk", T0, **start)  # type: ignore[arg-type]
-    result = driver.run(
+    result = walking.run(
         trees, state, InteractivePrompter(make_console(file=screen, width=80)), lambda: T0
     )
     return result, screen.getvalue()

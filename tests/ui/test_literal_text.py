@@ -17,6 +17,7 @@ from pathlib import Path
 import pytest
 
 from tests.conftest import write_tree
+from troubleshoot.handoff import deliver
 from troubleshoot.tree.catalog import Catalog
 from troubleshoot.ui import views
 from troubleshoot.ui.console import make_console
@@ -160,7 +161,8 @@ def test_rich_hand_off_shows_text_as_typed(evil: Path) -> None:
         def ask_fact(self, label: str) -> str:
             return "\x1b[2J[red]HP[/red] :printer:"
 
-    result = driver.finish(trees, state, Facts(), None)  # type: ignore[arg-type]
+    facts = driver.collect_facts(state.ending.collect, Facts())  # type: ignore[arg-type, union-attr]
+    result = deliver.conclude(trees, state, facts, None)
     views.finished(make_console(file=buffer, width=100), result)
     shown = buffer.getvalue()
     assert_harmless(shown)

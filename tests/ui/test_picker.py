@@ -10,6 +10,7 @@ import pexpect
 import pytest
 
 from tests.conftest import FIXTURE_DIR, subprocess_env
+from troubleshoot.desk import Desk
 from troubleshoot.search.find import Match
 from troubleshoot.tree.catalog import Catalog
 from troubleshoot.tree.model import Tree
@@ -95,7 +96,7 @@ def test_on_a_terminal_typing_a_tree_number_then_enter_walks_that_tree(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     monkeypatch.setenv("TROUBLESHOOT_TREES", str(SMALL))
-    number = Catalog.default().ids().index("microfilm") + 1
+    number = Desk.resolve().catalog.ids().index("microfilm") + 1
     child = spawn(tmp_path=tmp_path)
     child.expect("What is the problem")
     child.send(str(number))

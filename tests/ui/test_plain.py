@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 
 from tests.terminal import WALKS
+from troubleshoot.cli import walking
 from troubleshoot.tree.catalog import Catalog
 from troubleshoot.ui.plain import PlainPrompter
 from troubleshoot.walk import driver, engine
@@ -22,7 +23,7 @@ def plain_walk(
     trees = Catalog([WALKS])
     screen = io.StringIO()
     state = engine.start(trees, "desk", T0, admin=admin)
-    result = driver.run(
+    result = walking.run(
         trees, state, PlainPrompter(io.StringIO(typed), screen), lambda: T0, write_to=write_to
     )
     return result, screen.getvalue()

@@ -9,11 +9,11 @@ from pathlib import Path
 import pytest
 
 from tests.terminal import WALKS
-from troubleshoot.handoff import content
+from troubleshoot.handoff import content, deliver
 from troubleshoot.tree.catalog import Catalog
 from troubleshoot.ui import views
 from troubleshoot.ui.console import make_console
-from troubleshoot.walk import driver, engine, prompts
+from troubleshoot.walk import engine, prompts
 from troubleshoot.walk.prompts import AddNote, Back, Cannot, Choose, PatronLeft
 
 T0 = dt.datetime(2026, 11, 23, 10, 0)
@@ -24,13 +24,13 @@ def trees() -> Catalog:
     return Catalog([WALKS])
 
 
-def busy_walk(trees: Catalog) -> driver.WalkResult:
+def busy_walk(trees: Catalog) -> deliver.WalkResult:
     """A walk that fills every part of the hand-off: answers, steps, admin, policy, notes."""
     state = engine.start(trees, "desk", T0, forbidden=["clear_jams"])
     for action in (Choose(1), Back(), Choose(0), AddNote("Queue shows 40 jobs"), Cannot("busy")):
         state = engine.apply(trees, state, action, T0 + dt.timedelta(minutes=3))
     note = content.build(trees, state, {"Printer name": "HP 4", "Panel message": "E5"})
-    return driver.WalkResult(state, note, Path("/data/handoffs/h.md"))
+    return deliver.WalkResult(state, note, Path("/data/handoffs/h.md"))
 
 
 def shown(width: int, draw) -> list[str]:  # type: ignore[no-untyped-def]
@@ -72,7 +72,7 @@ def test_urgent_resolved_and_abandoned_endings_read_as_words(trees: Catalog) -> 
         state = engine.start(trees, "desk", T0)
         for action in actions:
             state = engine.apply(trees, state, action, T0)
-        result = driver.WalkResult(state, content.build(trees, state), write_error="disk full")
+        result = deliver.WalkResult(state, content.build(trees, state), write_error="disk full")
         return "\n".join(shown(100, lambda console: views.finished(console, result)))
 
     urgent = ended_with(Choose(2))
@@ -84,7 +84,7 @@ def test_urgent_resolved_and_abandoned_endings_read_as_words(trees: Catalog) -> 
 
 def test_nothing_is_drawn_for_a_walk_left_for_later(trees: Catalog) -> None:
     state = engine.start(trees, "desk", T0)
-    assert shown(80, lambda console: views.finished(console, driver.WalkResult(state))) == []
+    assert shown(80, lambda console: views.finished(console, deliver.WalkResult(state))) == []
 
 
 def test_tree_list_fits_a_20_column_terminal(trees: Catalog) -> None:

@@ -8,6 +8,6 @@ from __future__ import annotations
 
 def tree_ids(incomplete: str) -> list[str]:
     """The tree ids that start with what has been typed so far."""
-    from troubleshoot.tree.catalog import Catalog  # only when the shell asks
+    from troubleshoot.desk import Desk  # only when the shell asks
 
-    return [tree_id for tree_id in Catalog.default().ids() if tree_id.startswith(incomplete)]
+    return [tree_id for tree_id in Desk.resolve().catalog.ids() if tree_id.startswith(incomplete)]

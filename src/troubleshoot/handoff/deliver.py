@@ -1,4 +1,4 @@
-"""The hand-off, beyond its Markdown file: on the clipboard, or as an email draft.
+"""The hand-off delivered: its Markdown file, the clipboard, or an email draft.
 
 Nothing here ever sends anything. The clipboard is reached through the copy tool
 the desktop already has, only if one is installed; when there is none the walk
@@ -15,20 +15,77 @@ import shutil
 import subprocess
 import sys
 from collections.abc import Callable, Mapping
-from dataclasses import replace
+from dataclasses import dataclass, replace
 from email.message import EmailMessage
 from pathlib import Path
 
 from troubleshoot.handoff import routing
-from troubleshoot.handoff.content import HandOff, to_markdown
-from troubleshoot.site.config import Settings, handoff_dir, it_email
+from troubleshoot.handoff.content import HandOff, build, to_markdown
+from troubleshoot.site.config import Settings, it_email
 from troubleshoot.text import one_line
-from troubleshoot.walk.driver import WalkResult
+from troubleshoot.walk.engine import State, TreeSource
 
 CLIPBOARD_TIMEOUT = 5  # seconds; a copy tool that hangs must not hold up the desk
 #: Mail files use CRLF. Long headers stay on one line: folding a subject that starts
 #: with "[" makes some readers show it with a leading space.
 DRAFT_POLICY = email.policy.SMTP.clone(max_line_length=998)
+
+
+@dataclass(frozen=True)
+class WalkResult:
+    """A finished (or quit) walk: its state, the hand-off, and where the file went."""
+
+    state: State
+    handoff: HandOff | None = None
+    path: Path | None = None  # the hand-off file, when one was written
+    write_error: str = ""  # why the file could not be written, if it could not
+    quit: bool = False
+
+
+def conclude(
+    trees: TreeSource,
+    state: State,
+    facts: Mapping[str, str],
+    folder: Path | None,
+    amend: Callable[[HandOff], HandOff] | None = None,
+) -> WalkResult:
+    """The hand-off of a walk that reached an end; an escalation's is saved to *folder*.
+
+    *amend* adds what the site knows (whom to call, now or in the morning) before the
+    note is saved and shown.
+    """
+    ending = state.ending
+    assert ending is not None
+    if ending.outcome != "escalated":
+        return WalkResult(state, build(trees, state))
+    note = build(trees, state, dict(facts))
+    if amend is not None:
+        note = amend(note)
+    if folder is None:
+        return WalkResult(state, note)
+    try:
+        path = save(note, folder)
+    except OSError as e:
+        return WalkResult(state, note, write_error=f"{folder}: {e.strerror or e}")
+    return WalkResult(state, note, path)
+
+
+def file_stem(note: HandOff) -> str:
+    """The name a hand-off's files share (``.md``, ``.eml``): tree and time of the end."""
+    return f"handoff-{note.trees[0][0]}-{note.ended:%Y%m%d-%H%M%S}"
+
+
+def save(note: HandOff, folder: Path) -> Path:
+    """Write the hand-off as Markdown; never overwrites an earlier one."""
+    folder.mkdir(parents=True, exist_ok=True)
+    stem = file_stem(note)
+    path = folder / f"{stem}.md"
+    counter = 1
+    while path.exists():
+        counter += 1
+        path = folder / f"{stem}-{counter}.md"
+    path.write_text(to_markdown(note), encoding="utf-8")
+    return path
 
 
 def clipboard_commands(platform: str, env: Mapping[str, str]) -> list[list[str]]:
@@ -91,8 +148,7 @@ def email_draft(note: HandOff, settings: Settings) -> EmailMessage:
     body = routing.ticket_text(note, settings).split("\n", 2)[2]  # drop "Subject:"
     message.set_content(body)
     for_it = to_markdown(replace(note, route=None))  # the routing is for the desk, not IT
-    stem = f"handoff-{note.trees[0][0]}-{note.ended:%Y%m%d-%H%M%S}"
-    message.add_attachment(for_it, subtype="markdown", filename=f"{stem}.md")
+    message.add_attachment(for_it, subtype="markdown", filename=f"{file_stem(note)}.md")
     return message
 
 
@@ -107,7 +163,9 @@ def save_draft(message: EmailMessage, path: Path) -> Path:
     return target
 
 
-def deliver(result: WalkResult, settings: Settings, *, copy: bool, eml: bool) -> list[str]:
+def deliver(
+    result: WalkResult, settings: Settings, folder: Path, *, copy: bool, eml: bool
+) -> list[str]:
     """Do the extra hand-off outputs that were asked for; say what happened, line by line."""
     note = result.handoff
     if not (copy or eml):
@@ -124,8 +182,7 @@ def deliver(result: WalkResult, settings: Settings, *, copy: bool, eml: bool) ->
             said.append(f"Not copied: {why_not}{where}.")
     if eml:
         draft = email_draft(note, settings)
-        stamp = f"handoff-{note.trees[0][0]}-{note.ended:%Y%m%d-%H%M%S}.eml"
-        path = result.path.with_suffix(".eml") if result.path else handoff_dir(settings) / stamp
+        path = (result.path or folder / f"{file_stem(note)}.md").with_suffix(".eml")
         try:
             saved = save_draft(draft, path)
         except OSError as e:

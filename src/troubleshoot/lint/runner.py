@@ -44,9 +44,7 @@ class Report:
         return bool(self.errors or (strict and self.warnings))
 
 
-def check_paths(
-    paths: Sequence[Path], options: Options | None = None, catalog: Catalog | None = None
-) -> Report:
+def check_paths(paths: Sequence[Path], options: Options, catalog: Catalog) -> Report:
     """Check the named files and folders, or every tree *catalog* would load.
 
     Gotos may name any tree of the catalog (the bundled and site trees), of the files
@@ -54,8 +52,7 @@ def check_paths(
     the ones being edited, then their neighbours.
     """
     with _batch():
-        catalog = catalog if catalog is not None else Catalog.default()
-        return _check_paths(paths, options or Options(), catalog)
+        return _check_paths(paths, options, catalog)
 
 
 @contextlib.contextmanager

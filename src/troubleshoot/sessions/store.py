@@ -32,7 +32,6 @@ from troubleshoot.walk.prompts import Entry
 
 T = TypeVar("T")
 
-DB_NAME = "sessions.db"
 WAIT_SECONDS = 5.0  # how long one write waits for other terminals before giving up
 
 #: MIGRATIONS[n] takes a database at schema version n to version n + 1.
@@ -97,13 +96,6 @@ class StoreError(TroubleshootError):
     """The session records cannot be opened or written."""
 
 
-def db_path() -> Path:
-    """The site's chosen database file, else ``sessions.db`` in the data folder."""
-    from troubleshoot.site import config
-
-    return config.resolve().settings.database or paths.data_dir() / DB_NAME
-
-
 def _busy(error: sqlite3.Error) -> bool:
     text = str(error).lower()
     return "locked" in text or "busy" in text
@@ -137,7 +129,7 @@ class Store:
 
     @classmethod
     def open(cls, path: Path | None = None, *, wait: float | None = None) -> Store:
-        path = path or db_path()
+        path = path or paths.database()
         wait = WAIT_SECONDS if wait is None else wait
         try:
             path.parent.mkdir(parents=True, exist_ok=True)

@@ -22,7 +22,7 @@ from typing import TypeVar
 
 import yaml
 
-from troubleshoot import paths, yamlsafe
+from troubleshoot import yamlsafe
 from troubleshoot.errors import Finding, TroubleshootError
 from troubleshoot.site import hours
 from troubleshoot.site.hours import Hours
@@ -165,10 +165,6 @@ def known_policies(settings: Settings) -> frozenset[str]:
 def budget_for(settings: Settings, tree: Tree) -> Budget:
     """The tree's own budget when it sets one, else the site's default."""
     return tree.budget if "budget" in tree.key_pos else settings.budget
-
-
-def handoff_dir(settings: Settings) -> Path:
-    return settings.handoffs or paths.handoff_dir()
 
 
 def it_email(settings: Settings, at: dt.datetime) -> str:

@@ -8,8 +8,7 @@ whole library, and one broken file never hides the good ones.
 
 from __future__ import annotations
 
-import os
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -64,15 +63,6 @@ class Catalog:
                 if tree_id in self.paths and self.paths[tree_id] != path:
                     self.shadows.append(Shadow(tree_id, path, self.paths[tree_id]))
                 self.paths[tree_id] = path
-
-    @classmethod
-    def default(cls, extra: Iterable[Path] = ()) -> Catalog:
-        """Bundled trees, then folders from ``TROUBLESHOOT_TREES``, then *extra*."""
-        folders = [bundled_dir()]
-        env = os.environ.get("TROUBLESHOOT_TREES", "")
-        folders += [Path(p) for p in env.split(os.pathsep) if p]
-        folders += list(extra)
-        return cls(folders)
 
     def ids(self) -> list[str]:
         return sorted(self.paths)

@@ -8,9 +8,10 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
+from troubleshoot.handoff.deliver import WalkResult
 from troubleshoot.text import one_line
 from troubleshoot.ui import views
-from troubleshoot.walk.driver import SKIP_REST, Quit, WalkResult
+from troubleshoot.walk.driver import SKIP_REST, Quit
 from troubleshoot.walk.engine import State
 from troubleshoot.walk.prompts import (
     Action,

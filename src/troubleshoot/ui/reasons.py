@@ -9,7 +9,9 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
-from troubleshoot.walk.driver import Prompter, Quit, WalkResult
+from troubleshoot.handoff.deliver import WalkResult
+from troubleshoot.ui.session import DeskPrompter
+from troubleshoot.walk.driver import Quit
 from troubleshoot.walk.engine import State
 from troubleshoot.walk.prompts import Action, Prompt
 
@@ -17,7 +19,7 @@ from troubleshoot.walk.prompts import Action, Prompt
 class WithReasons:
     """A prompter that shows notices with the site's policy reasons; all else passes on."""
 
-    def __init__(self, inner: Prompter, reasons: Mapping[str, str]) -> None:
+    def __init__(self, inner: DeskPrompter, reasons: Mapping[str, str]) -> None:
         self.inner = inner
         self.reasons = dict(reasons)
 
@@ -43,5 +45,5 @@ class WithReasons:
         self.inner.finished(result)
 
 
-def with_reasons(prompter: Prompter, reasons: Mapping[str, str]) -> Prompter:
+def with_reasons(prompter: DeskPrompter, reasons: Mapping[str, str]) -> DeskPrompter:
     return WithReasons(prompter, reasons) if reasons else prompter

@@ -3,11 +3,18 @@
 from __future__ import annotations
 
 import sys
+from typing import TYPE_CHECKING, Protocol
 
-from troubleshoot.ui.console import make_console
-from troubleshoot.ui.interactive import InteractivePrompter
-from troubleshoot.ui.plain import PlainPrompter
 from troubleshoot.walk.driver import Prompter
+
+if TYPE_CHECKING:
+    from troubleshoot.handoff.deliver import WalkResult
+
+
+class DeskPrompter(Prompter, Protocol):
+    """A walk's prompter that also shows how the walk ended (the hand-off, or what's next)."""
+
+    def finished(self, result: WalkResult) -> None: ...
 
 
 def is_interactive(plain: bool) -> bool:
@@ -19,7 +26,11 @@ def is_interactive(plain: bool) -> bool:
     return sys.stdin.isatty() and sys.stdout.isatty()
 
 
-def prompter(plain: bool) -> Prompter:
+def prompter(plain: bool) -> DeskPrompter:
+    from troubleshoot.ui.console import make_console
+    from troubleshoot.ui.interactive import InteractivePrompter
+    from troubleshoot.ui.plain import PlainPrompter
+
     if is_interactive(plain):
         return InteractivePrompter(make_console())
     return PlainPrompter(sys.stdin, sys.stdout)

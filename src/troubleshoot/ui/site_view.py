@@ -7,13 +7,11 @@ value is shown as read, with ``[file:line]`` or ``[built-in defaults]`` beside i
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable
 from pathlib import Path
 
-from troubleshoot import paths
-from troubleshoot.site.config import DEFAULTS, Contact, Resolved, Settings, handoff_dir
+from troubleshoot.desk import Desk
+from troubleshoot.site.config import DEFAULTS, Contact, Resolved, Settings
 from troubleshoot.text import one_line
-from troubleshoot.tree.catalog import Shadow
 from troubleshoot.ui import out
 
 LABEL = 18
@@ -100,8 +98,8 @@ def _policies(r: _Rows) -> None:
         r.row("policies" if i == 0 else "", f"{policy}: {state}", where)
 
 
-def lines(resolved: Resolved, now: dt.datetime, shadows: Iterable[Shadow] = ()) -> list[str]:
-    settings = resolved.settings
+def lines(desk: Desk, now: dt.datetime) -> list[str]:
+    resolved, settings = desk.site, desk.settings
     r = _Rows(settings)
     r.row("library", settings.library or "(not set)", r.source("library"))
     r.row("branch", settings.branch or "(not set)", r.source("branch"))
@@ -115,14 +113,13 @@ def lines(resolved: Resolved, now: dt.datetime, shadows: Iterable[Shadow] = ()) 
     for folder in settings.trees:
         if not folder.is_dir():
             r.more(f"not found: {folder}")
-    for shadow in shadows:
+    for shadow in desk.catalog.shadows:
         r.more(f"'{shadow.tree_id}' from {shadow.used} replaces {shadow.hidden}")
-    r.row("hand-offs", str(handoff_dir(settings)), r.source("handoffs"))
-    database = str(settings.database) if settings.database else f"in {paths.data_dir()}"
-    r.row("session database", database, r.source("database"))
+    r.row("hand-offs", str(desk.handoffs), r.source("handoffs"))
+    r.row("session database", str(desk.database), r.source("database"))
     return _header(resolved, now) + r.rows
 
 
-def show(resolved: Resolved, now: dt.datetime, shadows: Iterable[Shadow] = ()) -> None:
-    for text in lines(resolved, now, shadows):
+def show(desk: Desk, now: dt.datetime) -> None:
+    for text in lines(desk, now):
         out.line(text)

@@ -15,8 +15,8 @@ if TYPE_CHECKING:
     from rich.console import Console, RenderableType
 
     from troubleshoot.handoff.content import HandOff
+    from troubleshoot.handoff.deliver import WalkResult
     from troubleshoot.tree.cache import TreeInfo
-    from troubleshoot.walk.driver import WalkResult
 
 
 def tree_table(console: Console, trees: Iterable[TreeInfo]) -> None:

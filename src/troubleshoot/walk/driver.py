@@ -2,8 +2,9 @@
 
 This module decides nothing about trees (the engine does) and prints nothing (the
 prompter does). It only loops: show the prompt, take the action, apply it, record
-it, until the walk ends or the person quits; then collects the facts and writes the
-hand-off file.
+it, until the walk reaches an end or the person quits; and it asks for the facts an
+end collects. What happens at the end (the hand-off, its file, the record's last
+line) belongs to the layers above: see ``handoff.deliver`` and ``cli.walking``.
 """
 
 from __future__ import annotations
@@ -11,12 +12,9 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable
 from dataclasses import dataclass
-from pathlib import Path
 from typing import Protocol
 
 from troubleshoot import privacy
-from troubleshoot.handoff import content
-from troubleshoot.handoff.content import HandOff
 from troubleshoot.walk import engine
 from troubleshoot.walk.engine import State, TreeSource
 from troubleshoot.walk.prompts import Action, Prompt
@@ -39,56 +37,41 @@ class Prompter(Protocol):
 
     def ask_fact(self, label: str) -> str: ...
 
-    def finished(self, result: WalkResult) -> None: ...
-
 
 class Recorder(Protocol):
     """Keeps the session as it goes, so that an interruption loses nothing."""
 
     def record(self, action: Action, at: dt.datetime, state: State) -> None: ...
 
-    def finish(self, state: State, result: HandOff | None) -> None: ...
-
 
 class NullRecorder:
     def record(self, action: Action, at: dt.datetime, state: State) -> None:
         return None
 
-    def finish(self, state: State, result: HandOff | None) -> None:
-        return None
-
 
 @dataclass(frozen=True)
-class WalkResult:
+class Walked:
+    """Where a walk stopped: at an end (``state.ending``), or because the person quit."""
+
     state: State
-    handoff: HandOff | None = None
-    path: Path | None = None  # the hand-off file, when one was written
-    write_error: str = ""  # why the file could not be written, if it could not
     quit: bool = False
 
 
-def run(
+def walk(
     trees: TreeSource,
     state: State,
     prompter: Prompter,
     now: Callable[[], dt.datetime],
-    *,
     recorder: Recorder | None = None,
-    write_to: Path | None = None,
-    amend: Callable[[HandOff], HandOff] | None = None,
-) -> WalkResult:
-    """Walk until an end or a quit; EOFError and KeyboardInterrupt pass through.
-
-    *amend* adds what the site knows (whom to call, now or in the morning) to the
-    hand-off before it is saved and shown.
-    """
+) -> Walked:
+    """Walk until an end or a quit; EOFError and KeyboardInterrupt pass through."""
     recorder = recorder or NullRecorder()
     while state.ending is None:
         prompter.notices(state.notices)
         shown = engine.prompt(trees, state)
         action = prompter.ask(shown, state)
         if isinstance(action, Quit):
-            return WalkResult(state, quit=True)
+            return Walked(state, quit=True)
         at = now()
         try:
             state = engine.apply(trees, state, action, at)
@@ -97,10 +80,7 @@ def run(
             continue
         recorder.record(action, at, state)
     prompter.notices(state.notices)
-    result = finish(trees, state, prompter, write_to, amend)
-    recorder.finish(state, result.handoff)
-    prompter.finished(result)
-    return result
+    return Walked(state)
 
 
 def collect_facts(labels: tuple[str, ...], prompter: Prompter) -> dict[str, str]:
@@ -121,39 +101,3 @@ def collect_facts(labels: tuple[str, ...], prompter: Prompter) -> dict[str, str]
         if value:
             facts[label] = value
     return facts
-
-
-def finish(
-    trees: TreeSource,
-    state: State,
-    prompter: Prompter,
-    write_to: Path | None,
-    amend: Callable[[HandOff], HandOff] | None = None,
-) -> WalkResult:
-    ending = state.ending
-    assert ending is not None
-    if ending.outcome != "escalated":
-        return WalkResult(state, content.build(trees, state))
-    note = content.build(trees, state, collect_facts(ending.collect, prompter))
-    if amend is not None:
-        note = amend(note)
-    if write_to is None:
-        return WalkResult(state, note)
-    try:
-        path = save(note, write_to)
-    except OSError as e:
-        return WalkResult(state, note, write_error=f"{write_to}: {e.strerror or e}")
-    return WalkResult(state, note, path)
-
-
-def save(note: HandOff, folder: Path) -> Path:
-    """Write the hand-off as Markdown; never overwrites an earlier one."""
-    folder.mkdir(parents=True, exist_ok=True)
-    stem = f"handoff-{note.trees[0][0]}-{note.ended:%Y%m%d-%H%M%S}"
-    path = folder / f"{stem}.md"
-    counter = 1
-    while path.exists():
-        counter += 1
-        path = folder / f"{stem}-{counter}.md"
-    path.write_text(content.to_markdown(note), encoding="utf-8")
-    return path

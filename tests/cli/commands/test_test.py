@@ -99,8 +99,8 @@ def test_walks_reach_a_tree_beside_the_one_tested(cli, tmp_path: Path) -> None:
 
 def test_a_path_that_does_not_exist_is_an_error(cli, tmp_path: Path) -> None:
     result = cli(["test", str(tmp_path / "nope.yaml")])
-    assert result.code == 1
-    assert result.err == f"troubleshoot: {tmp_path / 'nope.yaml'}: no such file or folder\n"
+    assert result.code == 2  # as for check and show: nothing there to work on
+    assert result.err == f"troubleshoot: no such file or folder: {tmp_path / 'nope.yaml'}\n"
 
 
 def test_a_folder_without_trees_is_an_error(cli, tmp_path: Path) -> None:

@@ -7,6 +7,7 @@ from pathlib import Path
 
 import typer
 
+from troubleshoot.cli import options
 from troubleshoot.errors import Exit
 from troubleshoot.tree.model import DEFAULT_MAX_AGE_DAYS
 
@@ -27,19 +28,21 @@ def check(
         metavar="DAYS",
         help="Warn when a tree's 'reviewed' date is older than this.",
     ),
+    site_path: options.Site = None,
 ) -> int:
     """Check trees for mistakes before staff meet them."""
     from troubleshoot.clock import Clock
+    from troubleshoot.desk import Desk
     from troubleshoot.lint.runner import Options, check_paths
     from troubleshoot.site import config
-    from troubleshoot.tree.catalog import Catalog
     from troubleshoot.ui import out
     from troubleshoot.ui.findings import render, summary
 
     today = Clock.from_env().now().date()
-    settings = config.resolve().settings  # its policy names and tree folders count too
-    options = Options(today=today, max_age_days=max_age, policies=config.known_policies(settings))
-    report = check_paths(paths or [], options, Catalog.default(settings.trees))
+    desk = Desk.resolve(site_path)  # its policy names and tree folders count too
+    policies = config.known_policies(desk.settings)
+    chosen = Options(today=today, max_age_days=max_age, policies=policies)
+    report = check_paths(paths or [], chosen, desk.catalog)
     for text in render(report.findings, fmt.value):
         out.line(text)
     out.line(summary(report.files, report.errors, report.warnings), err=True)

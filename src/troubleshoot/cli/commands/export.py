@@ -7,6 +7,7 @@ from typing import Optional
 
 import typer
 
+from troubleshoot.cli import options
 from troubleshoot.errors import Exit, TroubleshootError
 from troubleshoot.ui import out
 
@@ -16,13 +17,14 @@ def export(
         None, "--output", "-o", help="Write to this file (default: standard output)."
     ),
     since: Optional[str] = typer.Option(None, "--since", help="Only sessions from this day on."),  # noqa: UP045
+    site_path: options.Site = None,
 ) -> int:
     """Write session records as JSON lines, one session a line."""
+    from troubleshoot.desk import Desk
     from troubleshoot.sessions import exchange  # here, so that starting a walk does not pay for it
     from troubleshoot.sessions.records import parse_since
-    from troubleshoot.sessions.store import Store
 
-    with Store.open() as store:
+    with Desk.resolve(site_path).store() as store:
         sessions = store.sessions(since=parse_since(since))
     lines = list(exchange.lines(sessions))
     if output is None:

@@ -6,6 +6,7 @@ import enum
 
 import typer
 
+from troubleshoot.cli import options
 from troubleshoot.errors import Exit
 
 
@@ -24,15 +25,18 @@ def find(
     admin: bool | None = typer.Option(
         None, "--admin/--no-admin", help="Admin rights here (default: site)."
     ),
+    site_path: options.Site = None,
+    copy: options.Copy = False,
+    eml: options.Eml = False,
 ) -> int:
     """Find the tree for what the patron said, then walk it."""
     from troubleshoot.cli import choosing
     from troubleshoot.cli.commands import run
-    from troubleshoot.site import config
-    from troubleshoot.tree.catalog import Catalog
+    from troubleshoot.desk import Desk
     from troubleshoot.ui import out, session
 
-    catalog = Catalog.default(config.resolve().settings.trees)
+    desk = Desk.resolve(site_path)
+    catalog = desk.catalog
     said = " ".join(words)
     if fmt is Format.json:
         import json
@@ -46,4 +50,5 @@ def find(
         return Exit.OK
     interactive = session.is_interactive(plain)
     tree_id, node = choosing.by_words(catalog, said, interactive, lead="nothing matches")
-    return run.run(f"{tree_id}#{node}" if node else tree_id, plain=plain, admin=admin)
+    chosen = f"{tree_id}#{node}" if node else tree_id
+    return run.walk(desk, chosen, plain=plain, admin=admin, copy=copy, eml=eml)

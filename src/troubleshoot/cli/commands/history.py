@@ -6,6 +6,7 @@ from typing import Optional
 
 import typer
 
+from troubleshoot.cli import options
 from troubleshoot.errors import Exit, TroubleshootError
 from troubleshoot.ui import out
 
@@ -24,11 +25,12 @@ def history(
     ),
     since: Optional[str] = typer.Option(None, "--since", help="Only sessions from this day on."),  # noqa: UP045
     format: str = typer.Option("table", "--format", help="table, json or csv."),
+    site_path: options.Site = None,
 ) -> int:
     """List past sessions, or show one with its transcript and hand-off."""
     # Imported here so that starting a walk does not pay for them.
+    from troubleshoot.desk import Desk
     from troubleshoot.sessions.records import parse_since
-    from troubleshoot.sessions.store import Store
     from troubleshoot.ui.console import make_console
     from troubleshoot.ui.records import history_csv, history_json, history_table, show_session
 
@@ -43,7 +45,7 @@ def history(
             f"--outcome: choose one of {', '.join(OUTCOMES)}", exit_code=Exit.USAGE
         )
     day = parse_since(since)
-    with Store.open() as store:
+    with Desk.resolve(site_path).store() as store:
         if session_id:
             found = store.get(session_id)
             if found is None:

@@ -8,6 +8,7 @@ from typing import Optional
 
 import typer
 
+from troubleshoot.cli import options
 from troubleshoot.errors import Exit, TroubleshootError
 from troubleshoot.ui import out
 
@@ -16,11 +17,12 @@ def import_sessions(
     files: Optional[list[Path]] = typer.Argument(  # noqa: UP045
         None, help="JSONL files from 'troubleshoot export' (default: sessions kept aside)."
     ),
+    site_path: options.Site = None,
 ) -> int:
     """Load session records; a session already here is kept once, never twice."""
+    from troubleshoot.desk import Desk
     from troubleshoot.sessions import exchange  # here, so that starting a walk does not pay for it
     from troubleshoot.sessions.recording import pending_paths
-    from troubleshoot.sessions.store import Store
 
     pending = not files
     targets = [p for p in pending_paths() if p.is_file()] if pending else list(files or [])
@@ -28,7 +30,7 @@ def import_sessions(
         out.line("Nothing to import: no sessions were kept aside.")
         return Exit.OK
     problems = 0
-    with Store.open() as store:
+    with Desk.resolve(site_path).store() as store:
         for path in targets:
             try:
                 loaded = exchange.read(path)

@@ -2,21 +2,21 @@
 
 from __future__ import annotations
 
+from troubleshoot.cli import options
 from troubleshoot.errors import Exit
 
 
-def list_trees() -> int:
+def list_trees(site_path: options.Site = None) -> int:
     """List the trees this desk can walk."""
-    from troubleshoot.site import config
-    from troubleshoot.tree.catalog import Catalog
+    from troubleshoot.desk import Desk
     from troubleshoot.ui import out
     from troubleshoot.ui.console import make_console
     from troubleshoot.ui.views import tree_table
 
-    resolved = config.resolve()
-    if resolved.warning:
-        out.line(resolved.warning, err=True)
-    infos, broken = Catalog.default(resolved.settings.trees).infos()
+    desk = Desk.resolve(site_path)
+    if desk.warning:
+        out.line(desk.warning, err=True)
+    infos, broken = desk.catalog.infos()
     tree_table(make_console(), infos)
     for problem in broken:
         out.line(f"warning: skipped {problem}", err=True)

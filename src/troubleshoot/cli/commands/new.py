@@ -17,14 +17,14 @@ def new(
 ) -> int:
     """Write a starter tree, ID.yaml, that already passes check and test."""
     from troubleshoot.clock import Clock
-    from troubleshoot.tree.catalog import Catalog
+    from troubleshoot.desk import Desk
     from troubleshoot.tree.starter import check_id, write_starter
     from troubleshoot.ui import out
 
     check_id(tree_id)
     path = write_starter(folder, tree_id, Clock.from_env().now().date())
     out.line(f"Wrote {path}. Next: troubleshoot check {path}")
-    existing = Catalog.default().paths.get(tree_id)
+    existing = Desk.resolve().catalog.paths.get(tree_id)
     if existing is not None and existing.resolve() != path.resolve():
         out.line(
             f"note: a tree called '{tree_id}' already exists ({existing}); "

@@ -7,6 +7,7 @@ from typing import Optional
 
 import typer
 
+from troubleshoot.cli import options
 from troubleshoot.errors import Exit, TroubleshootError
 from troubleshoot.ui import out
 
@@ -17,12 +18,13 @@ def report(
     since: Optional[str] = typer.Option(None, "--since", help="Only sessions from this day on."),  # noqa: UP045
     format: str = typer.Option("table", "--format", help="table, csv, json or html."),
     output: Optional[Path] = typer.Option(None, "--output", "-o", help="Write to this file."),  # noqa: UP045
+    site_path: options.Site = None,
 ) -> int:
     """Sessions per tree, outcomes, times, where walks get stuck, busiest hours."""
     # Imported here so that starting a walk does not pay for the report's modules.
+    from troubleshoot.desk import Desk
     from troubleshoot.sessions import figures as figures
     from troubleshoot.sessions.records import parse_since
-    from troubleshoot.sessions.store import Store
     from troubleshoot.ui import report as views
     from troubleshoot.ui.console import make_console
     from troubleshoot.ui.report_html import to_html
@@ -32,7 +34,7 @@ def report(
             f"--format: choose one of {', '.join(FORMATS)}", exit_code=Exit.USAGE
         )
     day = parse_since(since)
-    with Store.open() as store:
+    with Desk.resolve(site_path).store() as store:
         built = figures.build(store.sessions(since=day), day)
     if format == "table" and output is None:
         views.show(make_console(), built)

@@ -2,33 +2,39 @@
 
 from __future__ import annotations
 
-from typing import Optional
+from typing import Annotated
 
 import typer
 
+from troubleshoot.cli import options
 from troubleshoot.errors import Exit, TroubleshootError
 
 
 def resume(
-    session_id: Optional[str] = typer.Argument(  # noqa: UP045
-        None, help="Session id, or its first characters (default: the most recent one)."
-    ),
-    list_: bool = typer.Option(False, "--list", help="List the unfinished sessions."),
-    plain: bool = typer.Option(False, "--plain", help="Plain numbered prompts, read line by line."),
+    session_id: Annotated[
+        str | None,
+        typer.Argument(help="Session id, or its first characters (default: the most recent one)."),
+    ] = None,
+    list_: Annotated[bool, typer.Option("--list", help="List the unfinished sessions.")] = False,
+    plain: options.Plain = False,
+    site_path: options.Site = None,
+    copy: options.Copy = False,
+    eml: options.Eml = False,
 ) -> int:
     """Continue an unfinished walk where it stopped."""
-    from troubleshoot import paths  # here, so that starting a walk does not pay for them
+    from troubleshoot.cli import walking  # here, so that starting a walk does not pay for them
     from troubleshoot.clock import Clock
+    from troubleshoot.desk import Desk
     from troubleshoot.sessions import replay
     from troubleshoot.sessions.recording import continue_recording, pending_paths
-    from troubleshoot.sessions.store import Store
-    from troubleshoot.tree.catalog import Catalog
     from troubleshoot.ui import out, session
     from troubleshoot.ui.console import make_console
     from troubleshoot.ui.records import resuming, unfinished_table
-    from troubleshoot.walk import driver
 
-    with Store.open() as store:
+    desk = Desk.resolve(site_path)
+    if desk.warning:
+        out.line(desk.warning, err=True)
+    with desk.store() as store:
         if list_:
             found = store.sessions(unfinished=True, full=False)
             found.sort(key=lambda s: s.updated or s.started, reverse=True)
@@ -47,21 +53,13 @@ def resume(
                 f"session {record.short_id} has ended ({record.outcome}); "
                 f"'troubleshoot history show {record.short_id}' shows it"
             )
-        catalog = Catalog.default()
         clock = Clock.from_env()
-        restored = replay.restore(catalog, record, clock.now())
+        restored = replay.restore(desk.catalog, record, clock.now())
         resuming(record, restored.changed, restored.rebuilt)
         recorder = continue_recording(
             record, restored.state, store, lambda m: out.line(f"warning: {m}", err=True)
         )
-        result = driver.run(
-            catalog,
-            restored.state,
-            session.prompter(plain),
-            clock.now,
-            recorder=recorder,
-            write_to=paths.handoff_dir(),
+        walking.at_desk(
+            desk, restored.state, recorder, session.prompter(plain), clock.now, copy=copy, eml=eml
         )
-        if result.quit:
-            out.line(f"Kept for later: 'troubleshoot resume {record.short_id}' continues it.")
     return Exit.OK

@@ -6,14 +6,15 @@ matches. ``TREE#NODE`` starts partway in, as a symptom pointing deep does.
 
 from __future__ import annotations
 
-from functools import partial
-from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from troubleshoot.cli import completion
+from troubleshoot.cli import completion, options
 from troubleshoot.errors import Exit
+
+if TYPE_CHECKING:
+    from troubleshoot.desk import Desk
 
 
 def run(
@@ -24,40 +25,48 @@ def run(
             autocompletion=completion.tree_ids,
         ),
     ] = None,
-    plain: Annotated[
-        bool, typer.Option("--plain", help="Plain numbered prompts, read line by line.")
-    ] = False,
+    plain: options.Plain = False,
     admin: Annotated[
         bool | None, typer.Option("--admin/--no-admin", help="Admin rights here (default: site).")
     ] = None,
-    site_path: Annotated[Path | None, typer.Option("--site", help="Site settings file.")] = None,
-    copy: Annotated[bool, typer.Option("--copy", help="Also copy the hand-off.")] = False,
-    eml: Annotated[bool, typer.Option("--eml", help="Also write an email draft to IT.")] = False,
+    site_path: options.Site = None,
+    copy: options.Copy = False,
+    eml: options.Eml = False,
     initials: Annotated[
         str, typer.Option("--initials", help="Your initials, kept with the record.")
     ] = "",
 ) -> int:
     """Walk a tree, one question or step at a time."""
-    from troubleshoot.cli import choosing
+    from troubleshoot.desk import Desk
+
+    return walk(Desk.resolve(site_path), tree, plain, admin, copy, eml, initials)
+
+
+def walk(
+    desk: Desk,
+    words: str | None,
+    plain: bool = False,
+    admin: bool | None = None,
+    copy: bool = False,
+    eml: bool = False,
+    initials: str = "",
+) -> int:
+    """Walk the tree *words* name (an id, ``id#node``, or the patron's words) at *desk*."""
+    from troubleshoot.cli import choosing, walking
     from troubleshoot.clock import Clock
-    from troubleshoot.handoff import deliver, routing
     from troubleshoot.sessions import recording, records
     from troubleshoot.site import config
-    from troubleshoot.tree.catalog import Catalog
-    from troubleshoot.ui import out, reasons, session
-    from troubleshoot.walk import driver, engine
+    from troubleshoot.ui import out, session
+    from troubleshoot.walk import engine
 
     initials = records.check_initials(initials)
-    setup = config.resolve(site_path)
-    if setup.warning:
-        out.line(setup.warning, err=True)
-    settings = setup.settings
-    catalog = Catalog.default(settings.trees)
+    if desk.warning:
+        out.line(desk.warning, err=True)
+    settings, catalog = desk.settings, desk.catalog
     clock = Clock.from_env()
     interactive = session.is_interactive(plain)
-    if tree is None:
-        tree = choosing.every_tree(catalog, interactive)
-    words = tree
+    if words is None:
+        words = choosing.every_tree(catalog, interactive)
     tree, _, deep = words.partition("#")
     node: str | None = deep or None
     if tree not in catalog.paths:
@@ -80,16 +89,8 @@ def run(
         loaded.digest,
         initials=initials,
         warn=lambda m: out.line(f"warning: {m}", err=True),
-        path=settings.database,
+        path=desk.database,
     )
-    prompter = reasons.with_reasons(session.prompter(plain), settings.reasons)
-    amend = partial(routing.amend, settings)
-    write_to = config.handoff_dir(settings)
-    result = driver.run(
-        catalog, state, prompter, clock.now, recorder=recorder, write_to=write_to, amend=amend
-    )
-    for said in deliver.deliver(result, settings, copy=copy, eml=eml):
-        out.line(said)
-    if result.quit and recorder.in_database:
-        out.line(f"Kept for later: 'troubleshoot resume {recorder.session.short_id}' continues it.")
+    prompter = session.prompter(plain)
+    walking.at_desk(desk, state, recorder, prompter, clock.now, copy=copy, eml=eml)
     return Exit.OK

@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 
 import typer
 
-from troubleshoot.cli import completion
+from troubleshoot.cli import completion, options
 from troubleshoot.errors import Exit
 
 if TYPE_CHECKING:
@@ -58,13 +58,14 @@ def show(
     fmt: Format = typer.Option(
         Format.tree, "--format", "-f", help="tree: draw it here; mermaid, dot, markdown: export."
     ),
+    site_path: options.Site = None,
 ) -> int:
     """Draw a tree, or export it as Mermaid, DOT or a printable Markdown guide."""
+    from troubleshoot.desk import Desk
     from troubleshoot.tree import render
-    from troubleshoot.tree.catalog import Catalog
     from troubleshoot.ui import out
 
-    catalog = Catalog.default()
+    catalog = Desk.resolve(site_path).catalog
     found = find(catalog, tree)
     titles = goto_titles(catalog, found)
     if fmt is Format.tree:

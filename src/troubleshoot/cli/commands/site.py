@@ -24,8 +24,8 @@ def site(
 ) -> int:
     """Show this desk's site settings and where each came from."""
     from troubleshoot.clock import Clock
+    from troubleshoot.desk import Desk
     from troubleshoot.site import config as settings_file
-    from troubleshoot.tree.catalog import Catalog
     from troubleshoot.ui import out, site_view
 
     chosen = path or site_path
@@ -35,7 +35,6 @@ def site(
         out.line(str(written))
         out.line("Fill it in, then run 'troubleshoot site' to check it.", err=True)
         return Exit.OK
-    resolved = settings_file.resolve(chosen)
-    shadows = Catalog.default(resolved.settings.trees).shadows
-    site_view.show(resolved, Clock.from_env().now(), shadows)
-    return Exit.ERROR if resolved.findings else Exit.OK
+    desk = Desk.resolve(chosen)
+    site_view.show(desk, Clock.from_env().now())
+    return Exit.ERROR if desk.site.findings else Exit.OK

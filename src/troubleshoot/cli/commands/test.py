@@ -6,25 +6,28 @@ from pathlib import Path
 
 import typer
 
+from troubleshoot.cli import options
 from troubleshoot.errors import Exit, Finding, TroubleshootError
 
 
 def walks(
     paths: list[Path] = typer.Argument(None, help="Tree files or folders (default: all trees)."),
     verbose: bool = typer.Option(False, "--verbose", "-v", help="Also list walks that pass."),
+    site_path: options.Site = None,
 ) -> int:
     """Run each tree's example walks and show where any went astray."""
-    from troubleshoot.tree.catalog import Catalog, tree_files
+    from troubleshoot.desk import Desk
+    from troubleshoot.tree.catalog import tree_files
     from troubleshoot.tree.loader import parse_tree
     from troubleshoot.ui import out
     from troubleshoot.walk.examples import run_tree
 
     for path in paths or []:
         if not path.exists():
-            raise TroubleshootError("no such file or folder", str(path))
+            raise TroubleshootError(f"no such file or folder: {path}", exit_code=Exit.USAGE)
     # Trees beside the ones named are loaded too, so their gotos find each other.
     folders = [p if p.is_dir() else p.parent for p in paths or []]
-    catalog = Catalog.default(extra=folders)
+    catalog = Desk.resolve(site_path, tuple(folders)).catalog
     files = [f for p in paths for f in tree_files(p)] if paths else list(catalog.paths.values())
     if not files:
         raise TroubleshootError("no tree files (*.yaml) found")

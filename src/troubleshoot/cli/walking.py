@@ -1,0 +1,90 @@
+"""A walk at this desk, from its first prompt to the hand-off, for ``run`` and ``resume``.
+
+Starting a walk and resuming one differ only in how the state and the recorder come
+about; everything after (the site's policy reasons beside notices, the facts, the
+site's routing, the hand-off folder, the clipboard and email draft, the "kept for
+later" line) is the same, so it is written once, here.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
+from functools import partial
+from pathlib import Path
+from typing import Protocol
+
+from troubleshoot.desk import Desk
+from troubleshoot.handoff import deliver, routing
+from troubleshoot.handoff.content import HandOff
+from troubleshoot.handoff.deliver import WalkResult
+from troubleshoot.sessions.recording import StoreRecorder
+from troubleshoot.ui import out, reasons
+from troubleshoot.ui.session import DeskPrompter
+from troubleshoot.walk import driver
+from troubleshoot.walk.engine import State, TreeSource
+from troubleshoot.walk.prompts import Action
+
+
+class Finisher(Protocol):
+    """What keeps the record: told once how the walk ended."""
+
+    def record(self, action: Action, at: dt.datetime, state: State) -> None: ...
+
+    def finish(self, state: State, result: HandOff | None) -> None: ...
+
+
+def run(
+    trees: TreeSource,
+    state: State,
+    prompter: DeskPrompter,
+    now: Callable[[], dt.datetime],
+    *,
+    recorder: Finisher | None = None,
+    write_to: Path | None = None,
+    amend: Callable[[HandOff], HandOff] | None = None,
+) -> WalkResult:
+    """Walk to an end or a quit, then ask the end's facts, hand off, record and show it."""
+    walked = driver.walk(trees, state, prompter, now, recorder)
+    if walked.quit:
+        return WalkResult(walked.state, quit=True)
+    state = walked.state
+    assert state.ending is not None
+    facts = (
+        driver.collect_facts(state.ending.collect, prompter)
+        if state.ending.outcome == "escalated"
+        else {}
+    )
+    result = deliver.conclude(trees, state, facts, write_to, amend)
+    if recorder is not None:
+        recorder.finish(state, result.handoff)
+    prompter.finished(result)
+    return result
+
+
+def at_desk(
+    desk: Desk,
+    state: State,
+    recorder: StoreRecorder,
+    prompter: DeskPrompter,
+    now: Callable[[], dt.datetime],
+    *,
+    copy: bool = False,
+    eml: bool = False,
+) -> WalkResult:
+    """:func:`run` with everything the desk's settings add, then the extra deliveries."""
+    settings = desk.settings
+    result = run(
+        desk.catalog,
+        state,
+        reasons.with_reasons(prompter, settings.reasons),
+        now,
+        recorder=recorder,
+        write_to=desk.handoffs,
+        amend=partial(routing.amend, settings),
+    )
+    for said in deliver.deliver(result, settings, desk.handoffs, copy=copy, eml=eml):
+        out.line(said)
+    if result.quit and recorder.in_database:
+        out.line(f"Kept for later: 'troubleshoot resume {recorder.session.short_id}' continues it.")
+    return result

@@ -1,0 +1,90 @@
+"""The one desk setup every command starts from.
+
+A desk is its site settings (and the file they came from), every folder of trees it
+may walk, the database its sessions are kept in and the folder its hand-offs go to.
+Each command used to work these out for itself, and the copies drifted: a tree in
+the site's ``trees:`` folder could be walked but not resumed or shown, and a walk
+recorded in the site's database was missing from ``history``. Now a command asks
+:meth:`Desk.resolve` once and takes everything from the answer.
+
+Building a desk reads the settings file and lists the tree folders, nothing more:
+the catalog loads trees on demand and the database is opened only by :meth:`store`,
+so ``list`` never pays for SQLite.
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass, field
+from functools import cached_property
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from troubleshoot import paths
+from troubleshoot.site.config import Resolved, Settings, resolve
+from troubleshoot.tree import catalog as catalogs
+from troubleshoot.tree.catalog import Catalog
+
+if TYPE_CHECKING:
+    from troubleshoot.sessions.store import Store
+
+#: Folders of trees named in the environment, after the bundled ones.
+TREES_ENV = "TROUBLESHOOT_TREES"
+
+
+@dataclass(frozen=True)
+class Desk:
+    """Everything about this desk that a command needs, worked out in one place."""
+
+    site: Resolved
+    extra_trees: tuple[Path, ...] = field(default=())
+
+    @classmethod
+    def resolve(cls, site_path: Path | None = None, extra_trees: tuple[Path, ...] = ()) -> Desk:
+        """This desk: the settings from *site_path* (or where they are found), and its trees.
+
+        *extra_trees* are folders a command was given on its own command line
+        (``test`` and ``check`` take paths); they come after every other folder.
+        """
+        return cls(resolve(site_path), extra_trees)
+
+    @property
+    def settings(self) -> Settings:
+        return self.site.settings
+
+    @property
+    def warning(self) -> str | None:
+        """One line for staff when the settings file could not be used."""
+        return self.site.warning
+
+    @property
+    def tree_folders(self) -> list[Path]:
+        """Bundled trees, then ``TROUBLESHOOT_TREES``, then the site's, then the command's."""
+        env = os.environ.get(TREES_ENV, "")
+        return [
+            catalogs.bundled_dir(),
+            *(Path(p) for p in env.split(os.pathsep) if p),
+            *self.settings.trees,
+            *self.extra_trees,
+        ]
+
+    @cached_property
+    def catalog(self) -> Catalog:
+        """Every tree this desk can walk, by id; a later folder's tree replaces an earlier one."""
+        return Catalog(self.tree_folders)
+
+    @property
+    def database(self) -> Path:
+        """The site's chosen database file, else ``sessions.db`` in the data folder."""
+        return self.settings.database or paths.database()
+
+    @property
+    def handoffs(self) -> Path:
+        """Where hand-offs are saved: the site's ``handoffs:`` folder, else the data folder's."""
+        return self.settings.handoffs or paths.handoff_dir()
+
+    def store(self) -> Store:
+        """The session database, opened (and brought up to date) now."""
+        from troubleshoot.sessions.store import Store
+
+        return Store.open(self.database)
