@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 
 from tests.conftest import FIXTURE_DIR
-from troubleshoot.handoff import content
+from troubleshoot.handoff import content, ticket
 from troubleshoot.tree.catalog import Catalog
 from troubleshoot.walk import engine
 from troubleshoot.walk.prompts import Choose
@@ -18,7 +18,7 @@ def test_a_walk_started_deep_says_where_it_began() -> None:
     trees = Catalog([SMALL])
     state = engine.start(trees, "kiosk", T0, node="paper")
     state = engine.apply(trees, state, Choose(1), T0 + dt.timedelta(minutes=3))
-    note = content.to_markdown(content.build(trees, state))
+    note = ticket.to_markdown(content.build(trees, state))
     assert "- Began partway in, at `kiosk#paper`: a symptom pointed there\n" in note
 
 
@@ -28,4 +28,4 @@ def test_a_walk_from_the_start_says_nothing_about_beginning_partway() -> None:
     state = engine.apply(trees, state, Choose(1), T0)
     state = engine.apply(trees, state, Choose(1), T0)
     assert state.ending is not None
-    assert "Began partway" not in content.to_markdown(content.build(trees, state))
+    assert "Began partway" not in ticket.to_markdown(content.build(trees, state))

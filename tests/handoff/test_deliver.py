@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 
 from tests.conftest import FIXTURE_DIR
-from troubleshoot.handoff import content, deliver, routing
+from troubleshoot.handoff import content, deliver, routing, ticket
 from troubleshoot.handoff.content import HandOff
 from troubleshoot.handoff.deliver import WalkResult
 from troubleshoot.site import config
@@ -68,7 +68,7 @@ def test_the_email_draft_is_addressed_to_it_and_holds_the_ticket(
     assert "Laptop make and model: Dell XPS" in body.get_content()
     (attached,) = list(draft.iter_attachments())
     assert attached.get_filename() == "handoff-own-laptop-20261128-210000.md"
-    without_routing = content.to_markdown(escalated())
+    without_routing = ticket.to_markdown(escalated())
     assert attached.get_content().replace("\r\n", "\n") == without_routing
 
 

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from tests.conftest import FIXTURE_DIR
-from troubleshoot.handoff import content, routing
+from troubleshoot.handoff import content, routing, ticket
 from troubleshoot.handoff.content import HandOff
 from troubleshoot.site import config
 from troubleshoot.tree.catalog import Catalog
@@ -61,7 +61,7 @@ def test_inside_it_hours_the_hand_off_says_whom_to_call_now(settings: config.Set
     assert [c.name for c in route.on_duty] == ["County IT"]
     assert route.until == dt.datetime(2026, 11, 23, 17, 0)
     assert route.ticket == "" and route.emergency is None
-    assert routing.lines(route, "Offer a library PC for today.", urgent=False) == [
+    assert ticket.route_lines(route, "Offer a library PC for today.", urgent=False) == [
         "IT is on duty now (Mon 2026-11-23 10:00, until 17:00).",
         "County IT: call 555-0100; or file a ticket: https://help.example.org/new; "
         "or email helpdesk@example.org.",
@@ -83,7 +83,7 @@ def test_after_hours_the_hand_off_gives_the_workaround_and_a_ticket_for_the_morn
         "Library: Riverside Public Library, Main",
     ]
     assert "- Laptop make and model: Dell XPS" in route.ticket.splitlines()
-    assert routing.lines(route, note.workaround, note.urgent) == [
+    assert ticket.route_lines(route, note.workaround, note.urgent) == [
         "IT is not on duty now (Sat 2026-11-28 21:00). Next on duty: Mon 2026-11-30 08:00 "
         "(County IT).",
         "Now: give the patron the workaround: Offer a library PC for today.",
@@ -98,7 +98,7 @@ def test_the_emergency_line_is_offered_only_for_an_urgent_escalation_after_hours
     night = routing.route(settings, escalated(SATURDAY_NIGHT, urgent=True))
     assert night is not None and night.emergency == settings.emergency
     assert night.ticket.startswith("Subject: URGENT [Riverside Public Library, Main]")
-    last = routing.lines(night, "Put up a sign.", urgent=True)[-1]
+    last = ticket.route_lines(night, "Put up a sign.", urgent=True)[-1]
     assert last == (
         "URGENT: if this is an emergency (Every public PC is down; No network in the building), "
         "call the after-hours line now: IT on-call, 555-0199. "
@@ -106,7 +106,7 @@ def test_the_emergency_line_is_offered_only_for_an_urgent_escalation_after_hours
     )
     day = routing.route(settings, escalated(MONDAY_MORNING, urgent=True))
     assert day is not None and day.emergency is None
-    assert "URGENT: phone now rather than filing a ticket and waiting." in routing.lines(
+    assert "URGENT: phone now rather than filing a ticket and waiting." in ticket.route_lines(
         day, "", urgent=True
     )
 

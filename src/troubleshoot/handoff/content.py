@@ -1,4 +1,4 @@
-"""From a finished walk to the note IT reads: first as data, then as Markdown.
+"""What the note IT reads holds, as data: built from a finished walk.
 
 The first thing IT asks is "what have you already tried?", and the second is "what
 couldn't you do?". The note answers both, and lists apart the steps that need
@@ -8,14 +8,30 @@ administrator rights the desk does not have, with what IT must do for each.
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass, fields, replace
-from typing import Any
+from dataclasses import dataclass
 
-from troubleshoot.handoff import routing
-from troubleshoot.handoff.routing import Route
-from troubleshoot.text import clean, markdown
+from troubleshoot.site.config import Contact, Emergency
 from troubleshoot.walk.engine import State, TreeSource
 from troubleshoot.walk.prompts import NOT_TRIED
+
+
+@dataclass(frozen=True)
+class Route:
+    """The site's word on one escalation: whom to reach, and when."""
+
+    at: dt.datetime  # when the walk ended
+    on_duty: tuple[Contact, ...]  # IT contacts answering at that time
+    opens: dt.datetime | None = None  # when IT is next on duty, if nobody is now
+    next_contact: Contact | None = None  # who that is
+    until: dt.datetime | None = None  # when the current cover ends
+    emergency: Emergency | None = None  # only for an urgent escalation out of hours
+    reasons: tuple[tuple[str, str], ...] = ()  # (policy, why the site forbids it)
+    ticket: str = ""  # ready to paste or email when IT opens (out of hours only)
+    no_contact: bool = False  # the site named no IT contact at all
+
+    @property
+    def inside_hours(self) -> bool:
+        return bool(self.on_duty)
 
 
 @dataclass(frozen=True)
@@ -81,91 +97,3 @@ def build(trees: TreeSource, state: State, facts: dict[str, str] | None = None) 
             (f"{e.tree}#{e.node}" for e in log[:1] if e.kind == "start" and e.value == "deep"), ""
         ),
     )
-
-
-def _time(moment: dt.datetime) -> str:
-    return moment.strftime("%Y-%m-%d %H:%M")
-
-
-def headline(handoff: HandOff) -> str:
-    """One line that says how it ended, in words that do not blame anyone."""
-    if handoff.outcome == "resolved":
-        return "Resolved"
-    if handoff.outcome == "abandoned":
-        return "Not finished: the patron left"
-    label = "URGENT: escalate now" if handoff.urgent else "Escalate to IT"
-    if handoff.by_staff:
-        label += " (stopped by staff: the right call when guessing would not help)"
-    return label
-
-
-def _shown_as_typed(value: Any) -> Any:
-    if isinstance(value, str):
-        return markdown(value)
-    if isinstance(value, tuple):
-        return tuple(_shown_as_typed(item) for item in value)
-    return value
-
-
-def to_markdown(handoff: HandOff) -> str:
-    """The hand-off as a Markdown file for a ticket, an email or the IT binder.
-
-    Every text in it came from a tree or from staff, so each is folded onto its line
-    and kept from being read as Markdown: a note cannot add a heading, hide the rest
-    of the file in an HTML comment, or turn into a link.
-    """
-    handoff = replace(
-        handoff,
-        **{f.name: _shown_as_typed(getattr(handoff, f.name)) for f in fields(handoff)},
-    )
-    first_title = handoff.trees[0][1]
-    lines = [f"# Hand-off: {first_title}", "", f"**{headline(handoff)}**", ""]
-    lines += [
-        f"- Tree: {', '.join(f'{title} (`{tid}`)' for tid, title in handoff.trees)}",
-        f"- Started: {_time(handoff.started)}",
-        f"- Ended: {_time(handoff.ended)} at `{handoff.end_node}`",
-        f"- Time spent: {handoff.minutes} min",
-        f"- Reason: {handoff.reason}",
-    ]
-    if handoff.workaround:
-        lines.append(f"- Workaround given to the patron: {handoff.workaround}")
-    if handoff.began_at:
-        lines.append(f"- Began partway in, at `{handoff.began_at}`: a symptom pointed there")
-    if handoff.route is not None:
-        lines += routing.markdown(handoff.route, handoff.workaround, handoff.urgent)
-    reasons = dict(handoff.route.reasons) if handoff.route else {}
-
-    def section(title: str, rows: list[str], empty: str | None = None) -> None:
-        if not rows and empty is None:
-            return
-        lines.extend(["", f"## {title}", ""])
-        lines.extend(rows or [empty or ""])
-
-    section(
-        "Needs admin rights (not done at the desk)",
-        [f"- [ ] {step} **IT must:** {todo}" for step, todo in handoff.admin_needed],
-        "None.",
-    )
-    section(
-        "Facts collected", [f"- {label}: {value}" for label, value in handoff.facts], "None given."
-    )
-    section("Answers given", [f"- {q} **{a}**" for q, a in handoff.answers], "None.")
-    section("Steps tried", [f"- {step} **{result}**" for step, result in handoff.tried], "None.")
-    section(
-        "Steps not tried",
-        [f"- {step}" + (f" (why: {why})" if why else "") for step, why in handoff.not_tried],
-    )
-    section(
-        "Not allowed by this library's policy",
-        [
-            f"- {step} (policy: {policy})" + (f": {reasons[policy]}" if policy in reasons else "")
-            for step, policy in handoff.not_allowed
-        ],
-    )
-    section("Told the patron", [f"- {text}" for text in handoff.said])
-    section("Notes", [f"- {note}" for note in handoff.notes])
-    section(
-        "Corrections made during the walk",
-        [f"- Went back and changed: {text}" for text in handoff.corrections],
-    )
-    return clean("\n".join(lines) + "\n")

@@ -19,8 +19,8 @@ from dataclasses import dataclass, replace
 from email.message import EmailMessage
 from pathlib import Path
 
-from troubleshoot.handoff import routing
-from troubleshoot.handoff.content import HandOff, build, to_markdown
+from troubleshoot.handoff.content import HandOff, build
+from troubleshoot.handoff.ticket import ticket_subject, ticket_text, to_markdown
 from troubleshoot.site.config import Settings, it_email
 from troubleshoot.text import one_line
 from troubleshoot.walk.engine import State, TreeSource
@@ -143,9 +143,9 @@ def email_draft(note: HandOff, settings: Settings) -> EmailMessage:
     to = it_email(settings, note.ended.replace(tzinfo=None))
     if to:
         message["To"] = one_line(to)
-    message["Subject"] = routing.ticket_subject(note, settings)
+    message["Subject"] = ticket_subject(note, settings)
     message["X-Unsent"] = "1"  # mail programs open it as a draft to send, not a received mail
-    body = routing.ticket_text(note, settings).split("\n", 2)[2]  # drop "Subject:"
+    body = ticket_text(note, settings).split("\n", 2)[2]  # drop "Subject:"
     message.set_content(body)
     for_it = to_markdown(replace(note, route=None))  # the routing is for the desk, not IT
     message.add_attachment(for_it, subtype="markdown", filename=f"{file_stem(note)}.md")

@@ -10,8 +10,8 @@ from __future__ import annotations
 
 from typing import TextIO
 
-from troubleshoot.handoff.content import headline, to_markdown
 from troubleshoot.handoff.deliver import WalkResult
+from troubleshoot.handoff.ticket import headline, to_markdown
 from troubleshoot.text import clean, one_line
 from troubleshoot.walk.driver import SKIP_REST, Quit
 from troubleshoot.walk.engine import State

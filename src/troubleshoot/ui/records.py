@@ -12,7 +12,7 @@ import json
 from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
 
-from troubleshoot.handoff.content import to_markdown
+from troubleshoot.handoff.ticket import to_markdown
 from troubleshoot.sessions.records import Session
 from troubleshoot.text import one_line
 from troubleshoot.ui import out

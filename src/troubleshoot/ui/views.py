@@ -34,8 +34,8 @@ def handoff_panel(note: HandOff) -> RenderableType:
     from rich.panel import Panel
     from rich.text import Text
 
-    from troubleshoot.handoff import routing
-    from troubleshoot.handoff.content import headline
+    from troubleshoot.handoff import ticket
+    from troubleshoot.handoff.ticket import headline
 
     body = Text()
 
@@ -56,7 +56,7 @@ def handoff_panel(note: HandOff) -> RenderableType:
     if note.workaround:
         line("Tell the patron", note.workaround, "bold")
     if note.route is not None:
-        now = routing.lines(note.route, note.workaround, note.urgent)
+        now = ticket.route_lines(note.route, note.workaround, note.urgent)
         if note.route.ticket:
             now.append("The ticket text to send is in the saved hand-off file.")
         rows("NOW:", now, "bold")

@@ -1,0 +1,209 @@
+"""The hand-off as text: the Markdown file, the ticket, and what to do now.
+
+Every text here came from a tree, a settings file or staff, so each is folded onto
+its line and kept from being read as Markdown.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import fields, replace
+from typing import Any
+
+from troubleshoot.handoff.content import HandOff, Route
+from troubleshoot.site.config import Contact, Settings
+from troubleshoot.text import clean, markdown, one_line
+
+
+def _when(moment: dt.datetime) -> str:
+    return moment.strftime("%a %Y-%m-%d %H:%M")
+
+
+def _reach(contact: Contact) -> list[str]:
+    ways = []
+    if contact.phone:
+        ways.append(f"call {contact.phone}")
+    if contact.ticket:
+        ways.append(f"file a ticket: {contact.ticket}")
+    if contact.email:
+        ways.append(f"email {contact.email}")
+    return ways or ["(no phone, ticket form or email in the site settings)"]
+
+
+def route_lines(route: Route, workaround: str, urgent: bool) -> list[str]:
+    """What staff should do now, one instruction a line, most pressing first."""
+    if route.inside_hours:
+        until = f", until {route.until:%H:%M}" if route.until else ""
+        out = [f"IT is on duty now ({_when(route.at)}{until})."]
+        for contact in route.on_duty:
+            out.append(f"{contact.name}: " + "; or ".join(_reach(contact)) + ".")
+        if urgent:
+            out.append("URGENT: phone now rather than filing a ticket and waiting.")
+        if workaround:
+            out.append(f"While IT looks at it, offer the patron: {workaround}")
+        return [one_line(line) for line in out]
+    if route.no_contact:
+        out = [f"No IT contact is set in the site settings ({_when(route.at)})."]
+    elif route.opens is not None:
+        who = f" ({route.next_contact.name})" if route.next_contact else ""
+        out = [
+            f"IT is not on duty now ({_when(route.at)}). Next on duty: {_when(route.opens)}{who}."
+        ]
+    else:
+        out = [f"IT is not on duty now ({_when(route.at)}), and no opening is in sight."]
+    if workaround:
+        out.append(f"Now: give the patron the workaround: {workaround}")
+    if route.next_contact is not None:
+        ways = [w for w in _reach(route.next_contact) if not w.startswith("call")]
+        how = "; or ".join(ways) if ways else "; or ".join(_reach(route.next_contact))
+        out.append(f"When IT opens: send the ticket below ({how}).")
+    if route.emergency is not None:
+        e = route.emergency
+        reach = ", ".join(x for x in (e.name, e.phone, e.email) if x)
+        cases = f" ({'; '.join(e.when)})" if e.when else ""
+        out.append(
+            f"URGENT: if this is an emergency{cases}, call the after-hours line now: "
+            f"{reach}. If it can wait, send the ticket when IT opens."
+        )
+    return [one_line(line) for line in out]
+
+
+def ticket_subject(note: HandOff, settings: Settings) -> str:
+    where = f"[{settings.label}] " if settings.label else ""
+    flag = "URGENT " if note.urgent else ""
+    return one_line(f"{flag}{where}{note.reason}")
+
+
+def ticket_text(note: HandOff, settings: Settings) -> str:
+    """The ticket as plain text: a subject line, then what IT asks first."""
+    body = [f"Subject: {ticket_subject(note, settings)}", ""]
+    if settings.label:
+        body.append(f"Library: {settings.label}")
+    body += [
+        f"Reported: {note.ended:%Y-%m-%d %H:%M} at the desk",
+        f"Problem: {note.reason}",
+        f"Urgent: {'yes' if note.urgent else 'no'}",
+        f"Guide used: {', '.join(title for _, title in note.trees)} (ended at {note.end_node})",
+    ]
+    if note.workaround:
+        body.append(f"Patron was offered: {note.workaround}")
+
+    def part(title: str, rows: list[str]) -> None:
+        if rows:
+            body.append(f"{title}:")
+            body.extend(f"- {row}" for row in rows)
+
+    part("Facts", [f"{label}: {value}" for label, value in note.facts])
+    part("Answers given", [f"{question} {answer}" for question, answer in note.answers])
+    part("Already tried", [f"{step} -> {result}" for step, result in note.tried])
+    part("Needs admin rights", [f"{step} IT must: {todo}" for step, todo in note.admin_needed])
+    part("Not done (library policy)", [f"{step} ({p})" for step, p in note.not_allowed])
+    part("Not tried", [step + (f" ({why})" if why else "") for step, why in note.not_tried])
+    part("Notes", list(note.notes))
+    return "\n".join(one_line(line) for line in body) + "\n"
+
+
+def route_markdown(route: Route, workaround: str, urgent: bool) -> list[str]:
+    """The routing as Markdown lines, for the hand-off file."""
+    if route.no_contact and route.emergency is None:
+        return []  # only policy reasons to give; they go with the steps not allowed
+    if route.inside_hours:
+        title = "Who to contact now"
+    elif route.no_contact:
+        title = "What to do now"
+    else:
+        title = "After IT hours: what to do now"
+    out = ["", f"## {title}", ""]
+    out += [f"- {line}" for line in route_lines(route, workaround, urgent)]
+    if route.ticket:
+        out += ["", "### Ticket text (paste or email it when IT opens)", ""]
+        out += [f"    {line}" if line else "" for line in route.ticket.splitlines()]
+    return out
+
+
+def _time(moment: dt.datetime) -> str:
+    return moment.strftime("%Y-%m-%d %H:%M")
+
+
+def headline(handoff: HandOff) -> str:
+    """One line that says how it ended, in words that do not blame anyone."""
+    if handoff.outcome == "resolved":
+        return "Resolved"
+    if handoff.outcome == "abandoned":
+        return "Not finished: the patron left"
+    label = "URGENT: escalate now" if handoff.urgent else "Escalate to IT"
+    if handoff.by_staff:
+        label += " (stopped by staff: the right call when guessing would not help)"
+    return label
+
+
+def _shown_as_typed(value: Any) -> Any:
+    if isinstance(value, str):
+        return markdown(value)
+    if isinstance(value, tuple):
+        return tuple(_shown_as_typed(item) for item in value)
+    return value
+
+
+def to_markdown(handoff: HandOff) -> str:
+    """The hand-off as a Markdown file for a ticket, an email or the IT binder.
+
+    Every text in it came from a tree or from staff, so each is folded onto its line
+    and kept from being read as Markdown: a note cannot add a heading, hide the rest
+    of the file in an HTML comment, or turn into a link.
+    """
+    handoff = replace(
+        handoff,
+        **{f.name: _shown_as_typed(getattr(handoff, f.name)) for f in fields(handoff)},
+    )
+    first_title = handoff.trees[0][1]
+    lines = [f"# Hand-off: {first_title}", "", f"**{headline(handoff)}**", ""]
+    lines += [
+        f"- Tree: {', '.join(f'{title} (`{tid}`)' for tid, title in handoff.trees)}",
+        f"- Started: {_time(handoff.started)}",
+        f"- Ended: {_time(handoff.ended)} at `{handoff.end_node}`",
+        f"- Time spent: {handoff.minutes} min",
+        f"- Reason: {handoff.reason}",
+    ]
+    if handoff.workaround:
+        lines.append(f"- Workaround given to the patron: {handoff.workaround}")
+    if handoff.began_at:
+        lines.append(f"- Began partway in, at `{handoff.began_at}`: a symptom pointed there")
+    if handoff.route is not None:
+        lines += route_markdown(handoff.route, handoff.workaround, handoff.urgent)
+    reasons = dict(handoff.route.reasons) if handoff.route else {}
+
+    def section(title: str, rows: list[str], empty: str | None = None) -> None:
+        if not rows and empty is None:
+            return
+        lines.extend(["", f"## {title}", ""])
+        lines.extend(rows or [empty or ""])
+
+    section(
+        "Needs admin rights (not done at the desk)",
+        [f"- [ ] {step} **IT must:** {todo}" for step, todo in handoff.admin_needed],
+        "None.",
+    )
+    section(
+        "Facts collected", [f"- {label}: {value}" for label, value in handoff.facts], "None given."
+    )
+    section("Answers given", [f"- {q} **{a}**" for q, a in handoff.answers], "None.")
+    section("Steps tried", [f"- {step} **{result}**" for step, result in handoff.tried], "None.")
+    section(
+        "Steps not tried",
+        [f"- {step}" + (f" (why: {why})" if why else "") for step, why in handoff.not_tried],
+    )
+    section(
+        "Not allowed by this library's policy",
+        [
+            f"- {step} (policy: {policy})" + (f": {reasons[policy]}" if policy in reasons else "")
+            for step, policy in handoff.not_allowed
+        ],
+    )
+    section("Told the patron", [f"- {text}" for text in handoff.said])
+    section("Notes", [f"- {note}" for note in handoff.notes])
+    section(
+        "Corrections made during the walk",
+        [f"- Went back and changed: {text}" for text in handoff.corrections],
+    )
+    return clean("\n".join(lines) + "\n")
