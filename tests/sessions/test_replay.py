@@ -13,7 +13,7 @@ from troubleshoot.sessions import records, replay
 from troubleshoot.sessions.records import Move, Session
 from troubleshoot.tree.catalog import Catalog
 from troubleshoot.walk import engine, prompts
-from troubleshoot.walk.prompts import AddNote, Back, Choose, Do
+from troubleshoot.walk.prompts import AddNote, Back, Choose, Do, Notice
 
 WALKS = FIXTURE_DIR / "walks"
 LATER = T0 + dt.timedelta(hours=1)
@@ -77,7 +77,7 @@ def test_a_tree_rebuilt_around_the_current_node_continues_there_with_the_transcr
     state = restored.state
     assert state.log[: len(session.events)] == session.events
     assert isinstance(engine.prompt(edited, state), Do) and state.node == "paper"
-    assert replay.REBUILT in state.notices
+    assert Notice(replay.REBUILT) in state.notices
     state = engine.apply(edited, state, Choose(1), LATER)
     assert state.ending is not None and state.ending.node == "stuck"
     assert [e.value for e in state.path if e.kind == "result"] == ["not fixed", "not fixed"]

@@ -23,7 +23,7 @@ from troubleshoot.ui import views
 from troubleshoot.ui.console import make_console
 from troubleshoot.ui.interactive import InteractivePrompter
 from troubleshoot.walk import driver, engine
-from troubleshoot.walk.prompts import Choose
+from troubleshoot.walk.prompts import Choose, Notice
 
 EVIL = r"""
 title: "\e[2J\e[HPrinter [red]ALARM[/red] :smile:"
@@ -139,7 +139,7 @@ def test_arrow_key_prompt_header_shows_text_as_typed(evil: Path) -> None:
     state = engine.apply(trees, state, Choose(0), T0)
     state = engine.apply(trees, state, Choose(1), T0)
     prompter.header(engine.prompt(trees, state))
-    prompter.notices(("Continuing with: \x1b[2J[red]x[/red]",))
+    prompter.notices((Notice("Continuing with: \x1b[2J[red]x[/red]"),))
     prompter.refused("\x1b]0;t\x07[b]no[/b]")
     shown = buffer.getvalue()
     assert_harmless(shown)

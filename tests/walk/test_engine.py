@@ -71,7 +71,7 @@ def test_admin_step_is_skipped_without_rights_and_noted_for_it(trees: Catalog) -
     assert [(e.text, e.detail) for e in skipped] == [
         ("Restart the print spooler.", "Restart the Print Spooler service and clear stuck jobs.")
     ]
-    assert any("Needs admin rights" in n for n in state.notices)
+    assert any("Needs admin rights" in n.text for n in state.notices)
 
 
 def test_admin_step_is_offered_with_rights_and_says_what_it_takes(trees: Catalog) -> None:
@@ -127,7 +127,7 @@ def test_back_keeps_the_corrected_answer_and_notes_the_correction(trees: Catalog
 def test_back_at_the_first_question_says_there_is_nothing_to_go_back_to(trees: Catalog) -> None:
     state = walk(trees, Back())
     assert isinstance(engine.prompt(trees, state), Ask)
-    assert "nothing to go back to" in state.notices[0]
+    assert "nothing to go back to" in state.notices[0].text
 
 
 def test_step_budget_offers_to_stop_guessing_with_escalate_first(trees: Catalog) -> None:

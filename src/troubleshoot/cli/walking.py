@@ -23,7 +23,7 @@ from troubleshoot.ui import out, reasons
 from troubleshoot.ui.session import DeskPrompter
 from troubleshoot.walk import driver
 from troubleshoot.walk.engine import State, TreeSource
-from troubleshoot.walk.prompts import Action
+from troubleshoot.walk.prompts import Action, Outcome
 
 
 class Finisher(Protocol):
@@ -52,7 +52,7 @@ def run(
     assert state.ending is not None
     facts = (
         driver.collect_facts(state.ending.collect, prompter)
-        if state.ending.outcome == "escalated"
+        if state.ending.outcome == Outcome.ESCALATED
         else {}
     )
     result = deliver.conclude(trees, state, facts, write_to, amend)

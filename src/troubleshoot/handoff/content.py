@@ -12,7 +12,7 @@ from dataclasses import dataclass
 
 from troubleshoot.site.config import Contact, Emergency
 from troubleshoot.walk.engine import State, TreeSource
-from troubleshoot.walk.prompts import NOT_TRIED
+from troubleshoot.walk.prompts import NOT_TRIED, Kind
 
 
 @dataclass(frozen=True)
@@ -83,17 +83,20 @@ def build(trees: TreeSource, state: State, facts: dict[str, str] | None = None) 
         end_node=f"{ending.tree}#{ending.node}",
         workaround=ending.workaround,
         facts=tuple((label, value) for label, value in (facts or {}).items() if value),
-        answers=tuple((e.text, e.value) for e in path if e.kind == "answer"),
-        tried=tuple((e.text, e.value) for e in path if e.kind == "result" and e.value != NOT_TRIED),
-        not_tried=tuple(
-            (e.text, e.detail) for e in path if e.kind == "result" and e.value == NOT_TRIED
+        answers=tuple((e.text, e.value) for e in path if e.kind == Kind.ANSWER),
+        tried=tuple(
+            (e.text, e.value) for e in path if e.kind == Kind.RESULT and e.value != NOT_TRIED
         ),
-        admin_needed=tuple((e.text, e.detail) for e in path if e.kind == "admin_skipped"),
-        not_allowed=tuple((e.text, e.value) for e in path if e.kind == "policy_skipped"),
-        notes=tuple(e.text for e in log if e.kind == "note"),
-        corrections=tuple(e.text for e in log if e.kind == "back" and e.text != "went back"),
-        said=tuple(e.text for e in path if e.kind == "said"),
+        not_tried=tuple(
+            (e.text, e.detail) for e in path if e.kind == Kind.RESULT and e.value == NOT_TRIED
+        ),
+        admin_needed=tuple((e.text, e.detail) for e in path if e.kind == Kind.ADMIN_SKIPPED),
+        not_allowed=tuple((e.text, e.value) for e in path if e.kind == Kind.POLICY_SKIPPED),
+        notes=tuple(e.text for e in log if e.kind == Kind.NOTE),
+        corrections=tuple(e.text for e in log if e.kind == Kind.BACK and e.text != "went back"),
+        said=tuple(e.text for e in path if e.kind == Kind.SAID),
         began_at=next(
-            (f"{e.tree}#{e.node}" for e in log[:1] if e.kind == "start" and e.value == "deep"), ""
+            (f"{e.tree}#{e.node}" for e in log[:1] if e.kind == Kind.START and e.value == "deep"),
+            "",
         ),
     )

@@ -24,6 +24,7 @@ from troubleshoot.handoff.ticket import ticket_subject, ticket_text, to_markdown
 from troubleshoot.site.config import Settings, it_email
 from troubleshoot.text import one_line
 from troubleshoot.walk.engine import State, TreeSource
+from troubleshoot.walk.prompts import Outcome
 
 CLIPBOARD_TIMEOUT = 5  # seconds; a copy tool that hangs must not hold up the desk
 #: Mail files use CRLF. Long headers stay on one line: folding a subject that starts
@@ -56,7 +57,7 @@ def conclude(
     """
     ending = state.ending
     assert ending is not None
-    if ending.outcome != "escalated":
+    if ending.outcome != Outcome.ESCALATED:
         return WalkResult(state, build(trees, state))
     note = build(trees, state, dict(facts))
     if amend is not None:
@@ -170,7 +171,7 @@ def deliver(
     note = result.handoff
     if not (copy or eml):
         return []
-    if note is None or note.outcome != "escalated":
+    if note is None or note.outcome != Outcome.ESCALATED:
         return ["Nothing to hand to IT: the walk did not end in an escalation."]
     said = []
     if copy:

@@ -14,11 +14,12 @@ from dataclasses import replace
 from troubleshoot.handoff.content import HandOff, Route
 from troubleshoot.handoff.ticket import ticket_text
 from troubleshoot.site.config import Settings
+from troubleshoot.walk.prompts import Outcome
 
 
 def route(settings: Settings, note: HandOff) -> Route | None:
     """The routing for an escalated hand-off; None when the site says nothing useful."""
-    if note.outcome != "escalated":
+    if note.outcome != Outcome.ESCALATED:
         return None
     used = {policy for _, policy in note.not_allowed}
     reasons = tuple((p, why) for p, why in sorted(settings.reasons.items()) if p in used)

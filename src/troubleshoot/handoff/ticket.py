@@ -13,6 +13,7 @@ from typing import Any
 from troubleshoot.handoff.content import HandOff, Route
 from troubleshoot.site.config import Contact, Settings
 from troubleshoot.text import clean, markdown, one_line
+from troubleshoot.walk.prompts import Outcome
 
 
 def _when(moment: dt.datetime) -> str:
@@ -127,9 +128,9 @@ def _time(moment: dt.datetime) -> str:
 
 def headline(handoff: HandOff) -> str:
     """One line that says how it ended, in words that do not blame anyone."""
-    if handoff.outcome == "resolved":
+    if handoff.outcome == Outcome.RESOLVED:
         return "Resolved"
-    if handoff.outcome == "abandoned":
+    if handoff.outcome == Outcome.ABANDONED:
         return "Not finished: the patron left"
     label = "URGENT: escalate now" if handoff.urgent else "Escalate to IT"
     if handoff.by_staff:

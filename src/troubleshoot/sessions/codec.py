@@ -25,6 +25,8 @@ from troubleshoot.walk.prompts import (
     Choose,
     Entry,
     EscalateNow,
+    Kind,
+    Outcome,
     PatronLeft,
     Restart,
 )
@@ -81,9 +83,16 @@ def entry_to_json(entry: Entry) -> dict[str, Any]:
     }
 
 
+def _kind(text: str) -> Kind:
+    try:
+        return Kind(text)
+    except ValueError:
+        raise ValueError(f"unknown kind of transcript line {text!r}") from None
+
+
 def entry_from_json(data: Mapping[str, Any]) -> Entry:
     return Entry(
-        kind=_text(data, "kind"),
+        kind=_kind(_text(data, "kind")),
         at=_time(data, "at"),
         tree=_text(data, "tree"),
         node=_text(data, "node"),
@@ -206,7 +215,7 @@ def from_json(data: Any) -> Session:
         at_tree=_text(at, "tree"),
         at_node=_text(at, "node"),
         updated=_time(data, "updated") if data.get("updated") else None,
-        outcome=outcome,
+        outcome=Outcome(outcome) if outcome is not None else None,
         ended=_time(data, "ended") if data.get("ended") else None,
         end_tree=_text(end, "tree"),
         end_node=_text(end, "node"),

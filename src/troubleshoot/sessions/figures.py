@@ -29,7 +29,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 from troubleshoot.sessions.records import Session
-from troubleshoot.walk.prompts import FIXED, NOT_FIXED
+from troubleshoot.walk.prompts import FIXED, NOT_FIXED, Kind, Outcome
 
 TOP = 10
 
@@ -111,27 +111,27 @@ def _share(part: int, whole: int) -> float | None:
 
 def figures(tree: str, sessions: Sequence[Session]) -> TreeFigures:
     outcomes = Counter(s.outcome for s in sessions)
-    ended = sum(outcomes[o] for o in ("resolved", "escalated", "abandoned"))
-    times = [s.minutes for s in sessions if s.outcome == "resolved" and s.minutes is not None]
+    ended = sum(outcomes[o] for o in Outcome)
+    times = [s.minutes for s in sessions if s.outcome == Outcome.RESOLVED and s.minutes is not None]
     return TreeFigures(
         tree=tree,
         sessions=len(sessions),
-        resolved=outcomes["resolved"],
-        escalated=outcomes["escalated"],
-        abandoned=outcomes["abandoned"],
+        resolved=outcomes[Outcome.RESOLVED],
+        escalated=outcomes[Outcome.ESCALATED],
+        abandoned=outcomes[Outcome.ABANDONED],
         unfinished=outcomes[None],
-        resolved_share=_share(outcomes["resolved"], ended),
-        escalated_share=_share(outcomes["escalated"], ended),
+        resolved_share=_share(outcomes[Outcome.RESOLVED], ended),
+        escalated_share=_share(outcomes[Outcome.ESCALATED], ended),
         median_minutes=median(times),
         p90_minutes=percentile(times, 90),
-        overruns=sum(1 for s in sessions if any(e.kind == "stop_offered" for e in s.events)),
+        overruns=sum(1 for s in sessions if any(e.kind == Kind.STOP_OFFERED for e in s.events)),
     )
 
 
 def escalation_nodes(sessions: Iterable[Session]) -> tuple[EscalationNode, ...]:
     counts: Counter[tuple[str, str, str]] = Counter()
     for s in sessions:
-        if s.outcome != "escalated":
+        if s.outcome != Outcome.ESCALATED:
             continue
         reason = "stopped by staff" if s.by_staff else _end_text(s)
         counts[(s.end_tree, s.end_node, reason)] += 1
@@ -140,7 +140,7 @@ def escalation_nodes(sessions: Iterable[Session]) -> tuple[EscalationNode, ...]:
 
 
 def _end_text(session: Session) -> str:
-    ends = [e for e in session.events if e.kind == "end"]
+    ends = [e for e in session.events if e.kind == Kind.END]
     return ends[-1].text if ends else ""
 
 
@@ -149,7 +149,7 @@ def failing_steps(sessions: Iterable[Session]) -> tuple[FailingStep, ...]:
     failed: Counter[tuple[str, str]] = Counter()
     words: dict[tuple[str, str], str] = {}
     for s in sessions:
-        results = [e for e in s.events if e.kind == "result" and e.value in (FIXED, NOT_FIXED)]
+        results = [e for e in s.events if e.kind == Kind.RESULT and e.value in (FIXED, NOT_FIXED)]
         for e in results:
             words.setdefault((e.tree, e.node), e.text)
         tried.update({(e.tree, e.node) for e in results})
@@ -162,9 +162,9 @@ def overruns(sessions: Iterable[Session]) -> tuple[tuple[Overrun, ...], int]:
     by_reason: Counter[str] = Counter()
     kept = 0
     for s in sessions:
-        reasons = {e.value.split(":")[0] for e in s.events if e.kind == "stop_offered"}
+        reasons = {e.value.split(":")[0] for e in s.events if e.kind == Kind.STOP_OFFERED}
         by_reason.update(reasons)
-        kept += any(e.kind == "kept_going" for e in s.events)
+        kept += any(e.kind == Kind.KEPT_GOING for e in s.events)
     ranked = sorted(by_reason.items(), key=lambda kc: (-kc[1], kc[0]))
     return tuple(Overrun(r, c) for r, c in ranked), kept
 

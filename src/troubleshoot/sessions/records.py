@@ -22,9 +22,9 @@ from troubleshoot.errors import Exit, TroubleshootError
 from troubleshoot.handoff.content import HandOff
 from troubleshoot.tree.model import Budget
 from troubleshoot.walk.engine import State
-from troubleshoot.walk.prompts import NOT_TRIED, Action, AddNote, Cannot, Entry
+from troubleshoot.walk.prompts import NOT_TRIED, Action, AddNote, Cannot, Entry, Kind, Outcome
 
-OUTCOMES = ("resolved", "escalated", "abandoned")
+OUTCOMES = tuple(o.value for o in Outcome)
 REMOVED = "[removed: looked like a card number or a password]"
 _INITIALS = re.compile(r"[^\W\d_]{1,4}")
 
@@ -54,7 +54,7 @@ class Session:
     at_tree: str = ""
     at_node: str = ""
     updated: dt.datetime | None = None
-    outcome: str | None = None  # None while the walk is under way
+    outcome: Outcome | None = None  # None while the walk is under way
     ended: dt.datetime | None = None
     end_tree: str = ""
     end_node: str = ""
@@ -200,9 +200,9 @@ def scrub_action(action: Action) -> Action:
 
 
 def scrub_entry(entry: Entry) -> Entry:
-    if entry.kind == "note":
+    if entry.kind == Kind.NOTE:
         return replace(entry, text=scrub(entry.text))
-    if entry.kind == "result" and entry.value == NOT_TRIED:
+    if entry.kind == Kind.RESULT and entry.value == NOT_TRIED:
         return replace(entry, detail=scrub(entry.detail))
     return entry
 

@@ -20,7 +20,7 @@ from troubleshoot.errors import TroubleshootError
 from troubleshoot.sessions.records import Session
 from troubleshoot.walk import engine, prompts
 from troubleshoot.walk.engine import State, TreeSource
-from troubleshoot.walk.prompts import FIXED, NOT_FIXED
+from troubleshoot.walk.prompts import FIXED, NOT_FIXED, Kind, Notice, Outcome
 
 REBUILT = "The tree changed since this walk began, so Back cannot go further back than here."
 
@@ -88,7 +88,7 @@ def rebuild(trees: TreeSource, session: Session, now: dt.datetime) -> State:
     )
     log = session.events
     path = tuple(log[i] for i in session.path)
-    tried = [e for e in log if e.kind == "result" and e.value in (FIXED, NOT_FIXED)]
+    tried = [e for e in log if e.kind == Kind.RESULT and e.value in (FIXED, NOT_FIXED)]
     state = replace(
         fresh,
         origin=(log[0].tree, log[0].node) if log else fresh.origin,
@@ -97,11 +97,11 @@ def rebuild(trees: TreeSource, session: Session, now: dt.datetime) -> State:
         log=log + fresh.log[1:],  # the fresh "start" entry is not a new start
         steps=sum(1 for e in path if e in tried),
         tried=frozenset((e.tree, e.node) for e in tried),
-        warned=frozenset(e.value for e in log if e.kind == "kept_going"),
-        notices=(REBUILT,),
+        warned=frozenset(e.value for e in log if e.kind == Kind.KEPT_GOING),
+        notices=(Notice(REBUILT),),
     )
-    if state.ending is None and session.outcome == "abandoned":
+    if state.ending is None and session.outcome == Outcome.ABANDONED:
         state = engine.apply(trees, state, prompts.PatronLeft(), now)
-    elif state.ending is None and session.outcome == "escalated":
+    elif state.ending is None and session.outcome == Outcome.ESCALATED:
         state = engine.apply(trees, state, prompts.EscalateNow(), now)
     return state

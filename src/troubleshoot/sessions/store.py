@@ -28,7 +28,7 @@ from troubleshoot.errors import TroubleshootError
 from troubleshoot.sessions import codec
 from troubleshoot.sessions.records import Move, Session
 from troubleshoot.tree.model import Budget
-from troubleshoot.walk.prompts import Entry
+from troubleshoot.walk.prompts import Entry, Kind, Outcome
 
 T = TypeVar("T")
 
@@ -296,7 +296,7 @@ class Store:
                 ):
                     events.setdefault(e["session"], []).append(
                         Entry(
-                            e["kind"],
+                            Kind(e["kind"]),
                             _when(e["at"]),
                             e["tree"],
                             e["node"],
@@ -385,7 +385,7 @@ def _session(row: sqlite3.Row, moves: list[Move], events: list[Entry]) -> Sessio
         at_tree=row["at_tree"],
         at_node=row["at_node"],
         updated=_when(row["updated"]) if row["updated"] else None,
-        outcome=row["outcome"],
+        outcome=Outcome(row["outcome"]) if row["outcome"] else None,
         ended=_when(row["ended"]) if row["ended"] else None,
         end_tree=row["end_tree"],
         end_node=row["end_node"],

@@ -22,6 +22,7 @@ from troubleshoot.walk.prompts import (
     Choose,
     Do,
     EscalateNow,
+    Notice,
     PatronLeft,
     Prompt,
     Restart,
@@ -45,11 +46,11 @@ class InteractivePrompter:
     def __init__(self, console: Console) -> None:
         self.console = console
 
-    def notices(self, lines: tuple[str, ...]) -> None:
+    def notices(self, notices: tuple[Notice, ...]) -> None:
         from rich.text import Text
 
-        for line in lines:
-            self.console.print(Text("* " + one_line(line), style="italic"))
+        for notice in notices:
+            self.console.print(Text("* " + one_line(notice.text), style="italic"))
 
     def header(self, prompt: Prompt) -> None:
         from rich.text import Text

@@ -24,6 +24,8 @@ from troubleshoot.walk.prompts import (
     Choose,
     Do,
     EscalateNow,
+    Notice,
+    Outcome,
     PatronLeft,
     Prompt,
     Restart,
@@ -70,9 +72,9 @@ class PlainPrompter:
         return line
 
     # -- Prompter -------------------------------------------------------------------
-    def notices(self, lines: tuple[str, ...]) -> None:
-        for line in lines:
-            self.say(f"* {one_line(line)}")
+    def notices(self, notices: tuple[Notice, ...]) -> None:
+        for notice in notices:
+            self.say(f"* {one_line(notice.text)}")
 
     def ask(self, prompt: Prompt, state: State) -> Action | Quit:
         self.show(prompt)
@@ -161,10 +163,10 @@ class PlainPrompter:
         if note is None:
             return
         self.say()
-        if note.outcome == "resolved":
+        if note.outcome == Outcome.RESOLVED:
             self.say(f"RESOLVED: {one_line(note.reason)}")
             return
-        if note.outcome == "abandoned":
+        if note.outcome == Outcome.ABANDONED:
             self.say("SESSION ENDED: the patron left.")
             return
         self.say(f"{headline(note).upper()}")

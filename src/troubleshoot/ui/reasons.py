@@ -8,12 +8,13 @@ explain it to the patron, so the reason is shown right beside the notice.
 from __future__ import annotations
 
 from collections.abc import Mapping
+from dataclasses import replace
 
 from troubleshoot.handoff.deliver import WalkResult
 from troubleshoot.ui.session import DeskPrompter
 from troubleshoot.walk.driver import Quit
 from troubleshoot.walk.engine import State
-from troubleshoot.walk.prompts import Action, Prompt
+from troubleshoot.walk.prompts import Action, Notice, Prompt
 
 
 class WithReasons:
@@ -23,14 +24,12 @@ class WithReasons:
         self.inner = inner
         self.reasons = dict(reasons)
 
-    def explained(self, line: str) -> str:
-        for policy, reason in self.reasons.items():
-            if f"policy '{policy}'" in line:
-                return f"{line} (Why: {reason})"
-        return line
+    def explained(self, notice: Notice) -> Notice:
+        reason = self.reasons.get(notice.policy) if notice.policy else None
+        return replace(notice, text=f"{notice.text} (Why: {reason})") if reason else notice
 
-    def notices(self, lines: tuple[str, ...]) -> None:
-        self.inner.notices(tuple(self.explained(line) for line in lines))
+    def notices(self, notices: tuple[Notice, ...]) -> None:
+        self.inner.notices(tuple(self.explained(notice) for notice in notices))
 
     def ask(self, prompt: Prompt, state: State) -> Action | Quit:
         return self.inner.ask(prompt, state)

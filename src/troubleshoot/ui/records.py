@@ -16,7 +16,7 @@ from troubleshoot.handoff.ticket import to_markdown
 from troubleshoot.sessions.records import Session
 from troubleshoot.text import one_line
 from troubleshoot.ui import out
-from troubleshoot.walk.prompts import Entry
+from troubleshoot.walk.prompts import Entry, Kind
 
 if TYPE_CHECKING:
     from rich.console import Console
@@ -154,8 +154,8 @@ def resuming(session: Session, changed: bool, rebuilt: bool) -> None:
             err=True,
         )
     path = [session.events[i] for i in session.path]
-    done = [e for e in path if e.kind in ("answer", "result", "said")]
-    done += [e for e in session.events if e.kind == "note"]
+    done = [e for e in path if e.kind in (Kind.ANSWER, Kind.RESULT, Kind.SAID)]
+    done += [e for e in session.events if e.kind == Kind.NOTE]
     if done:
         out.line("So far:")
         for e in done:

@@ -10,6 +10,7 @@ from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
 from troubleshoot.text import clean, one_line
+from troubleshoot.walk.prompts import Outcome
 
 if TYPE_CHECKING:
     from rich.console import Console, RenderableType
@@ -81,10 +82,10 @@ def finished(console: Console, result: WalkResult) -> None:
     note = result.handoff
     if note is None:
         return
-    if note.outcome == "resolved":
+    if note.outcome == Outcome.RESOLVED:
         console.print(Text("RESOLVED: ", style="bold green") + Text(one_line(note.reason)))
         return
-    if note.outcome == "abandoned":
+    if note.outcome == Outcome.ABANDONED:
         console.print(Text("Session ended: the patron left."))
         return
     console.print(handoff_panel(note))

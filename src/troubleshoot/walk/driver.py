@@ -17,7 +17,7 @@ from typing import Protocol
 from troubleshoot import privacy
 from troubleshoot.walk import engine
 from troubleshoot.walk.engine import State, TreeSource
-from troubleshoot.walk.prompts import Action, Prompt
+from troubleshoot.walk.prompts import Action, Notice, Prompt
 
 #: Typed instead of a fact: skip this one and every fact after it.
 SKIP_REST = "-"
@@ -29,7 +29,7 @@ class Quit:
 
 
 class Prompter(Protocol):
-    def notices(self, lines: tuple[str, ...]) -> None: ...
+    def notices(self, notices: tuple[Notice, ...]) -> None: ...
 
     def ask(self, prompt: Prompt, state: State) -> Action | Quit: ...
 

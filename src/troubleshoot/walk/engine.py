@@ -46,6 +46,9 @@ from troubleshoot.walk.prompts import (
     Ending,
     Entry,
     EscalateNow,
+    Kind,
+    Notice,
+    Outcome,
     PatronLeft,
     Prompt,
     Restart,
@@ -85,7 +88,7 @@ class State:
     stop: tuple[str, str] | None = None  # (key, reason) of a pending stop-guessing prompt
     ending: Ending | None = None
     previous: State | None = field(default=None, repr=False)
-    notices: tuple[str, ...] = ()  # what the last action did that the person should be told
+    notices: tuple[Notice, ...] = ()  # what the last action did that the person should be told
 
     @property
     def trees(self) -> tuple[str, ...]:
@@ -113,7 +116,7 @@ def start(
     first = node or tree.start
     if first not in tree.nodes:
         raise TroubleshootError(f"tree '{tree_id}' has no node '{first}'")
-    entry = Entry("start", now, tree_id, first, tree.title, "deep" if node else "")
+    entry = Entry(Kind.START, now, tree_id, first, tree.title, "deep" if node else "")
     state = State(
         tree=tree_id,
         node=first,
@@ -166,13 +169,13 @@ def apply(trees: TreeSource, state: State, action: Action, now: dt.datetime) -> 
         return _escalate_now(trees, state, now, f"Stopped by staff at '{state.node}'")
     if isinstance(action, Restart):
         fresh = replace(state, path=(), steps=0, stop=None, previous=state, notices=())
-        fresh = _log(fresh, Entry("restart", now, state.tree, state.node))
+        fresh = _log(fresh, Entry(Kind.RESTART, now, state.tree, state.node))
         return _enter(trees, fresh, *state.origin, now)
     if isinstance(action, PatronLeft):
-        ending = Ending("abandoned", state.tree, state.node, "The patron left", now)
+        ending = Ending(Outcome.ABANDONED, state.tree, state.node, "The patron left", now)
         return _log(
             replace(state, ending=ending, previous=state),
-            Entry("end", now, state.tree, state.node, ending.text, "abandoned"),
+            Entry(Kind.END, now, state.tree, state.node, ending.text, "abandoned"),
         )
     raise WalkError(f"unknown action {action!r}")  # pragma: no cover
 
@@ -212,36 +215,40 @@ def _enter(trees: TreeSource, state: State, tree_id: str, node_id: str, now: dt.
         state = replace(state, tree=tree_id, node=node_id)
         if isinstance(node, Goto):
             target = trees.get(node.tree)
-            state = _record(state, Entry("goto", now, tree_id, node_id, value=node.target))
+            state = _record(state, Entry(Kind.GOTO, now, tree_id, node_id, value=node.target))
             if target is not None:
-                notices.append(f"Continuing with: {target.title}")
+                notices.append(Notice(f"Continuing with: {target.title}"))
             tree_id, node_id = node.tree, node.node or (target.start if target else "")
             continue
         if isinstance(node, Step) and node.admin and not state.admin:
             state = _record(
-                state, Entry("admin_skipped", now, tree_id, node_id, node.step, detail=node.admin)
+                state,
+                Entry(Kind.ADMIN_SKIPPED, now, tree_id, node_id, node.step, detail=node.admin),
             )
-            notices.append(f"Needs admin rights, so it is noted for IT: {node.step}")
+            notices.append(Notice(f"Needs admin rights, so it is noted for IT: {node.step}"))
             node_id = node.no_admin or node.not_fixed
             continue
         if isinstance(node, Step) and node.policy and node.policy in state.forbidden:
             state = _record(
-                state, Entry("policy_skipped", now, tree_id, node_id, node.step, node.policy)
+                state, Entry(Kind.POLICY_SKIPPED, now, tree_id, node_id, node.step, node.policy)
             )
             notices.append(
-                f"Not done here: this library's policy '{node.policy}' "
-                f"does not allow it: {node.step}"
+                Notice(
+                    f"Not done here: this library's policy '{node.policy}' "
+                    f"does not allow it: {node.step}",
+                    policy=node.policy,
+                )
             )
             node_id = node.no_admin or node.not_fixed
             continue
         state = replace(state, notices=tuple(notices))
         if isinstance(node, Resolved):
-            return _end(state, Ending("resolved", tree_id, node_id, node.text, now), now)
+            return _end(state, Ending(Outcome.RESOLVED, tree_id, node_id, node.text, now), now)
         if isinstance(node, Escalate):
             # The end's own list is what IT needs for this fault; the tree's list is only
             # the fallback, so staff with a patron waiting are not asked for it all twice.
             ending = Ending(
-                "escalated",
+                Outcome.ESCALATED,
                 tree_id,
                 node_id,
                 node.reason,
@@ -253,7 +260,7 @@ def _enter(trees: TreeSource, state: State, tree_id: str, node_id: str, now: dt.
             return _end(state, ending, now)
         state = _check_stop(state, tree_id, node, now)
         kind = {Question: "question", Step: "step", Say: "say"}[type(node)]
-        return _log(state, Entry("shown", now, tree_id, node_id, kind))
+        return _log(state, Entry(Kind.SHOWN, now, tree_id, node_id, kind))
     return _broken(state, tree_id, node_id, "The guide goes round in circles", now)
 
 
@@ -298,19 +305,19 @@ def _check_stop(state: State, tree_id: str, node: Node, now: dt.datetime) -> Sta
         )
     for key, reason in reasons:
         if key not in state.warned:
-            entry = Entry("stop_offered", now, tree_id, node.id, reason, key)
+            entry = Entry(Kind.STOP_OFFERED, now, tree_id, node.id, reason, key)
             return _log(replace(state, stop=(key, reason)), entry)
     return state
 
 
 def _end(state: State, ending: Ending, now: dt.datetime) -> State:
-    entry = Entry("end", now, ending.tree, ending.node, ending.text, ending.outcome)
+    entry = Entry(Kind.END, now, ending.tree, ending.node, ending.text, ending.outcome)
     return _log(replace(state, ending=ending, stop=None), entry)
 
 
 def _broken(state: State, tree_id: str, node_id: str, why: str, now: dt.datetime) -> State:
     ending = Ending(
-        "escalated",
+        Outcome.ESCALATED,
         tree_id,
         node_id,
         why,
@@ -334,22 +341,22 @@ def _choose(trees: TreeSource, state: State, index: int, now: dt.datetime) -> St
         if index == 0:
             return _escalate_now(trees, state, now, f"Stopped guessing at '{state.node}': {reason}")
         kept = replace(state, stop=None, warned=state.warned | {key}, notices=())
-        return _log(kept, Entry("kept_going", now, state.tree, state.node, reason, key))
+        return _log(kept, Entry(Kind.KEPT_GOING, now, state.tree, state.node, reason, key))
     node = _node(trees, state.tree, state.node)
     moved = replace(state, previous=state, notices=())
     if isinstance(node, Question):
         answer = node.answers[index]
-        moved = _record(moved, Entry("answer", now, state.tree, node.id, node.ask, answer.text))
+        moved = _record(moved, Entry(Kind.ANSWER, now, state.tree, node.id, node.ask, answer.text))
         return _enter(trees, moved, state.tree, answer.next, now)
     if isinstance(node, Step):
         if index == 2:
             return _cannot(trees, state, "", now)
         result, target = (FIXED, node.fixed) if index == 0 else (NOT_FIXED, node.not_fixed)
-        moved = _record(moved, Entry("result", now, state.tree, node.id, node.step, result))
+        moved = _record(moved, Entry(Kind.RESULT, now, state.tree, node.id, node.step, result))
         moved = replace(moved, steps=moved.steps + 1, tried=moved.tried | {(state.tree, node.id)})
         return _enter(trees, moved, state.tree, target, now)
     assert isinstance(node, Say)
-    moved = _record(moved, Entry("said", now, state.tree, node.id, node.say))
+    moved = _record(moved, Entry(Kind.SAID, now, state.tree, node.id, node.say))
     return _enter(trees, moved, state.tree, node.next, now)
 
 
@@ -359,7 +366,7 @@ def _cannot(trees: TreeSource, state: State, reason: str, now: dt.datetime) -> S
         raise WalkError("only a step can be marked as not tried")
     privacy.check(reason)  # the reason is free text, kept like a note
     moved = replace(state, previous=state, notices=())
-    entry = Entry("result", now, state.tree, node.id, node.step, NOT_TRIED, reason.strip())
+    entry = Entry(Kind.RESULT, now, state.tree, node.id, node.step, NOT_TRIED, reason.strip())
     return _enter(trees, _record(moved, entry), state.tree, node.cannot_target, now)
 
 
@@ -380,7 +387,15 @@ def _escalate_now(trees: TreeSource, state: State, now: dt.datetime, reason: str
     collect = _merge(tree.collect if tree else (), nearest.collect if nearest else ())
     workaround = ahead[0].workaround if len(ahead) == 1 else OFFER_SOMETHING_ELSE
     ending = Ending(
-        "escalated", state.tree, state.node, reason, now, workaround, False, collect, by_staff=True
+        Outcome.ESCALATED,
+        state.tree,
+        state.node,
+        reason,
+        now,
+        workaround,
+        False,
+        collect,
+        by_staff=True,
     )
     return _end(replace(state, previous=state, notices=()), ending, now)
 
@@ -407,21 +422,23 @@ def _back(state: State, now: dt.datetime) -> State:
     previous = state.previous
     if previous is None:
         return replace(
-            state, notices=("This is the first question; there is nothing to go back to.",)
+            state, notices=(Notice("This is the first question; there is nothing to go back to."),)
         )
     undone = state.path[len(previous.path) :]
-    what = "; ".join(f"{e.text} -> {e.value}" for e in undone if e.kind in ("answer", "result"))
-    entry = Entry("back", now, previous.tree, previous.node, what or "went back", "correction")
+    what = "; ".join(
+        f"{e.text} -> {e.value}" for e in undone if e.kind in (Kind.ANSWER, Kind.RESULT)
+    )
+    entry = Entry(Kind.BACK, now, previous.tree, previous.node, what or "went back", "correction")
     restored = replace(
         previous,
         log=(*state.log, entry),
         warned=state.warned | previous.warned,
-        notices=("Went back one step.",),
+        notices=(Notice("Went back one step."),),
     )
     return restored
 
 
 def _note(state: State, text: str, now: dt.datetime) -> State:
     privacy.check(text)
-    entry = Entry("note", now, state.tree, state.node, text.strip())
-    return replace(_log(state, entry), notices=(f"Note added: {entry.text}",))
+    entry = Entry(Kind.NOTE, now, state.tree, state.node, text.strip())
+    return replace(_log(state, entry), notices=(Notice(f"Note added: {entry.text}"),))

@@ -8,11 +8,67 @@ of those read the vocabulary without the machinery.
 from __future__ import annotations
 
 import datetime as dt
+import enum
 from dataclasses import dataclass
 
-FIXED, NOT_FIXED, NOT_TRIED = "fixed", "not fixed", "could not try"
+
+class Vocabulary(str, enum.Enum):
+    """A word the records keep: compares equal to its text, and prints as it."""
+
+    def __str__(self) -> str:
+        return str(self.value)
+
+
+class Kind(Vocabulary):
+    """What one line of the transcript records."""
+
+    START = "start"  # the walk began (value "deep" when a symptom started it partway in)
+    SHOWN = "shown"  # a node was shown
+    ANSWER = "answer"  # a question was answered
+    RESULT = "result"  # a step was tried (value: fixed, not fixed, could not try)
+    ADMIN_SKIPPED = "admin_skipped"  # a step left for IT: it needs admin rights
+    POLICY_SKIPPED = "policy_skipped"  # a step this library's policy does not allow
+    SAID = "said"  # the patron was told something
+    GOTO = "goto"  # the walk moved to another tree
+    NOTE = "note"  # staff added a note
+    BACK = "back"  # staff went back one question
+    STOP_OFFERED = "stop_offered"  # the tool suggested stopping and escalating
+    KEPT_GOING = "kept_going"  # staff chose to keep going after that
+    RESTART = "restart"  # staff started over
+    END = "end"  # the walk ended (value: the outcome)
+
+
+class Outcome(Vocabulary):
+    """How a walk ended."""
+
+    RESOLVED = "resolved"
+    ESCALATED = "escalated"
+    ABANDONED = "abandoned"  # the patron left
+
+
+class StepResult(Vocabulary):
+    """What came of trying a step."""
+
+    FIXED = "fixed"
+    NOT_FIXED = "not fixed"
+    NOT_TRIED = "could not try"
+
+
+FIXED, NOT_FIXED, NOT_TRIED = StepResult.FIXED, StepResult.NOT_FIXED, StepResult.NOT_TRIED
 STEP_CHOICES = ("Yes, that fixed it", "No, still not fixed", "Couldn't try it")
 STOP_CHOICES = ("Escalate now (hand it to IT)", "Keep going")
+
+
+@dataclass(frozen=True)
+class Notice:
+    """Something the last action did that the person should be told.
+
+    ``policy`` names the library policy that kept a step from being done, so the
+    site's reason can be shown beside it without reading the words back.
+    """
+
+    text: str
+    policy: str = ""
 
 
 # -- the record ------------------------------------------------------------------------
@@ -22,8 +78,7 @@ STOP_CHOICES = ("Escalate now (hand it to IT)", "Keep going")
 class Entry:
     """One line of the transcript."""
 
-    kind: str  # start, shown, answer, result, admin_skipped, policy_skipped, said, goto,
-    # note, back, stop_offered, kept_going, restart, end
+    kind: Kind
     at: dt.datetime
     tree: str
     node: str
@@ -34,9 +89,9 @@ class Entry:
 
 @dataclass(frozen=True)
 class Ending:
-    """How the walk ended. ``outcome`` is resolved, escalated or abandoned."""
+    """How the walk ended."""
 
-    outcome: str
+    outcome: Outcome
     tree: str
     node: str
     text: str
