@@ -21,7 +21,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from troubleshoot import paths
-from troubleshoot.site.config import Resolved, Settings, resolve
+from troubleshoot.site.config import InForce, Settings, resolve
 from troubleshoot.tree import catalog as catalogs
 from troubleshoot.tree.catalog import Catalog
 
@@ -36,7 +36,7 @@ TREES_ENV = "TROUBLESHOOT_TREES"
 class Desk:
     """Everything about this desk that a command needs, worked out in one place."""
 
-    site: Resolved
+    site: InForce
     extra_trees: tuple[Path, ...] = field(default=())
 
     @classmethod

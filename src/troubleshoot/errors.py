@@ -7,9 +7,7 @@ in an editor: ``printer.yaml:14:9: node 'release': answers[1]: unknown target``.
 
 from __future__ import annotations
 
-import contextlib
 import enum
-from collections.abc import Iterator
 from dataclasses import dataclass, field
 
 
@@ -66,16 +64,6 @@ def _one_line(text: str) -> str:
     if len(text) > MAX_MESSAGE:
         text = text[: MAX_MESSAGE - 100] + " … " + text[-97:]
     return text
-
-
-@contextlib.contextmanager
-def context(label: str) -> Iterator[None]:
-    """Prefix any error raised inside with *label* (outermost first)."""
-    try:
-        yield
-    except TroubleshootError as e:
-        e.context.insert(0, label)
-        raise
 
 
 @dataclass(frozen=True, order=True)

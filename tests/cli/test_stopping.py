@@ -80,3 +80,32 @@ def test_signals_raise_stopped_only_inside_the_block() -> None:
 def test_a_stop_is_a_keyboard_interrupt_so_prompt_libraries_let_it_through() -> None:
     assert issubclass(Stopped, KeyboardInterrupt)
     assert not issubclass(Stopped, Exception)
+
+
+def test_a_stop_that_cannot_unwind_still_ends_the_process_with_its_code(
+    tmp_path: Path,
+) -> None:
+    """A prompt library that never returns must not keep a shutting-down PC waiting."""
+    import subprocess
+    import sys
+
+    from tests.conftest import subprocess_env
+
+    hang = (
+        "import signal, time\n"
+        "from troubleshoot.cli import stopping\n"
+        "with stopping.on_signals(grace=0.5):\n"
+        "    try:\n"
+        "        signal.raise_signal(signal.SIGTERM)\n"
+        "    except KeyboardInterrupt:\n"
+        "        while True:\n"
+        "            time.sleep(0.1)  # as if stuck tearing down a prompt\n"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", hang],
+        capture_output=True,
+        text=True,
+        timeout=20,
+        env=subprocess_env(),
+    )
+    assert (done.returncode, done.stderr) == (Exit.TERMINATED, "\ntroubleshoot: stopped.\n")

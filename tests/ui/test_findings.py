@@ -4,6 +4,7 @@ import json
 
 from troubleshoot.errors import Finding
 from troubleshoot.ui.findings import render, summary, text
+from troubleshoot.ui.formats import Format
 
 FOUND = Finding("trees/printer.yaml", 14, 9, "error", "dangling", "node 'a': unknown target 'b'")
 
@@ -19,7 +20,7 @@ def test_text_leaves_out_a_position_the_problem_does_not_have() -> None:
 
 def test_json_is_one_list_of_the_finding_fields() -> None:
     second = Finding("w.yaml", 2, 1, "warning", "symptoms", "only 1 [see] 'x'")
-    (output,) = render([FOUND, second], "json")
+    (output,) = render([FOUND, second], Format.JSON)
     assert json.loads(output) == [
         {
             "path": "trees/printer.yaml",
@@ -41,7 +42,7 @@ def test_json_is_one_list_of_the_finding_fields() -> None:
 
 
 def test_json_of_no_findings_is_an_empty_list() -> None:
-    assert [json.loads(line) for line in render([], "json")] == [[]]
+    assert [json.loads(line) for line in render([], Format.JSON)] == [[]]
 
 
 def test_summary_counts_in_words() -> None:

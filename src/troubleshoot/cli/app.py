@@ -61,6 +61,7 @@ def root(
     debug: bool = typer.Option(False, "--debug", help="Show tracebacks of internal errors."),
 ) -> None:
     """Guided troubleshooting for library desks."""
+    Debug.on = Debug.on or debug
     if ctx.invoked_subcommand is None:
         ctx.invoke(guarded(run.run), tree=None, plain=False, admin=None, initials="")
 
@@ -108,8 +109,18 @@ def _reader_went_away() -> int:
     return Exit.ERROR
 
 
+class Debug:
+    """Whether internal errors show their traceback: ``--debug``, or TROUBLESHOOT_DEBUG set.
+
+    Set by the top-level option as typer reads it, so a command's failure, and one
+    in typer itself after that, both know.
+    """
+
+    on = False
+
+
 def _debug() -> bool:
-    return "--debug" in sys.argv or bool(os.environ.get("TROUBLESHOOT_DEBUG"))
+    return Debug.on or bool(os.environ.get("TROUBLESHOOT_DEBUG"))
 
 
 def _crashed() -> int:
@@ -176,15 +187,16 @@ def _joined(args: list[str]) -> list[str]:
 
 def main(argv: Sequence[str] | None = None) -> int:
     args = route(list(sys.argv[1:] if argv is None else argv))
+    Debug.on = False  # until the option is read (a test may call main many times)
     try:
-        with stopping.on_signals():
+        with stopping.on_signals(grace=stopping.GRACE):
             app(args=args, prog_name="troubleshoot")
     except SystemExit as e:
         return e.code if isinstance(e.code, int) else (0 if e.code is None else 1)
     except KeyboardInterrupt as e:
         return e.exit_code if isinstance(e, Stopped) else Exit.INTERRUPTED
     except Exception:
-        if "--debug" in args or _debug():
+        if _debug():
             out.line(traceback.format_exc().rstrip(), err=True)
             return Exit.ERROR
         return _crashed()

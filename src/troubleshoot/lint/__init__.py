@@ -8,7 +8,7 @@ passes and one that fails, and a ``check(tree, ctx)`` function yielding findings
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from types import ModuleType
 from typing import TYPE_CHECKING
@@ -122,8 +122,3 @@ def key_pos(tree: Tree, *keys: str) -> Pos:
         if key in tree.key_pos:
             return tree.key_pos[key]
     return Pos(1, 1)
-
-
-def each(*found: Iterable[Finding]) -> Iterator[Finding]:
-    for group in found:
-        yield from group

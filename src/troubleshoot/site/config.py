@@ -372,7 +372,7 @@ def locate(explicit: Path | None = None) -> tuple[Path | None, str]:
 
 
 @dataclass(frozen=True)
-class Resolved:
+class InForce:
     """The settings in force, the file they came from, and what was wrong with it."""
 
     settings: Settings
@@ -396,15 +396,15 @@ class Resolved:
         )
 
 
-def resolve(explicit: Path | None = None) -> Resolved:
+def resolve(explicit: Path | None = None) -> InForce:
     """The settings in force. Never raises: a bad file gives the defaults and findings."""
     path, how = locate(explicit)
     if path is None:
-        return Resolved(Settings(), None, how)
+        return InForce(Settings(), None, how)
     settings, findings = parse_settings(path)
     if settings is None:
-        return Resolved(Settings(), path, how, tuple(findings))
-    return Resolved(settings, path, how)
+        return InForce(Settings(), path, how, tuple(findings))
+    return InForce(settings, path, how)
 
 
 def write_starter(path: Path) -> Path:

@@ -132,7 +132,6 @@ class Escalate:
 
 
 Node = Question | Step | Say | Goto | Resolved | Escalate
-End = Resolved | Escalate
 
 
 @dataclass(frozen=True)
@@ -185,6 +184,7 @@ class Link:
     label: str  # e.g. "fixed", "answers[2]", "next"
     target: str
     pos: Pos
+    answer: int | None = None  # which answer (0-based) of a question leads here
 
 
 def links(node: Node) -> Iterator[Link]:
@@ -192,7 +192,7 @@ def links(node: Node) -> Iterator[Link]:
     if isinstance(node, Question):
         for i, answer in enumerate(node.answers, 1):
             at = answer.next_pos if answer.next_pos.line else answer.pos
-            yield Link(f"answers[{i}]", answer.next, at)
+            yield Link(f"answers[{i}]", answer.next, at, answer=i - 1)
     elif isinstance(node, Step):
         for key in ("fixed", "not_fixed", "cannot", "no_admin"):
             target = getattr(node, key)

@@ -41,9 +41,8 @@ class Edge:
 def edges(node: Node) -> Iterator[Edge]:
     """The node's links with labels a reader understands (answer text, 'fixed'...)."""
     for link in links(node):
-        if isinstance(node, Question):
-            index = int(link.label[len("answers[") : -1]) - 1
-            label = node.answers[index].text
+        if isinstance(node, Question) and link.answer is not None:
+            label = node.answers[link.answer].text
         else:
             label = STEP_LABELS.get(link.label, link.label)
         yield Edge(node.id, label, link.target)

@@ -11,6 +11,7 @@ import json
 from collections.abc import Callable, Iterable
 
 from troubleshoot.errors import Finding
+from troubleshoot.ui.formats import Format
 
 
 def text(finding: Finding) -> str:
@@ -26,13 +27,13 @@ def json_object(finding: Finding) -> str:
     return json.dumps(as_dict(finding), ensure_ascii=False)
 
 
-FORMATS: dict[str, Callable[[Finding], str]] = {"text": text, "json": json_object}
+FORMATS: dict[Format, Callable[[Finding], str]] = {Format.TEXT: text, Format.JSON: json_object}
 
 
-def render(findings: Iterable[Finding], fmt: str) -> list[str]:
+def render(findings: Iterable[Finding], fmt: Format) -> list[str]:
     """The lines to print: one per finding, and for JSON a single list around them."""
     lines = [FORMATS[fmt](f) for f in findings]
-    if fmt == "json":
+    if fmt is Format.JSON:
         return ["[" + ",\n ".join(lines) + "]"]
     return lines
 

@@ -10,7 +10,7 @@ import datetime as dt
 from pathlib import Path
 
 from troubleshoot.desk import Desk
-from troubleshoot.site.config import DEFAULTS, Contact, Resolved, Settings
+from troubleshoot.site.config import DEFAULTS, Contact, InForce, Settings
 from troubleshoot.text import one_line
 from troubleshoot.ui import out
 
@@ -47,7 +47,7 @@ def _duty(contact: Contact, now: dt.datetime) -> str:
     return "no" + (f", next on duty {opens:%a %Y-%m-%d %H:%M}" if opens else "")
 
 
-def _header(resolved: Resolved, now: dt.datetime) -> list[str]:
+def _header(resolved: InForce, now: dt.datetime) -> list[str]:
     if resolved.path is None:
         head = [
             "Site settings: built-in defaults (no settings file found).",

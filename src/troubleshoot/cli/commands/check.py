@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import enum
 from pathlib import Path
 
 import typer
@@ -10,17 +9,13 @@ import typer
 from troubleshoot.cli import options
 from troubleshoot.errors import Exit
 from troubleshoot.tree.model import DEFAULT_MAX_AGE_DAYS
-
-
-class Format(str, enum.Enum):
-    text = "text"
-    json = "json"
+from troubleshoot.ui.formats import Format, choose
 
 
 def check(
     paths: list[Path] = typer.Argument(None, help="Tree files or folders (default: all trees)."),
     strict: bool = typer.Option(False, "--strict", help="Fail on warnings too."),
-    fmt: Format = typer.Option(Format.text, "--format", help="How to print the findings."),
+    fmt: str = typer.Option("text", "--format", help="text or json."),
     max_age: int = typer.Option(
         DEFAULT_MAX_AGE_DAYS,
         "--max-age",
@@ -38,12 +33,13 @@ def check(
     from troubleshoot.ui import out
     from troubleshoot.ui.findings import render, summary
 
+    chosen_format = choose(fmt, Format.TEXT, Format.JSON)
     today = Clock.from_env().now().date()
     desk = Desk.resolve(site_path)  # its policy names and tree folders count too
     policies = config.known_policies(desk.settings)
     chosen = Options(today=today, max_age_days=max_age, policies=policies)
     report = check_paths(paths or [], chosen, desk.catalog)
-    for text in render(report.findings, fmt.value):
+    for text in render(report.findings, chosen_format):
         out.line(text)
     out.line(summary(report.files, report.errors, report.warnings), err=True)
     return Exit.ERROR if report.failed(strict) else Exit.OK

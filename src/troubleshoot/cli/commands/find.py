@@ -2,23 +2,17 @@
 
 from __future__ import annotations
 
-import enum
-
 import typer
 
 from troubleshoot.cli import options
 from troubleshoot.errors import Exit
-
-
-class Format(str, enum.Enum):
-    text = "text"
-    json = "json"
+from troubleshoot.ui.formats import Format, choose
 
 
 def find(
     words: list[str] = typer.Argument(..., help="What the patron said, e.g. it ate my dollar."),
-    fmt: Format = typer.Option(
-        Format.text, "--format", help="text: choose a tree and walk it; json: print the ranking."
+    fmt: str = typer.Option(
+        "text", "--format", help="text: choose a tree and walk it; json: print the ranking."
     ),
     limit: int = typer.Option(10, "--limit", min=1, help="At most this many trees in the list."),
     plain: bool = typer.Option(False, "--plain", help="Plain numbered prompts, read line by line."),
@@ -35,10 +29,11 @@ def find(
     from troubleshoot.desk import Desk
     from troubleshoot.ui import out, session
 
+    chosen = choose(fmt, Format.TEXT, Format.JSON)
     desk = Desk.resolve(site_path)
     catalog = desk.catalog
     said = " ".join(words)
-    if fmt is Format.json:
+    if chosen is Format.JSON:
         import json
 
         from troubleshoot.search.index import index_for
@@ -50,5 +45,5 @@ def find(
         return Exit.OK
     interactive = session.is_interactive(plain)
     tree_id, node = choosing.by_words(catalog, said, interactive, lead="nothing matches")
-    chosen = f"{tree_id}#{node}" if node else tree_id
-    return run.walk(desk, chosen, plain=plain, admin=admin, copy=copy, eml=eml)
+    picked = f"{tree_id}#{node}" if node else tree_id
+    return run.walk(desk, picked, plain=plain, admin=admin, copy=copy, eml=eml)

@@ -9,8 +9,8 @@ import typer
 from troubleshoot.cli import options
 from troubleshoot.errors import Exit, TroubleshootError
 from troubleshoot.ui import out
+from troubleshoot.ui.formats import Format, choose
 
-FORMATS = ("table", "json", "csv")
 OUTCOMES = ("resolved", "escalated", "abandoned", "unfinished")
 
 
@@ -24,7 +24,7 @@ def history(
         None, "--outcome", help="resolved, escalated, abandoned or unfinished."
     ),
     since: Optional[str] = typer.Option(None, "--since", help="Only sessions from this day on."),  # noqa: UP045
-    format: str = typer.Option("table", "--format", help="table, json or csv."),
+    fmt: str = typer.Option("table", "--format", help="table, json or csv."),
     site_path: options.Site = None,
 ) -> int:
     """List past sessions, or show one with its transcript and hand-off."""
@@ -36,10 +36,7 @@ def history(
 
     if show is not None and (show != "show" or not session_id):
         raise TroubleshootError("usage: troubleshoot history show ID", exit_code=Exit.USAGE)
-    if format not in FORMATS:
-        raise TroubleshootError(
-            f"--format: choose one of {', '.join(FORMATS)}", exit_code=Exit.USAGE
-        )
+    chosen = choose(fmt, Format.TABLE, Format.JSON, Format.CSV)
     if outcome is not None and outcome not in OUTCOMES:
         raise TroubleshootError(
             f"--outcome: choose one of {', '.join(OUTCOMES)}", exit_code=Exit.USAGE
@@ -53,9 +50,9 @@ def history(
             show_session(found)
             return Exit.OK
         sessions = store.sessions(since=day, tree=tree, outcome=outcome, full=False)
-    if format == "json":
+    if chosen is Format.JSON:
         out.line(history_json(sessions))
-    elif format == "csv":
+    elif chosen is Format.CSV:
         out.line(history_csv(sessions))
     else:
         history_table(make_console(), sessions)

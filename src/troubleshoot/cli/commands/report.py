@@ -10,13 +10,12 @@ import typer
 from troubleshoot.cli import options
 from troubleshoot.errors import Exit, TroubleshootError
 from troubleshoot.ui import out
-
-FORMATS = ("table", "csv", "json", "html")
+from troubleshoot.ui.formats import Format, choose
 
 
 def report(
     since: Optional[str] = typer.Option(None, "--since", help="Only sessions from this day on."),  # noqa: UP045
-    format: str = typer.Option("table", "--format", help="table, csv, json or html."),
+    fmt: str = typer.Option("table", "--format", help="table, csv, json or html."),
     output: Optional[Path] = typer.Option(None, "--output", "-o", help="Write to this file."),  # noqa: UP045
     site_path: options.Site = None,
 ) -> int:
@@ -29,25 +28,22 @@ def report(
     from troubleshoot.ui.console import make_console
     from troubleshoot.ui.report_html import to_html
 
-    if format not in FORMATS:
-        raise TroubleshootError(
-            f"--format: choose one of {', '.join(FORMATS)}", exit_code=Exit.USAGE
-        )
+    chosen = choose(fmt, Format.TABLE, Format.CSV, Format.JSON, Format.HTML)
     day = parse_since(since)
     with Desk.resolve(site_path).store() as store:
         built = figures.build(store.sessions(since=day), day)
-    if format == "table" and output is None:
+    if chosen is Format.TABLE and output is None:
         views.show(make_console(), built)
         return Exit.OK
-    if format == "table":
+    if chosen is Format.TABLE:
         import io
 
         buffer = io.StringIO()
         views.show(make_console(buffer, width=120), built)
         text = buffer.getvalue()
     else:
-        render = {"csv": views.to_csv, "json": views.to_json, "html": to_html}[format]
-        text = render(built)
+        writers = {Format.CSV: views.to_csv, Format.JSON: views.to_json, Format.HTML: to_html}
+        text = writers[chosen](built)
     if output is None:
         out.line(text)
         return Exit.OK

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import enum
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -10,17 +9,11 @@ import typer
 
 from troubleshoot.cli import completion, options
 from troubleshoot.errors import Exit
+from troubleshoot.ui.formats import Format, choose
 
 if TYPE_CHECKING:
     from troubleshoot.tree.catalog import Catalog
     from troubleshoot.tree.model import Tree
-
-
-class Format(str, enum.Enum):
-    tree = "tree"
-    mermaid = "mermaid"
-    dot = "dot"
-    markdown = "markdown"
 
 
 def find(catalog: Catalog, name: str) -> Tree:
@@ -55,8 +48,8 @@ def show(
         help="Tree id (e.g. printer) or path to a .yaml file.",
         autocompletion=completion.tree_ids,
     ),
-    fmt: Format = typer.Option(
-        Format.tree, "--format", "-f", help="tree: draw it here; mermaid, dot, markdown: export."
+    fmt: str = typer.Option(
+        "tree", "--format", "-f", help="tree: draw it here; mermaid, dot, markdown: export."
     ),
     site_path: options.Site = None,
 ) -> int:
@@ -65,14 +58,15 @@ def show(
     from troubleshoot.tree import render
     from troubleshoot.ui import out
 
+    chosen = choose(fmt, Format.TREE, Format.MERMAID, Format.DOT, Format.MARKDOWN)
     catalog = Desk.resolve(site_path).catalog
     found = find(catalog, tree)
     titles = goto_titles(catalog, found)
-    if fmt is Format.tree:
+    if chosen is Format.TREE:
         from troubleshoot.ui.console import make_console
         from troubleshoot.ui.treeview import tree_view
 
         make_console().print(tree_view(found, titles))
     else:
-        out.line(render.render(found, fmt.value, titles).rstrip("\n"))
+        out.line(render.render(found, chosen.value, titles).rstrip("\n"))
     return Exit.OK
