@@ -97,7 +97,7 @@ def test_a_site_tree_is_walked_resumed_shown_tested_and_reported(
     assert resumed.code == 0, resumed.err
     assert "Hold the kiosk's power button" in resumed.out
     (saved,) = (tmp_path / "for-it").glob("handoff-kiosk-*.md")
-    assert f"Hand-off saved to: {saved}" in resumed.out
+    assert f"Saved for IT as: {saved}" in resumed.out
     handoff = saved.read_text(encoding="utf-8")
     assert "- Kiosk number: K-3" in handoff
     assert "County IT" in resumed.out  # the site's routing reached the resumed walk

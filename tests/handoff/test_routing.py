@@ -163,7 +163,11 @@ def walk_at(cli, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, when: str, ans
     result = cli(["own-laptop", "--plain", "--site", str(path)], input=answers)
     assert result.code == 0, result.err
     (saved,) = (tmp_path / when.replace(":", "")).glob("*.md")
-    assert saved.read_text(encoding="utf-8") in result.out  # shown as saved
+    # What to do (and whom to call) comes first, then the fact, then the ticket to copy.
+    outcome = result.out.index("ESCALATE")  # ESCALATE TO IT, or URGENT: ESCALATE NOW
+    assert outcome < result.out.index("FOR IT: ")
+    assert result.out.index("----- HAND-OFF FOR IT: copy from here -----") > outcome
+    assert f"Saved for IT as: {saved}" in result.out
     return saved.read_text(encoding="utf-8")
 
 
@@ -197,17 +201,20 @@ def test_an_urgent_walk_on_saturday_night_offers_the_emergency_line(  # type: ig
     assert "- URGENT: phone now rather than filing a ticket and waiting." in morning
 
 
-def test_the_arrow_key_hand_off_panel_shows_what_to_do_now(settings: config.Settings) -> None:
+def test_the_arrow_key_outcome_panel_shows_what_to_do_now(settings: config.Settings) -> None:
     import io
 
     from troubleshoot.ui.console import make_console
-    from troubleshoot.ui.views import handoff_panel
+    from troubleshoot.ui.views import outcome
 
     note = routing.amend(settings, escalated(SATURDAY_NIGHT, urgent=True))
     console = make_console(io.StringIO(), width=200)
-    console.print(handoff_panel(note))
+    outcome(console, note)
     shown = console.file.getvalue()  # type: ignore[attr-defined]
-    assert "NOW:" in shown
+    assert "URGENT: ESCALATE NOW: Every public PC is down." in shown
     assert "Next on duty: Mon 2026-11-30 08:00 (County IT)." in shown
     assert "call the after-hours line now: IT on-call, 555-0199." in shown
-    assert "The ticket text to send is in the saved hand-off file." in shown
+    assert (
+        "When IT opens: send the ticket below (file a ticket: https://help.example.org/new; "
+        "or email helpdesk@example.org)." in shown
+    )

@@ -105,10 +105,10 @@ def week() -> figures.Report:
 
 def test_sessions_per_tree_with_outcome_shares_and_times_to_resolve(week: figures.Report) -> None:
     assert week.trees == (
-        TreeFigures("desk", 10, 4, 4, 1, 1, 4 / 9, 4 / 9, 10.0, 15.0, 2),
-        TreeFigures("other", 1, 0, 1, 0, 0, 0.0, 1.0, None, None, 0),
+        TreeFigures("desk", 10, 4, 4, 1, 1, 0, 4 / 9, 4 / 9, 10.0, 15.0, 2),
+        TreeFigures("other", 1, 0, 1, 0, 0, 0, 0.0, 1.0, None, None, 0),
     )
-    assert week.total == TreeFigures("", 11, 4, 5, 1, 1, 4 / 10, 5 / 10, 10.0, 15.0, 2)
+    assert week.total == TreeFigures("", 11, 4, 5, 1, 1, 0, 4 / 10, 5 / 10, 10.0, 15.0, 2)
 
 
 def test_nodes_where_walks_most_often_end_in_escalation(week: figures.Report) -> None:

@@ -238,11 +238,13 @@ EVERY_KEY: dict[str, dict[str, Any]] = {
     "ask": {
         "ask": "Q?",
         "detail": "D.",
+        "note": "N.",
         "answers": [{"text": "A", "next": "end"}, {"text": "B", "next": "end"}],
     },
     "step": {
         "step": "Do it.",
         "detail": "D.",
+        "note": "N.",
         "minutes": 2,
         "fixed": "end",
         "not_fixed": "end",
@@ -251,10 +253,23 @@ EVERY_KEY: dict[str, dict[str, Any]] = {
         "no_admin": "end",
         "policy": "refunds",
     },
-    "say": {"say": "Hi.", "detail": "D.", "next": "end"},
+    "say": {"say": "Hi.", "detail": "D.", "note": "N.", "next": "end"},
     "goto": {"goto": "other"},
-    "resolved": {"resolved": "Fine."},
-    "escalate": {"escalate": "Broken.", "urgent": True, "workaround": "W.", "collect": ["x"]},
+    "resolved": {"resolved": "Fine.", "note": "N."},
+    "escalate": {
+        "escalate": "Broken.",
+        "urgent": True,
+        "workaround": "W.",
+        "collect": ["x"],
+        "note": "N.",
+    },
+    "refer": {
+        "refer": "The patron's email provider",
+        "tell": "Use the provider's account recovery page.",
+        "bring": "The recovery phone.",
+        "collect": ["x"],
+        "note": "N.",
+    },
 }
 
 

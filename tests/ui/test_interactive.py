@@ -41,6 +41,7 @@ def test_walk_from_start_to_a_resolved_end_with_the_arrow_key_prompt(data: Path)
     child.send(ENTER)  # the first answer is highlighted: A library PC
     child.expect("Release the job at the station")
     child.expect("Did that fix it")
+    child.send("1")  # the pointer starts on "not fixed": a hurried Enter never resolves
     child.send(ENTER)  # Yes, that fixed it
     child.expect("RESOLVED")
     child.expect("The job printed")
@@ -61,17 +62,21 @@ def test_back_in_the_arrow_key_prompt_leads_to_a_different_end(data: Path) -> No
     child.expect("Many PCs at once")
     child.send("3")  # Many PCs at once
     child.send(ENTER)
+    child.expect("URGENT: ESCALATE NOW")  # what to do comes before any fact
     child.expect("Printer name")  # facts for IT, each skippable
     child.send(ENTER)
-    child.expect("URGENT")
-    child.expect("Hand-off saved to")
+    child.expect("HAND-OFF FOR IT: copy from here")
+    child.expect("Saved for IT as")
     child.expect(pexpect.EOF)
     child.close()
     assert child.exitstatus == 0
     saved = list((data / "handoffs").glob("*.md"))
     assert len(saved) == 1
     text = saved[0].read_text()
-    assert "Went back and changed: Where did the patron print from? -> A library PC" in text
+    assert (
+        "- Changed 'Where did the patron print from?' from 'A library PC' to 'Many PCs at once'"
+        in text
+    )
 
 
 def test_ctrl_c_in_the_arrow_key_prompt_exits_130_without_a_traceback(data: Path) -> None:

@@ -49,8 +49,7 @@ def run_walk(keys, typed: str, **start: object) -> tuple[driver.WalkResult, str]
 def test_answers_note_back_and_couldnt_try_reach_the_hand_off(keys) -> None:  # type: ignore[no-untyped-def]
     typed = (
         ENTER  # A library PC
-        + DOWN
-        + ENTER  # release: not fixed
+        + ENTER  # release: not fixed (where the pointer starts on a step)
         + "n"
         + ENTER
         + "Tray 2 is empty"
@@ -63,9 +62,9 @@ def test_answers_note_back_and_couldnt_try_reach_the_hand_off(keys) -> None:  # 
         + ENTER  # couldn't try it
         + "e"
         + ENTER  # escalate now
+        + ENTER  # why stop here? (left empty)
         + "HP 4"
-        + ENTER
-        + ENTER  # facts: printer name, then skip the panel message
+        + ENTER  # the tree's one fact: the printer name
     )
     result, screen = run_walk(keys, typed)
     note = result.handoff
@@ -76,7 +75,8 @@ def test_answers_note_back_and_couldnt_try_reach_the_hand_off(keys) -> None:  # 
     assert "QUESTION Where did the patron print from?" in screen
     assert "STEP Check the paper tray." in screen
     assert "* Note added: Tray 2 is empty" in screen and "* Went back one step." in screen
-    assert "Escalate to IT (stopped by staff" in screen
+    assert "ESCALATE TO IT: Stopped by staff at the step: Check the paper tray." in screen
+    assert "Stopping here is the right call when guessing would not help." in screen
 
 
 def test_quit_keeps_the_session_unfinished(keys) -> None:  # type: ignore[no-untyped-def]
@@ -87,12 +87,12 @@ def test_quit_keeps_the_session_unfinished(keys) -> None:  # type: ignore[no-unt
 def test_quit_because_the_patron_left_ends_it(keys) -> None:  # type: ignore[no-untyped-def]
     result, screen = run_walk(keys, "q" + ENTER + DOWN + ENTER)
     assert result.state.ending is not None and result.state.ending.outcome == "abandoned"
-    assert "Session ended: the patron left." in screen
+    assert "SESSION ENDED: the patron left." in screen
 
 
 def test_dont_quit_and_an_empty_note_change_nothing(keys) -> None:  # type: ignore[no-untyped-def]
     typed = "q" + ENTER + DOWN + DOWN + ENTER + "n" + ENTER + "   " + ENTER + "r" + ENTER
-    typed += ENTER + ENTER  # after starting over: A library PC, fixed
+    typed += ENTER + "1" + ENTER  # after starting over: A library PC, fixed
     result, screen = run_walk(keys, typed)
     assert result.state.ending is not None and result.state.ending.outcome == "resolved"
     assert [e.kind for e in result.state.log if e.kind in ("note", "restart")] == ["restart"]
@@ -120,7 +120,7 @@ def test_a_20_column_terminal_walks_to_a_hand_off_that_fits(private_data: Path) 
     child.expect("Choose:")
     child.send("3")  # Many PCs at once
     child.send(ENTER)
-    child.expect("For IT")
+    child.expect("FOR IT")
     child.send(ENTER)
     code, output = ended(child)
     assert code == 0

@@ -22,8 +22,8 @@ from troubleshoot.tree.catalog import Catalog
 from troubleshoot.ui import views
 from troubleshoot.ui.console import make_console
 from troubleshoot.ui.interactive import InteractivePrompter
-from troubleshoot.walk import driver, engine
-from troubleshoot.walk.prompts import Choose, Notice
+from troubleshoot.walk import engine
+from troubleshoot.walk.prompts import Choose, GiveFact, Notice
 
 EVIL = r"""
 title: "\e[2J\e[HPrinter [red]ALARM[/red] :smile:"
@@ -156,13 +156,10 @@ def test_rich_hand_off_shows_text_as_typed(evil: Path) -> None:
     state = engine.start(trees, "evil", T0)
     state = engine.apply(trees, state, Choose(1), T0)
     buffer = io.StringIO()
-
-    class Facts:
-        def ask_fact(self, label: str) -> str:
-            return "\x1b[2J[red]HP[/red] :printer:"
-
-    facts = driver.collect_facts(state.ending.collect, Facts())  # type: ignore[arg-type, union-attr]
-    result = deliver.conclude(trees, state, facts, None)
+    state = engine.apply(trees, state, GiveFact("\x1b[2J[red]HP[/red] :printer:"), T0)
+    result = deliver.conclude(trees, state, None)
+    assert result.handoff is not None
+    views.outcome(make_console(file=buffer, width=100), result.handoff)
     views.finished(make_console(file=buffer, width=100), result)
     shown = buffer.getvalue()
     assert_harmless(shown)

@@ -39,15 +39,19 @@ def test_help_wrong_answers_and_blank_lines_keep_asking() -> None:
 
 
 def test_note_back_couldnt_try_and_escalate_reach_a_saved_hand_off(tmp_path: Path) -> None:
-    typed = "1\n2\nn\nTray empty\nn\n\nb\nc\nno key\ne\nHP 4\n\n"
+    typed = "1\n2\nn\nTray empty\nn\n\nb\nc\nno key\ne\n\nHP 4\n"
     result, screen = plain_walk(typed, write_to=tmp_path)
     note = result.handoff
     assert note is not None and note.notes == ("Tray empty",)
     assert note.not_tried == (("Release the job at the station.", "no key"),)
     assert "* Note added: Tray empty" in screen and "* Went back one step." in screen
-    assert "ESCALATE TO IT (STOPPED BY STAFF" in screen
-    assert "## Facts collected\n\n- Printer name: HP 4" in screen
-    assert f"Hand-off saved to: {result.path}" in screen and result.path is not None
+    assert (
+        "ESCALATE TO IT: Stopped by staff at the step: Check the paper tray.\n"
+        "  Stopping here is the right call when guessing would not help.\n"
+    ) in screen
+    assert "FOR IT: 1 quick fact." in screen
+    assert "Facts:\n- Printer name: HP 4\n" in screen  # in the ticket ready to copy
+    assert f"Saved for IT as: {result.path}" in screen and result.path is not None
     assert result.path.parent == tmp_path
 
 

@@ -18,12 +18,14 @@ def test_a_dumb_terminal_gets_plain_numbered_prompts(private_data: Path) -> None
     assert "QUESTION: Where did the patron print from?" in child.before
     assert "\x1b" not in child.before
     child.sendline("3")  # many PCs at once: an urgent escalation
-    child.expect("For IT: Printer name")
+    child.expect("URGENT: ESCALATE NOW: Nothing prints from any PC.")  # before any fact
+    child.expect("1 of 1: Printer name: ")
+    assert "\x1b" not in child.before
     child.sendline("")
     code, output = ended(child)
     assert code == 0
     assert "\x1b" not in output and "Traceback" not in output
-    assert "URGENT: ESCALATE NOW" in output
+    assert "----- HAND-OFF FOR IT: copy from here -----" in output
 
 
 def test_list_on_a_dumb_terminal_has_no_escape_sequences() -> None:

@@ -45,41 +45,53 @@ def test_hand_off_panel_fits_a_20_column_terminal(trees: Catalog) -> None:
     assert lines and all(len(line) <= 20 for line in lines), lines
 
 
-def test_hand_off_panel_says_what_was_done_and_what_it_needs(trees: Catalog) -> None:
-    text = "\n".join(shown(120, lambda console: views.finished(console, busy_walk(trees))))
+def test_the_hand_off_to_copy_says_what_was_done_and_what_it_needs(trees: Catalog) -> None:
+    text = "\n".join(shown(200, lambda console: views.finished(console, busy_walk(trees))))
     for words in (
-        "Escalate to IT",
-        "Tree: Desk printer (desk)",
-        "Time spent: 3 min (10:00 to 10:03)",
-        "Tell the patron: Use the printer by the reference desk.",
-        "NEEDS ADMIN RIGHTS (for IT):",
-        "Restart the print spooler. IT must: Restart the Print Spooler service",
-        "Steps not tried:",
-        "Release the job at the station. (busy)",
-        "Not allowed here:",
-        "Check the paper tray. (policy clear_jams)",
-        "Printer name: HP 4",
-        "Queue shows 40 jobs",
-        "Corrections:",
-        "Where did the patron print from? -> Their own laptop",
-        "Hand-off saved to: /data/handoffs/h.md",
+        "----- HAND-OFF FOR IT: copy from here -----",
+        "Subject: Print queue stuck. (not confirmed: 'Release the job at the station.' "
+        "could not be tried)",
+        "Guide used: Desk printer (ended at desk#stuck)",
+        "Patron was offered: Use the printer by the reference desk.",
+        "Needs admin rights:\n- Restart the print spooler. IT must: Restart the Print Spooler "
+        "service and clear stuck jobs.",
+        "Not tried:\n- Release the job at the station. (busy)",
+        "Not done (library policy):\n- Check the paper tray. (policy clear_jams)",
+        "Facts:\n- Printer name: HP 4\n- Panel message: E5",
+        "Corrections:\n- changed 'Where did the patron print from?' from 'Their own laptop' "
+        "to 'A library PC'",
+        "Notes:\n- Queue shows 40 jobs",
+        "----- end of hand-off -----\nSaved for IT as: /data/handoffs/h.md",
     ):
         assert words in text
 
 
+def test_the_outcome_comes_first_with_what_to_do_and_whom_to_call(trees: Catalog) -> None:
+    note = busy_walk(trees).handoff
+    assert note is not None
+    text = "\n".join(shown(200, lambda console: views.outcome(console, note)))
+    assert "ESCALATE TO IT: Print queue stuck." in text
+    assert "Now: offer the patron: Use the printer by the reference desk." in text
+    assert "Whom to call: no IT contact is set for this desk." in text
+
+
 def test_urgent_resolved_and_abandoned_endings_read_as_words(trees: Catalog) -> None:
-    def ended_with(*actions: prompts.Action) -> str:
+    def ended_with(*actions: prompts.Action) -> tuple[str, str]:
         state = engine.start(trees, "desk", T0)
         for action in actions:
             state = engine.apply(trees, state, action, T0)
-        result = deliver.WalkResult(state, content.build(trees, state), write_error="disk full")
-        return "\n".join(shown(100, lambda console: views.finished(console, result)))
+        note = content.build(trees, state)
+        result = deliver.WalkResult(state, note, write_error="disk full")
+        first = "\n".join(shown(100, lambda console: views.outcome(console, note)))
+        last = "\n".join(shown(100, lambda console: views.finished(console, result)))
+        return first, last
 
-    urgent = ended_with(Choose(2))
-    assert "URGENT: escalate now" in urgent
-    assert "Could not save the hand-off file (disk full)." in urgent
-    assert "RESOLVED: The job printed." in ended_with(Choose(0), Choose(0))
-    assert ended_with(PatronLeft()) == "Session ended: the patron left."
+    urgent, saved = ended_with(Choose(2))
+    assert "URGENT: ESCALATE NOW: Nothing prints from any PC." in urgent
+    assert "Could not save the hand-off file (disk full)." in saved
+    assert "RESOLVED: The job printed." in ended_with(Choose(0), Choose(0))[0]
+    assert ended_with(Choose(0), Choose(0))[1] == ""  # nothing for IT
+    assert "SESSION ENDED: the patron left." in ended_with(PatronLeft())[0]
 
 
 def test_nothing_is_drawn_for_a_walk_left_for_later(trees: Catalog) -> None:

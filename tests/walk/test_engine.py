@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import datetime as dt
+from pathlib import Path
 
 import pytest
 
-from tests.conftest import FIXTURE_DIR
+from tests.conftest import FIXTURE_DIR, write_tree
+from troubleshoot.handoff import content
 from troubleshoot.privacy import PrivacyRefused
 from troubleshoot.tree.catalog import Catalog
 from troubleshoot.walk import engine, prompts
@@ -120,8 +122,11 @@ def test_back_keeps_the_corrected_answer_and_notes_the_correction(trees: Catalog
     state = walk(trees, Choose(1), Back(), Choose(0))
     answers = [(e.text, e.value) for e in state.path if e.kind == "answer"]
     assert answers == [("Where did the patron print from?", "A library PC")]
-    corrections = [e.text for e in state.log if e.kind == "back"]
-    assert corrections and "Their own laptop" in corrections[0]
+    (back,) = [e for e in state.log if e.kind == "back"]
+    assert (back.text, back.value) == ("Where did the patron print from?", "Their own laptop")
+    assert content.corrections(state) == (
+        "changed 'Where did the patron print from?' from 'Their own laptop' to 'A library PC'",
+    )
 
 
 def test_back_at_the_first_question_says_there_is_nothing_to_go_back_to(trees: Catalog) -> None:
@@ -161,7 +166,10 @@ def test_choosing_escalate_at_the_stop_offer_ends_with_a_hand_off(trees: Catalog
     state = engine.apply(trees, state, Choose(0), at(11))
     state = engine.apply(trees, state, Choose(0), at(12))
     assert state.ending is not None and state.ending.outcome == "escalated"
-    assert state.ending.text.startswith("Stopped guessing")
+    assert state.ending.text == (
+        "Stopped guessing at the step: Release the job at the station. (11 minutes have "
+        "passed; the time set for this problem is 10 minutes.)"
+    )
 
 
 def test_a_step_seen_again_after_start_over_is_noticed(trees: Catalog) -> None:
@@ -170,24 +178,30 @@ def test_a_step_seen_again_after_start_over_is_noticed(trees: Catalog) -> None:
     assert isinstance(shown, StopGuessing) and "already tried" in shown.reason
 
 
-def test_escalate_now_from_any_node_names_that_node(trees: Catalog) -> None:
-    for actions, node in (
-        ((), "where"),
-        ((Choose(0),), "release"),
-        ((Choose(0), Choose(1)), "paper"),
+def test_escalate_now_says_where_staff_stopped_in_the_words_on_screen(trees: Catalog) -> None:
+    for actions, where in (
+        ((), "at the question: Where did the patron print from?"),
+        ((Choose(0),), "at the step: Release the job at the station."),
+        ((Choose(0), Choose(1)), "at the step: Check the paper tray."),
     ):
         state = walk(trees, *actions, EscalateNow())
         assert state.ending is not None
         assert state.ending.by_staff
-        assert state.ending.text == f"Stopped by staff at '{node}'"
-        assert "Printer name" in state.ending.collect
+        assert state.ending.text == f"Stopped by staff {where}"
+        assert state.ending.collect == ("Printer name",)  # the tree's own, general facts
 
 
-def test_escalate_now_merges_the_nearest_escalation_facts(trees: Catalog) -> None:
-    state = walk(trees, Choose(0), EscalateNow())
+def test_escalate_now_takes_the_reason_staff_typed(trees: Catalog) -> None:
+    state = walk(trees, Choose(0), EscalateNow("  patron has a train to catch "))
     assert state.ending is not None
-    assert state.ending.collect == ("Printer name", "Panel message")
-    assert state.ending.workaround == "Use the printer by the reference desk."
+    assert state.ending.text == "patron has a train to catch"
+
+
+def test_escalate_now_never_borrows_another_ends_facts_or_workaround(trees: Catalog) -> None:
+    state = walk(trees, Choose(0), EscalateNow())  # only the stuck-queue end is ahead
+    assert state.ending is not None
+    assert "Panel message" not in state.ending.collect
+    assert state.ending.workaround == engine.OFFER_SOMETHING_ELSE
 
 
 def test_couldnt_try_follows_not_fixed_and_is_not_counted_as_tried(trees: Catalog) -> None:
@@ -247,12 +261,27 @@ def test_a_couldnt_try_reason_with_a_card_number_is_refused(trees: Catalog) -> N
         engine.apply(trees, state, Cannot("patron card 21234000123456 was expired"), at(1))
 
 
-def test_escalate_now_offers_a_tree_workaround_only_when_one_fault_is_left(
-    trees: Catalog,
-) -> None:
-    early = walk(trees, EscalateNow())  # both the queue and the outage ends are ahead
-    assert early.ending is not None
-    assert early.ending.workaround == engine.OFFER_SOMETHING_ELSE
-    later = walk(trees, Choose(0), EscalateNow())  # only the stuck-queue end is ahead
-    assert later.ending is not None
-    assert later.ending.workaround == "Use the printer by the reference desk."
+def test_escalate_now_offers_the_trees_own_general_workaround(tmp_path: Path) -> None:
+    path = write_tree(
+        tmp_path,
+        "kiosk",
+        """
+        title: Kiosk
+        summary: The kiosk.
+        symptoms: [kiosk froze]
+        workaround: Check the items out at the desk.
+        start: q
+        nodes:
+          q:
+            ask: Frozen?
+            answers:
+              - {text: Yes it is, next: stuck}
+              - {text: Not at all, next: ok}
+          ok: {resolved: Fine.}
+          stuck: {escalate: Frozen., workaround: Restart it later.}
+        """,
+    )
+    trees = Catalog([path.parent])
+    state = engine.apply(trees, engine.start(trees, "kiosk", T0), EscalateNow(), T0)
+    assert state.ending is not None
+    assert state.ending.workaround == "Check the items out at the desk."

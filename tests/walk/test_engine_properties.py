@@ -27,12 +27,16 @@ from troubleshoot.walk import engine
 from troubleshoot.walk.prompts import (
     Action,
     AddNote,
+    AskFact,
     Back,
     Cannot,
     Choose,
     Do,
     Done,
+    EscalateNow,
+    GiveFact,
     Restart,
+    SkipFacts,
     StopGuessing,
 )
 
@@ -45,6 +49,9 @@ ACTIONS = st.lists(
         st.builds(Cannot, st.text(max_size=5)),
         st.just(Restart()),
         st.builds(AddNote, TEXT),
+        st.builds(EscalateNow, st.text(max_size=5)),
+        st.builds(GiveFact, TEXT),
+        st.just(SkipFacts()),
     ),
     max_size=60,
 )
@@ -90,7 +97,8 @@ def step(trees: Trees, state: engine.State, action: Action) -> engine.State:
     except TroubleshootError:
         return state
     shown = engine.prompt(trees, state)  # every state reached can be shown
-    assert (state.ending is None) != isinstance(shown, Done)
+    assert state.finished == isinstance(shown, Done)
+    assert (state.fact_pending is not None) == isinstance(shown, AskFact)
     return state
 
 
@@ -99,11 +107,12 @@ def step(trees: Trees, state: engine.State, action: Action) -> engine.State:
 def test_any_actions_on_any_tree_keep_the_walk_whole(walk: Any, actions: list[Action]) -> None:
     trees, state = walk
     for action in actions:
-        if state.ending is not None:
+        if state.finished:
             break
         state = step(trees, state, action)
     if state.ending is not None:
-        assert state.ending.outcome in ("resolved", "escalated")
+        assert state.ending.outcome in ("resolved", "escalated", "referred")
+        assert state.asked <= len(state.ending.collect)
 
 
 @FAST

@@ -12,6 +12,7 @@ from __future__ import annotations
 import contextlib
 import os
 import signal
+import sys
 import threading
 from collections.abc import Iterator
 from functools import partial
@@ -35,7 +36,35 @@ def _stop(signum: int, frame: object, *, grace: float | None = None) -> None:
         timer = threading.Timer(grace, partial(_end_now, code))
         timer.daemon = True
         timer.start()
+    # A hang-up means the terminal is gone: nothing can be drawn there any more, so the
+    # stop is raised at once rather than handed to a prompt that would try to redraw.
+    if code is not Exit.HANGUP and _stop_prompt(code):
+        return
     raise Stopped(code)
+
+
+def _stop_prompt(code: Exit) -> bool:
+    """Ask an arrow-key prompt on screen to end with :class:`Stopped`, as Ctrl-C would.
+
+    Raised straight from the handler, the stop can land inside one of the prompt's
+    background tasks, where the prompt library reports it as a crash and waits for
+    Enter. Ending the prompt through its own event loop unwinds it cleanly instead.
+    """
+    current = sys.modules.get("prompt_toolkit.application.current")
+    app = current.get_app_or_none() if current is not None else None
+    loop = getattr(app, "loop", None)
+    if app is None or loop is None or not app.is_running:
+        return False
+
+    def end() -> None:
+        with contextlib.suppress(Exception):  # already on its way out: it ends anyway
+            app.exit(exception=Stopped(code))
+
+    try:
+        loop.call_soon_threadsafe(end)
+    except RuntimeError:  # the loop has closed
+        return False
+    return True
 
 
 def _end_now(code: Exit) -> None:

@@ -10,12 +10,12 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable
-from functools import partial
+from dataclasses import replace
 from pathlib import Path
 from typing import Protocol
 
 from troubleshoot.desk import Desk
-from troubleshoot.handoff import deliver, routing
+from troubleshoot.handoff import content, deliver, routing
 from troubleshoot.handoff.content import HandOff
 from troubleshoot.handoff.deliver import WalkResult
 from troubleshoot.sessions.recording import StoreRecorder
@@ -23,7 +23,7 @@ from troubleshoot.ui import out, reasons
 from troubleshoot.ui.session import DeskPrompter
 from troubleshoot.walk import driver
 from troubleshoot.walk.engine import State, TreeSource
-from troubleshoot.walk.prompts import Action, Outcome
+from troubleshoot.walk.prompts import Action
 
 
 class Finisher(Protocol):
@@ -44,18 +44,17 @@ def run(
     write_to: Path | None = None,
     amend: Callable[[HandOff], HandOff] | None = None,
 ) -> WalkResult:
-    """Walk to an end or a quit, then ask the end's facts, hand off, record and show it."""
-    walked = driver.walk(trees, state, prompter, now, recorder)
+    """Walk to an end (outcome first, then its facts) or a quit; hand off, record, show it."""
+
+    def reached(state: State) -> None:
+        preview = content.build(trees, state)
+        prompter.outcome(amend(preview) if amend is not None else preview)
+
+    walked = driver.walk(trees, state, prompter, now, recorder, reached)
     if walked.quit:
         return WalkResult(walked.state, quit=True)
     state = walked.state
-    assert state.ending is not None
-    facts = (
-        driver.collect_facts(state.ending.collect, prompter)
-        if state.ending.outcome == Outcome.ESCALATED
-        else {}
-    )
-    result = deliver.conclude(trees, state, facts, write_to, amend)
+    result = deliver.conclude(trees, state, write_to, amend)
     if recorder is not None:
         recorder.finish(state, result.handoff)
     prompter.finished(result)
@@ -74,6 +73,14 @@ def at_desk(
 ) -> WalkResult:
     """:func:`run` with everything the desk's settings add, then the extra deliveries."""
     settings = desk.settings
+
+    def amend(note: HandOff) -> HandOff:
+        """Who and which session, then the site's name and whom to call by the clock."""
+        at_desk = replace(
+            note, initials=recorder.session.initials, session=recorder.session.short_id
+        )
+        return routing.amend(settings, at_desk)
+
     result = run(
         desk.catalog,
         state,
@@ -81,7 +88,7 @@ def at_desk(
         now,
         recorder=recorder,
         write_to=desk.handoffs,
-        amend=partial(routing.amend, settings),
+        amend=amend,
     )
     for said in deliver.deliver(result, settings, desk.handoffs, copy=copy, eml=eml):
         out.line(said)

@@ -8,11 +8,12 @@ administrator rights the desk does not have, with what IT must do for each.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Mapping
 from dataclasses import dataclass
 
 from troubleshoot.site.config import Contact, Emergency
 from troubleshoot.walk.engine import State, TreeSource
-from troubleshoot.walk.prompts import NOT_TRIED, Kind
+from troubleshoot.walk.prompts import NOT_TRIED, Kind, Outcome
 
 
 @dataclass(frozen=True)
@@ -36,15 +37,17 @@ class Route:
 
 @dataclass(frozen=True)
 class HandOff:
-    trees: tuple[tuple[str, str], ...]  # (id, title), first tree first
-    outcome: str
-    reason: str
+    """Everything the note says, as values; ``ticket`` turns it into text."""
+
+    trees: tuple[tuple[str, str], ...]  # (id, title): the trees passed through, the end's last
+    outcome: Outcome
+    reason: str  # for a referral: whom it belongs to
     urgent: bool
     by_staff: bool
     started: dt.datetime
     ended: dt.datetime
     end_node: str
-    workaround: str
+    workaround: str  # for a referral: what to tell the patron
     facts: tuple[tuple[str, str], ...]
     answers: tuple[tuple[str, str], ...]  # (question, answer)
     tried: tuple[tuple[str, str], ...]  # (step, result)
@@ -56,14 +59,34 @@ class HandOff:
     said: tuple[str, ...]
     route: Route | None = None  # the site's routing: whom to reach now, or in the morning
     began_at: str = ""  # tree#node, when a symptom started the walk partway in
+    bring: str = ""  # a referral: what the patron should bring or ask
+    library: str = ""
+    branch: str = ""
+    initials: str = ""  # of the staff member at the desk
+    session: str = ""  # the session's short id, for 'troubleshoot history show'
 
     @property
     def minutes(self) -> int:
         return max(0, round((self.ended - self.started).total_seconds() / 60))
 
+    @property
+    def label(self) -> str:
+        """The library and branch, as one line."""
+        return ", ".join(part for part in (self.library, self.branch) if part)
 
-def build(trees: TreeSource, state: State, facts: dict[str, str] | None = None) -> HandOff:
-    """The hand-off for a walk that has ended."""
+    @property
+    def tree_id(self) -> str:
+        """The tree the walk ended in."""
+        return self.trees[-1][0]
+
+    @property
+    def for_it(self) -> bool:
+        """Whether IT has anything to do: an escalation, or admin steps left for them."""
+        return self.outcome == Outcome.ESCALATED or bool(self.admin_needed)
+
+
+def build(trees: TreeSource, state: State, facts: Mapping[str, str] | None = None) -> HandOff:
+    """The hand-off for a walk that has ended (*facts* instead of the ones the walk asked)."""
     ending = state.ending
     if ending is None:
         raise ValueError("the walk has not ended")
@@ -72,6 +95,7 @@ def build(trees: TreeSource, state: State, facts: dict[str, str] | None = None) 
         tree = trees.get(tree_id)
         titles.append((tree_id, tree.title if tree else tree_id))
     path, log = state.path, state.log
+    given = tuple(facts.items()) if facts is not None else state.facts
     return HandOff(
         trees=tuple(titles),
         outcome=ending.outcome,
@@ -82,7 +106,7 @@ def build(trees: TreeSource, state: State, facts: dict[str, str] | None = None) 
         ended=ending.at,
         end_node=f"{ending.tree}#{ending.node}",
         workaround=ending.workaround,
-        facts=tuple((label, value) for label, value in (facts or {}).items() if value),
+        facts=tuple((label, value) for label, value in given if value),
         answers=tuple((e.text, e.value) for e in path if e.kind == Kind.ANSWER),
         tried=tuple(
             (e.text, e.value) for e in path if e.kind == Kind.RESULT and e.value != NOT_TRIED
@@ -93,10 +117,39 @@ def build(trees: TreeSource, state: State, facts: dict[str, str] | None = None) 
         admin_needed=tuple((e.text, e.detail) for e in path if e.kind == Kind.ADMIN_SKIPPED),
         not_allowed=tuple((e.text, e.value) for e in path if e.kind == Kind.POLICY_SKIPPED),
         notes=tuple(e.text for e in log if e.kind == Kind.NOTE),
-        corrections=tuple(e.text for e in log if e.kind == Kind.BACK and e.text != "went back"),
+        corrections=corrections(state),
         said=tuple(e.text for e in path if e.kind == Kind.SAID),
         began_at=next(
             (f"{e.tree}#{e.node}" for e in log[:1] if e.kind == Kind.START and e.value == "deep"),
             "",
         ),
+        bring=ending.bring,
     )
+
+
+def corrections(state: State) -> tuple[str, ...]:
+    """What staff went back and changed, old answer and new, in the order it happened.
+
+    The new answer is the one the walk as it stands gave at the same place; going back
+    and giving the same answer again changes nothing and is not reported.
+    """
+    out: list[str] = []
+    for back in (e for e in state.log if e.kind == Kind.BACK):
+        if back.detail not in (Kind.ANSWER, Kind.RESULT):
+            if back.detail == "correction" and back.text != "went back":  # older records
+                out.append(f"went back from: {back.text}")
+            continue
+        now = next(
+            (
+                e.value
+                for e in state.path
+                if e.kind == back.detail and (e.tree, e.node) == (back.tree, back.node)
+            ),
+            None,
+        )
+        what = f"'{back.text}'" if back.detail == Kind.ANSWER else f"the result of '{back.text}'"
+        if now is None:
+            out.append(f"took back '{back.value}' for {what}, and went another way")
+        elif now != back.value:
+            out.append(f"changed {what} from '{back.value}' to '{now}'")
+    return tuple(dict.fromkeys(out))

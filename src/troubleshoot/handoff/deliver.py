@@ -46,23 +46,20 @@ class WalkResult:
 def conclude(
     trees: TreeSource,
     state: State,
-    facts: Mapping[str, str],
     folder: Path | None,
     amend: Callable[[HandOff], HandOff] | None = None,
 ) -> WalkResult:
-    """The hand-off of a walk that reached an end; an escalation's is saved to *folder*.
+    """The hand-off of a walk that reached an end, saved to *folder* when IT has work.
 
-    *amend* adds what the site knows (whom to call, now or in the morning) before the
-    note is saved and shown.
+    That is an escalation, and also a walk that ended well but passed over steps that
+    need admin rights: IT still has to do those, so a no-rush note is saved too.
+    *amend* adds what the site knows (whom to call, now or in the morning; the
+    library, branch and session) before the note is saved and shown.
     """
-    ending = state.ending
-    assert ending is not None
-    if ending.outcome != Outcome.ESCALATED:
-        return WalkResult(state, build(trees, state))
-    note = build(trees, state, dict(facts))
+    note = build(trees, state)
     if amend is not None:
         note = amend(note)
-    if folder is None:
+    if folder is None or not note.for_it:
         return WalkResult(state, note)
     try:
         path = save(note, folder)
@@ -73,7 +70,8 @@ def conclude(
 
 def file_stem(note: HandOff) -> str:
     """The name a hand-off's files share (``.md``, ``.eml``): tree and time of the end."""
-    return f"handoff-{note.trees[0][0]}-{note.ended:%Y%m%d-%H%M%S}"
+    kind = "handoff" if note.outcome == Outcome.ESCALATED else "for-it"
+    return f"{kind}-{note.tree_id}-{note.ended:%Y%m%d-%H%M%S}"
 
 
 def save(note: HandOff, folder: Path) -> Path:
@@ -144,9 +142,9 @@ def email_draft(note: HandOff, settings: Settings) -> EmailMessage:
     to = it_email(settings, note.ended.replace(tzinfo=None))
     if to:
         message["To"] = one_line(to)
-    message["Subject"] = ticket_subject(note, settings)
+    message["Subject"] = ticket_subject(note)
     message["X-Unsent"] = "1"  # mail programs open it as a draft to send, not a received mail
-    body = ticket_text(note, settings).split("\n", 2)[2]  # drop "Subject:"
+    body = ticket_text(note).split("\n", 2)[2]  # drop "Subject:"
     message.set_content(body)
     for_it = to_markdown(replace(note, route=None))  # the routing is for the desk, not IT
     message.add_attachment(for_it, subtype="markdown", filename=f"{file_stem(note)}.md")
@@ -171,7 +169,7 @@ def deliver(
     note = result.handoff
     if not (copy or eml):
         return []
-    if note is None or note.outcome != Outcome.ESCALATED:
+    if note is None or not note.for_it:
         return ["Nothing to hand to IT: the walk did not end in an escalation."]
     said = []
     if copy:

@@ -21,6 +21,7 @@ def route(settings: Settings, note: HandOff) -> Route | None:
     """The routing for an escalated hand-off; None when the site says nothing useful."""
     if note.outcome != Outcome.ESCALATED:
         return None
+    note = _named(settings, note)
     used = {policy for _, policy in note.not_allowed}
     reasons = tuple((p, why) for p, why in sorted(settings.reasons.items()) if p in used)
     if not settings.it and settings.emergency is None and not reasons:
@@ -41,12 +42,20 @@ def route(settings: Settings, note: HandOff) -> Route | None:
         first,
         emergency=settings.emergency if note.urgent else None,
         reasons=reasons,
-        ticket=ticket_text(note, settings) if settings.it else "",
+        ticket=ticket_text(note) if settings.it else "",
         no_contact=not settings.it,
     )
 
 
+def _named(settings: Settings, note: HandOff) -> HandOff:
+    """The hand-off with the site's library and branch, for IT to see where it is from."""
+    if (note.library, note.branch) == (settings.library, settings.branch):
+        return note
+    return replace(note, library=settings.library, branch=settings.branch)
+
+
 def amend(settings: Settings, note: HandOff) -> HandOff:
-    """The hand-off with the site's routing added (unchanged when there is none)."""
+    """The hand-off with the site's name and its routing added."""
+    note = _named(settings, note)
     found = route(settings, note)
     return note if found is None else replace(note, route=found)

@@ -11,7 +11,7 @@ from dataclasses import fields, replace
 from typing import Any
 
 from troubleshoot.handoff.content import HandOff, Route
-from troubleshoot.site.config import Contact, Settings
+from troubleshoot.site.config import Contact
 from troubleshoot.text import clean, markdown, one_line
 from troubleshoot.walk.prompts import Outcome
 
@@ -69,23 +69,36 @@ def route_lines(route: Route, workaround: str, urgent: bool) -> list[str]:
     return [one_line(line) for line in out]
 
 
-def ticket_subject(note: HandOff, settings: Settings) -> str:
-    where = f"[{settings.label}] " if settings.label else ""
+def ticket_subject(note: HandOff) -> str:
+    where = f"[{note.label}] " if note.label else ""
     flag = "URGENT " if note.urgent else ""
+    if note.outcome == Outcome.RESOLVED:
+        flag = "No rush: admin steps left for IT: "
     return one_line(f"{flag}{where}{note.reason}")
 
 
-def ticket_text(note: HandOff, settings: Settings) -> str:
+def where_it_ended(note: HandOff) -> str:
+    """The guide the walk ended in, and the ones it passed through on the way."""
+    ended, before = note.trees[-1][1], [title for _, title in note.trees[:-1]]
+    return ended + (f" (passed through: {', '.join(before)})" if before else "")
+
+
+def ticket_text(note: HandOff) -> str:
     """The ticket as plain text: a subject line, then what IT asks first."""
-    body = [f"Subject: {ticket_subject(note, settings)}", ""]
-    if settings.label:
-        body.append(f"Library: {settings.label}")
+    body = [f"Subject: {ticket_subject(note)}", ""]
+    if note.label:
+        body.append(f"Library: {note.label}")
+    reported = f"Reported: {note.ended:%Y-%m-%d %H:%M} at the desk"
+    if note.initials:
+        reported += f" by {note.initials}"
     body += [
-        f"Reported: {note.ended:%Y-%m-%d %H:%M} at the desk",
+        reported,
         f"Problem: {note.reason}",
         f"Urgent: {'yes' if note.urgent else 'no'}",
-        f"Guide used: {', '.join(title for _, title in note.trees)} (ended at {note.end_node})",
+        f"Guide used: {where_it_ended(note)} (ended at {note.end_node})",
     ]
+    if note.session:
+        body.append(f"Session: {note.session}")
     if note.workaround:
         body.append(f"Patron was offered: {note.workaround}")
 
@@ -98,10 +111,64 @@ def ticket_text(note: HandOff, settings: Settings) -> str:
     part("Answers given", [f"{question} {answer}" for question, answer in note.answers])
     part("Already tried", [f"{step} -> {result}" for step, result in note.tried])
     part("Needs admin rights", [f"{step} IT must: {todo}" for step, todo in note.admin_needed])
-    part("Not done (library policy)", [f"{step} ({p})" for step, p in note.not_allowed])
+    why = dict(note.route.reasons) if note.route else {}
+    part(
+        "Not done (library policy)",
+        [
+            f"{step} (policy {p}" + (f": {why[p]})" if p in why else ")")
+            for step, p in note.not_allowed
+        ],
+    )
     part("Not tried", [step + (f" ({why})" if why else "") for step, why in note.not_tried])
+    part("Corrections", list(note.corrections))
     part("Notes", list(note.notes))
     return "\n".join(one_line(line) for line in body) + "\n"
+
+
+#: When the site names nobody to call, staff are told so, and how a desk fixes that.
+NO_CONTACT = (
+    "Whom to call: no IT contact is set for this desk. Ask your manager, or run "
+    "'troubleshoot site --init' to make a settings file that names IT."
+)
+
+
+def now_lines(note: HandOff) -> list[str]:
+    """What the desk must know the moment a walk ends, most pressing first.
+
+    Shown before any fact for IT is asked: what the outcome is, what to do for the
+    patron now, and whom to call now. Typing facts can wait; a phone call cannot.
+    """
+    if note.outcome == Outcome.ABANDONED:
+        return ["SESSION ENDED: the patron left."]
+    if note.outcome == Outcome.RESOLVED:
+        out = [f"RESOLVED: {note.reason}"]
+        if note.admin_needed:
+            out.append(
+                "For IT, no rush: steps that need admin rights were passed over; "
+                "a short note for IT is saved."
+            )
+        return [one_line(line) for line in out]
+    if note.outcome == Outcome.REFERRED:
+        out = [
+            f"NOT FOR LIBRARY IT: this belongs to {note.reason}.",
+            f"Tell the patron: {note.workaround}",
+        ]
+        if note.bring:
+            out.append(f"They should bring or ask for: {note.bring}")
+        return [one_line(line) for line in out]
+    title = "URGENT: ESCALATE NOW" if note.urgent else "ESCALATE TO IT"
+    out = [f"{title}: {note.reason}"]
+    if note.by_staff:
+        out.append("Stopping here is the right call when guessing would not help.")
+    if note.route is not None:
+        out += route_lines(note.route, note.workaround, note.urgent)
+    else:
+        if note.workaround:
+            out.append(f"Now: offer the patron: {note.workaround}")
+        if note.urgent:
+            out.append("URGENT: phone IT now rather than filing a ticket and waiting.")
+        out.append(NO_CONTACT)
+    return [one_line(line) for line in out]
 
 
 def route_markdown(route: Route, workaround: str, urgent: bool) -> list[str]:
@@ -129,9 +196,11 @@ def _time(moment: dt.datetime) -> str:
 def headline(handoff: HandOff) -> str:
     """One line that says how it ended, in words that do not blame anyone."""
     if handoff.outcome == Outcome.RESOLVED:
-        return "Resolved"
+        return "Resolved; for IT, no rush: admin steps" if handoff.admin_needed else "Resolved"
     if handoff.outcome == Outcome.ABANDONED:
         return "Not finished: the patron left"
+    if handoff.outcome == Outcome.REFERRED:
+        return f"Referred: not for library IT ({handoff.reason})"
     label = "URGENT: escalate now" if handoff.urgent else "Escalate to IT"
     if handoff.by_staff:
         label += " (stopped by staff: the right call when guessing would not help)"
@@ -157,16 +226,31 @@ def to_markdown(handoff: HandOff) -> str:
         handoff,
         **{f.name: _shown_as_typed(getattr(handoff, f.name)) for f in fields(handoff)},
     )
-    first_title = handoff.trees[0][1]
-    lines = [f"# Hand-off: {first_title}", "", f"**{headline(handoff)}**", ""]
+    ended_title = handoff.trees[-1][1]
+    lines = [f"# Hand-off: {ended_title}", "", f"**{headline(handoff)}**", ""]
+    tree = f"{ended_title} (`{handoff.trees[-1][0]}`)"
+    if len(handoff.trees) > 1:
+        tree += ", passed through: " + ", ".join(f"{t} (`{i}`)" for i, t in handoff.trees[:-1])
+    lines.append(f"- Tree: {tree}")
+    if handoff.label:
+        lines.append(f"- Library: {handoff.label}")
+    if handoff.initials:
+        lines.append(f"- Staff at the desk: {handoff.initials}")
+    if handoff.session:
+        lines.append(
+            f"- Session: {handoff.session} ('troubleshoot history show {handoff.session}')"
+        )
     lines += [
-        f"- Tree: {', '.join(f'{title} (`{tid}`)' for tid, title in handoff.trees)}",
         f"- Started: {_time(handoff.started)}",
         f"- Ended: {_time(handoff.ended)} at `{handoff.end_node}`",
         f"- Time spent: {handoff.minutes} min",
         f"- Reason: {handoff.reason}",
     ]
-    if handoff.workaround:
+    if handoff.outcome == Outcome.REFERRED:
+        lines.append(f"- Told the patron to go to them: {handoff.workaround}")
+        if handoff.bring:
+            lines.append(f"- To bring or ask for: {handoff.bring}")
+    elif handoff.workaround:
         lines.append(f"- Workaround given to the patron: {handoff.workaround}")
     if handoff.began_at:
         lines.append(f"- Began partway in, at `{handoff.began_at}`: a symptom pointed there")
@@ -205,6 +289,6 @@ def to_markdown(handoff: HandOff) -> str:
     section("Notes", [f"- {note}" for note in handoff.notes])
     section(
         "Corrections made during the walk",
-        [f"- Went back and changed: {text}" for text in handoff.corrections],
+        [f"- {text[:1].upper()}{text[1:]}" for text in handoff.corrections],
     )
     return clean("\n".join(lines) + "\n")

@@ -33,7 +33,7 @@ from collections.abc import Iterator, Sequence
 from troubleshoot.errors import Finding
 from troubleshoot.lint import Context, at, key_pos
 from troubleshoot.lint.graph import Graph, shape
-from troubleshoot.tree.model import Escalate, Goto, Node, Resolved, Step, Tree
+from troubleshoot.tree.model import Escalate, Goto, Node, Refer, Resolved, Step, Tree
 
 ID = "budget"
 
@@ -103,7 +103,7 @@ def _settle(
     """Work out a node's best ways from its children already done (others are back edges)."""
     if isinstance(node, Escalate):
         return
-    if isinstance(node, Resolved | Goto):
+    if isinstance(node, Resolved | Refer | Goto):
         by_steps[node.id] = by_minutes[node.id] = (0, 0, None)
         return
     steps, minutes = (1, node.minutes) if isinstance(node, Step) else (0, 0)

@@ -14,7 +14,17 @@ from collections.abc import Hashable, Iterable, Mapping, Sequence
 from typing import TypeVar
 
 from troubleshoot.lint import Memo
-from troubleshoot.tree.model import Escalate, Goto, Node, Question, Resolved, Say, Step, Tree
+from troubleshoot.tree.model import (
+    Escalate,
+    Goto,
+    Node,
+    Question,
+    Refer,
+    Resolved,
+    Say,
+    Step,
+    Tree,
+)
 
 Graph = Mapping[str, Sequence[str]]
 N = TypeVar("N", bound=Hashable)
@@ -53,7 +63,7 @@ class Shape:
             ends = [
                 node_id
                 for node_id, node in self.tree.nodes.items()
-                if isinstance(node, Resolved | Escalate)
+                if isinstance(node, Resolved | Escalate | Refer)
                 or (gotos and isinstance(node, Goto))
                 or node_id in self.loose
             ]

@@ -24,7 +24,7 @@ from collections.abc import Iterator
 from troubleshoot import privacy
 from troubleshoot.errors import Finding
 from troubleshoot.lint import Context, at, key_pos
-from troubleshoot.tree.model import Escalate, Pos, Question, Resolved, Say, Step, Tree
+from troubleshoot.tree.model import Escalate, Node, Pos, Refer, Tree, node_texts
 
 ID = "privacy"
 
@@ -41,7 +41,7 @@ NEGATION = re.compile(r"\b(never|not|no|without|don'?t|do not)\b", re.IGNORECASE
 def check(tree: Tree, ctx: Context) -> Iterator[Finding]:
     yield from _collect(tree, "collect", tree.collect, key_pos(tree, "collect"))
     for node in tree.nodes.values():
-        if isinstance(node, Escalate) and node.collect:
+        if isinstance(node, Escalate | Refer) and node.collect:
             yield from _collect(tree, f"node '{node.id}': collect", node.collect, node.pos)
     everything = "\n".join(text for node in tree.nodes.values() for text in _texts(node))
     if not (privacy.LONG_NUMBER.search(everything) or WRITTEN_SECRET.search(everything)):
@@ -75,15 +75,5 @@ def _collect(tree: Tree, label: str, items: tuple[str, ...], where: Pos) -> Iter
             )
 
 
-def _texts(node: object) -> list[str]:
-    if isinstance(node, Question):
-        return [node.ask, node.detail, *(a.text for a in node.answers)]
-    if isinstance(node, Step):
-        return [node.step, node.detail, node.admin or ""]
-    if isinstance(node, Say):
-        return [node.say, node.detail]
-    if isinstance(node, Resolved):
-        return [node.text]
-    if isinstance(node, Escalate):
-        return [node.reason, node.workaround, *node.collect]
-    return []
+def _texts(node: Node) -> tuple[str, ...]:
+    return node_texts(node)

@@ -35,7 +35,7 @@ from troubleshoot.search.words import (
     stem,
     terms,
 )
-from troubleshoot.tree.model import Escalate, Question, Resolved, Say, Step, Tree
+from troubleshoot.tree.model import Escalate, Step, Tree, node_texts
 
 #: Format of :meth:`Index.to_data`; bump when the index, the weights or words.py change.
 FORMAT = 1
@@ -90,16 +90,12 @@ class Word:
 
 def _node_texts(tree: Tree) -> Iterable[str]:
     for node in tree.nodes.values():
-        if isinstance(node, Question):
-            yield from (node.ask, node.detail, *(a.text for a in node.answers))
-        elif isinstance(node, Step):
-            yield from (node.step, node.detail)
-        elif isinstance(node, Say):
-            yield from (node.say, node.detail)
-        elif isinstance(node, Resolved):
-            yield node.text
+        if isinstance(node, Step):
+            yield from (node.step, node.detail)  # what IT must do is not how patrons talk
         elif isinstance(node, Escalate):
             yield from (node.reason, node.workaround)
+        else:
+            yield from node_texts(node)
 
 
 def _weights(tree: Tree) -> dict[str, float]:

@@ -25,20 +25,22 @@ from troubleshoot.walk.prompts import (
     Choose,
     Entry,
     EscalateNow,
+    GiveFact,
     Kind,
     Outcome,
     PatronLeft,
     Restart,
+    SkipFacts,
 )
 
 FORMAT = "troubleshoot-session"
 VERSION = 1
 
-_SIMPLE: Mapping[str, type[Back | EscalateNow | Restart | PatronLeft]] = {
+_SIMPLE: Mapping[str, type[Back | Restart | PatronLeft | SkipFacts]] = {
     "back": Back,
-    "escalate": EscalateNow,
     "restart": Restart,
     "patron_left": PatronLeft,
+    "skip_facts": SkipFacts,
 }
 
 
@@ -49,6 +51,10 @@ def action_to_json(action: Action) -> dict[str, Any]:
         return {"do": "note", "text": action.text}
     if isinstance(action, Cannot):
         return {"do": "cannot", "reason": action.reason}
+    if isinstance(action, EscalateNow):
+        return {"do": "escalate", "reason": action.reason}
+    if isinstance(action, GiveFact):
+        return {"do": "fact", "value": action.value}
     for name, kind in _SIMPLE.items():
         if isinstance(action, kind):
             return {"do": name}
@@ -66,6 +72,10 @@ def action_from_json(data: Mapping[str, Any]) -> Action:
         return AddNote(_text(data, "text"))
     if do == "cannot":
         return Cannot(_text(data, "reason"))
+    if do == "escalate":
+        return EscalateNow(_text(data, "reason"))
+    if do == "fact":
+        return GiveFact(_text(data, "value"))
     if isinstance(do, str) and do in _SIMPLE:
         return _SIMPLE[do]()
     raise ValueError(f"unknown action {do!r}")
@@ -138,6 +148,8 @@ def handoff_from_json(data: Mapping[str, Any]) -> HandOff:
             values[f.name] = tuple(str(x) for x in _list(raw))
         elif kind == "bool":
             values[f.name] = bool(raw)
+        elif kind == "Outcome":
+            values[f.name] = Outcome(str(raw))
         else:
             values[f.name] = "" if raw is None else str(raw)
     return HandOff(**values)

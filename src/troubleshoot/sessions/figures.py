@@ -42,6 +42,7 @@ class TreeFigures:
     escalated: int
     abandoned: int
     unfinished: int
+    referred: int  # belonged to someone other than library IT
     resolved_share: float | None  # of the sessions that ended
     escalated_share: float | None
     median_minutes: float | None  # time to resolve
@@ -119,6 +120,7 @@ def figures(tree: str, sessions: Sequence[Session]) -> TreeFigures:
         resolved=outcomes[Outcome.RESOLVED],
         escalated=outcomes[Outcome.ESCALATED],
         abandoned=outcomes[Outcome.ABANDONED],
+        referred=outcomes[Outcome.REFERRED],
         unfinished=outcomes[None],
         resolved_share=_share(outcomes[Outcome.RESOLVED], ended),
         escalated_share=_share(outcomes[Outcome.ESCALATED], ended),

@@ -22,7 +22,17 @@ from troubleshoot.errors import Exit, TroubleshootError
 from troubleshoot.handoff.content import HandOff
 from troubleshoot.tree.model import Budget
 from troubleshoot.walk.engine import State
-from troubleshoot.walk.prompts import NOT_TRIED, Action, AddNote, Cannot, Entry, Kind, Outcome
+from troubleshoot.walk.prompts import (
+    NOT_TRIED,
+    Action,
+    AddNote,
+    Cannot,
+    Entry,
+    EscalateNow,
+    GiveFact,
+    Kind,
+    Outcome,
+)
 
 OUTCOMES = tuple(o.value for o in Outcome)
 REMOVED = "[removed: looked like a card number or a password]"
@@ -196,12 +206,18 @@ def scrub_action(action: Action) -> Action:
         return AddNote(scrub(action.text))
     if isinstance(action, Cannot):
         return Cannot(scrub(action.reason))
+    if isinstance(action, EscalateNow):
+        return EscalateNow(scrub(action.reason))
+    if isinstance(action, GiveFact):
+        return GiveFact(scrub(action.value))
     return action
 
 
 def scrub_entry(entry: Entry) -> Entry:
-    if entry.kind == Kind.NOTE:
+    if entry.kind in (Kind.NOTE, Kind.END):
         return replace(entry, text=scrub(entry.text))
+    if entry.kind in (Kind.FACT, Kind.BACK):
+        return replace(entry, value=scrub(entry.value))
     if entry.kind == Kind.RESULT and entry.value == NOT_TRIED:
         return replace(entry, detail=scrub(entry.detail))
     return entry

@@ -122,6 +122,16 @@ def default_policies() -> dict[str, Policy]:
     return {name: Policy() for name in sorted(KNOWN_POLICIES)}
 
 
+#: Why every policy is off when the site's own file cannot be read.
+UNREADABLE = "the site settings file could not be read, so nothing it may forbid is done"
+
+
+def closed_policies() -> dict[str, Policy]:
+    """Every policy not allowed: a branch that forbids clearing jams must never be told
+    to clear one because its settings file has a typo in it."""
+    return {name: Policy(False, UNREADABLE) for name in sorted(KNOWN_POLICIES)}
+
+
 @dataclass(frozen=True)
 class Settings:
     library: str = ""
@@ -391,8 +401,8 @@ class InForce:
         also = f" (and {more} more problem{'s' if more > 1 else ''})" if more else ""
         return (
             f"warning: {where}: {first.message}{also}; "
-            "site settings not used, carrying on with the built-in defaults. "
-            "'troubleshoot site' shows what to fix."
+            "site settings not used: every policy counts as not allowed until the file is "
+            "fixed. 'troubleshoot site' shows what to fix."
         )
 
 
@@ -402,8 +412,8 @@ def resolve(explicit: Path | None = None) -> InForce:
     if path is None:
         return InForce(Settings(), None, how)
     settings, findings = parse_settings(path)
-    if settings is None:
-        return InForce(Settings(), path, how, tuple(findings))
+    if settings is None:  # fail closed: nothing the site might forbid is allowed
+        return InForce(Settings(policies=closed_policies()), path, how, tuple(findings))
     return InForce(settings, path, how)
 
 

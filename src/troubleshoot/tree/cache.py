@@ -30,6 +30,7 @@ from troubleshoot.tree.model import (
     Node,
     Pos,
     Question,
+    Refer,
     Resolved,
     Say,
     Step,
@@ -39,7 +40,7 @@ from troubleshoot.tree.model import (
     kind_of,
 )
 
-FORMAT = 1  # bump when the model changes shape
+FORMAT = 2  # bump when the model changes shape
 
 
 def parse(path: Path) -> tuple[Tree | None, list[Finding]]:
@@ -106,6 +107,8 @@ def _pos(raw: list[int]) -> Pos:
 def _dump_node(node: Node) -> dict[str, Any]:
     kind = kind_of(node)
     out: dict[str, Any] = {"kind": kind, "id": node.id, "pos": _p(node.pos)}
+    if not isinstance(node, Goto):
+        out["note"] = node.note
     if isinstance(node, Question):
         out |= {
             "ask": node.ask,
@@ -136,6 +139,13 @@ def _dump_node(node: Node) -> dict[str, Any]:
         out |= {"tree": node.tree, "node": node.node}
     elif isinstance(node, Resolved):
         out |= {"text": node.text}
+    elif isinstance(node, Refer):
+        out |= {
+            "who": node.who,
+            "tell": node.tell,
+            "bring": node.bring,
+            "collect": list(node.collect),
+        }
     else:
         out |= {
             "reason": node.reason,
@@ -148,9 +158,10 @@ def _dump_node(node: Node) -> dict[str, Any]:
 
 def _node(raw: dict[str, Any]) -> Node:
     kind, node_id, pos = raw["kind"], raw["id"], _pos(raw["pos"])
+    note = raw.get("note", "")
     if kind == "ask":
         answers = tuple(Answer(t, n, _pos(p), _pos(q)) for t, n, p, q in raw["answers"])
-        return Question(node_id, raw["ask"], answers, raw["detail"], pos)
+        return Question(node_id, raw["ask"], answers, raw["detail"], pos, note)
     if kind == "step":
         return Step(
             node_id,
@@ -165,15 +176,20 @@ def _node(raw: dict[str, Any]) -> Node:
             raw["policy"],
             pos,
             {k: _pos(v) for k, v in raw["key_pos"].items()},
+            note,
         )
     if kind == "say":
-        return Say(node_id, raw["say"], raw["next"], raw["detail"], pos, _pos(raw["next_pos"]))
+        next_pos = _pos(raw["next_pos"])
+        return Say(node_id, raw["say"], raw["next"], raw["detail"], pos, next_pos, note)
     if kind == "goto":
         return Goto(node_id, raw["tree"], raw["node"], pos)
     if kind == "resolved":
-        return Resolved(node_id, raw["text"], pos)
+        return Resolved(node_id, raw["text"], pos, note)
+    if kind == "refer":
+        collect = tuple(raw["collect"])
+        return Refer(node_id, raw["who"], raw["tell"], raw["bring"], collect, pos, note)
     return Escalate(
-        node_id, raw["reason"], raw["workaround"], raw["urgent"], tuple(raw["collect"]), pos
+        node_id, raw["reason"], raw["workaround"], raw["urgent"], tuple(raw["collect"]), pos, note
     )
 
 
@@ -190,6 +206,7 @@ def _dump_tree(tree: Tree) -> dict[str, Any]:
         "reviewed": tree.reviewed.isoformat() if tree.reviewed else None,
         "budget": [tree.budget.minutes, tree.budget.steps],
         "collect": list(tree.collect),
+        "workaround": tree.workaround,
         "sources": list(tree.sources),
         "tests": [[list(t.answers), t.end, t.admin, _p(t.pos)] for t in tree.tests],
         "digest": tree.digest,
@@ -212,6 +229,7 @@ def _tree(raw: dict[str, Any]) -> Tree:
         reviewed=dt.date.fromisoformat(raw["reviewed"]) if raw["reviewed"] else None,
         budget=Budget(*raw["budget"]),
         collect=tuple(raw["collect"]),
+        workaround=raw["workaround"],
         sources=tuple(raw["sources"]),
         tests=tuple(WalkTest(tuple(a), e, adm, _pos(p)) for a, e, adm, p in raw["tests"]),
         digest=raw["digest"],

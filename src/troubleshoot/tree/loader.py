@@ -28,6 +28,7 @@ from troubleshoot.tree.model import (
     Node,
     Pos,
     Question,
+    Refer,
     Resolved,
     Say,
     Step,
@@ -51,16 +52,18 @@ TOP_KEYS = (
     "reviewed",
     "budget",
     "collect",
+    "workaround",
     "sources",
     "start",
     "nodes",
     "tests",
 )
 KIND_KEYS: dict[str, tuple[str, ...]] = {
-    "ask": ("ask", "detail", "answers"),
+    "ask": ("ask", "detail", "note", "answers"),
     "step": (
         "step",
         "detail",
+        "note",
         "minutes",
         "fixed",
         "not_fixed",
@@ -69,10 +72,11 @@ KIND_KEYS: dict[str, tuple[str, ...]] = {
         "no_admin",
         "policy",
     ),
-    "say": ("say", "detail", "next"),
+    "say": ("say", "detail", "note", "next"),
     "goto": ("goto",),
-    "resolved": ("resolved",),
-    "escalate": ("escalate", "urgent", "workaround", "collect"),
+    "resolved": ("resolved", "note"),
+    "escalate": ("escalate", "urgent", "workaround", "collect", "note"),
+    "refer": ("refer", "tell", "bring", "collect", "note"),
 }
 
 
@@ -155,6 +159,7 @@ def _tree(r: Reader, path: Path, root: yaml.Node, text: str) -> Tree:
         reviewed=get("reviewed", lambda n: r.date(n, "reviewed: "), None),
         budget=get("budget", lambda n: read_budget(r, n), Budget()),
         collect=get("collect", lambda n: r.texts(n, "collect: "), ()),
+        workaround=get("workaround", lambda n: r.text(n, "workaround: "), ""),
         sources=get("sources", lambda n: r.texts(n, "sources: "), ()),
         tests=get("tests", lambda n: _tests(r, n), ()),
         digest=hashlib.sha256(text.encode("utf-8")).hexdigest(),
@@ -344,7 +349,9 @@ def _build(kind: str, name: str, f: _NodeFields) -> Node:
     if kind == "ask":
         no_answers: tuple[Answer, ...] = ()
         answers = f.r.attempt(lambda: _answers(f.r, f.value("answers"), f.where), no_answers)
-        return Question(name, f.text("ask"), answers, f.optional("detail"), f.at)
+        return Question(
+            name, f.text("ask"), answers, f.optional("detail"), f.at, f.optional("note")
+        )
     if kind == "step":
         return Step(
             id=name,
@@ -359,10 +366,17 @@ def _build(kind: str, name: str, f: _NodeFields) -> Node:
             policy=f.maybe("policy"),
             pos=f.at,
             key_pos={k: pos(v) for k, (_, v) in f.fields.items() if k in STEP_LINKS},
+            note=f.optional("note"),
         )
     if kind == "say":
         return Say(
-            name, f.text("say"), f.target("next"), f.optional("detail"), f.at, f.at_value("next")
+            name,
+            f.text("say"),
+            f.target("next"),
+            f.optional("detail"),
+            f.at,
+            f.at_value("next"),
+            f.optional("note"),
         )
     if kind == "goto":
         raw = f.text("goto")
@@ -373,9 +387,25 @@ def _build(kind: str, name: str, f: _NodeFields) -> Node:
             )
         return Goto(name, tree_name, node_name or None, f.at_value("goto"))
     if kind == "resolved":
-        return Resolved(name, f.text("resolved"), f.at)
+        return Resolved(name, f.text("resolved"), f.at, f.optional("note"))
+    if kind == "refer":
+        return Refer(
+            name,
+            f.text("refer"),
+            f.text("tell"),
+            f.optional("bring"),
+            f.texts("collect"),
+            f.at,
+            f.optional("note"),
+        )
     return Escalate(
-        name, f.text("escalate"), f.text("workaround"), f.flag("urgent"), f.texts("collect"), f.at
+        name,
+        f.text("escalate"),
+        f.text("workaround"),
+        f.flag("urgent"),
+        f.texts("collect"),
+        f.at,
+        f.optional("note"),
     )
 
 

@@ -70,6 +70,7 @@ class Question:
     answers: tuple[Answer, ...]
     detail: str = ""
     pos: Pos = NOWHERE
+    note: str = ""  # for staff only: never told to the patron, never in "Told the patron"
 
 
 @dataclass(frozen=True)
@@ -86,6 +87,7 @@ class Step:
     policy: str | None = None
     pos: Pos = NOWHERE
     key_pos: Mapping[str, Pos] = field(default_factory=dict)
+    note: str = ""
 
     @property
     def cannot_target(self) -> str:
@@ -94,12 +96,15 @@ class Step:
 
 @dataclass(frozen=True)
 class Say:
+    """Words for staff to tell the patron; ``note`` is for staff alone."""
+
     id: str
     say: str
     next: str
     detail: str = ""
     pos: Pos = NOWHERE
     next_pos: Pos = NOWHERE
+    note: str = ""
 
 
 @dataclass(frozen=True)
@@ -119,6 +124,7 @@ class Resolved:
     id: str
     text: str
     pos: Pos = NOWHERE
+    note: str = ""
 
 
 @dataclass(frozen=True)
@@ -129,9 +135,30 @@ class Escalate:
     urgent: bool = False
     collect: tuple[str, ...] = ()
     pos: Pos = NOWHERE
+    note: str = ""
 
 
-Node = Question | Step | Say | Goto | Resolved | Escalate
+@dataclass(frozen=True)
+class Refer:
+    """A problem that belongs to someone other than library IT.
+
+    The patron's own email provider, their employer's IT, a vendor, the circulation
+    desk: library IT could do nothing with a ticket, so there is none. Staff tell the
+    patron where to go (``tell``) and what to bring or ask (``bring``).
+    """
+
+    id: str
+    who: str
+    tell: str
+    bring: str = ""
+    collect: tuple[str, ...] = ()
+    pos: Pos = NOWHERE
+    note: str = ""
+
+
+Node = Question | Step | Say | Goto | Resolved | Escalate | Refer
+#: The kinds of node a walk ends at.
+ENDS = (Resolved, Escalate, Refer)
 
 
 @dataclass(frozen=True)
@@ -170,6 +197,7 @@ class Tree:
     reviewed: dt.date | None = None
     budget: Budget = Budget()
     collect: tuple[str, ...] = ()
+    workaround: str = ""  # offered when staff stop early, before the tree names the fault
     sources: tuple[str, ...] = ()
     tests: tuple[WalkTest, ...] = ()
     digest: str = ""  # sha256 of the file, so records can tell when a tree changed
@@ -202,6 +230,23 @@ def links(node: Node) -> Iterator[Link]:
         yield Link("next", node.next, node.next_pos if node.next_pos.line else node.pos)
 
 
+def node_texts(node: Node) -> tuple[str, ...]:
+    """Every text a node can show, to staff or patron, for checks and search."""
+    if isinstance(node, Question):
+        return (node.ask, node.detail, node.note, *(a.text for a in node.answers))
+    if isinstance(node, Step):
+        return (node.step, node.detail, node.note, node.admin or "")
+    if isinstance(node, Say):
+        return (node.say, node.detail, node.note)
+    if isinstance(node, Resolved):
+        return (node.text, node.note)
+    if isinstance(node, Escalate):
+        return (node.reason, node.workaround, node.note, *node.collect)
+    if isinstance(node, Refer):
+        return (node.who, node.tell, node.bring, node.note, *node.collect)
+    return ()
+
+
 def kind_of(node: Node) -> str:
     """The word trainers write for this kind of node."""
     return {
@@ -211,4 +256,5 @@ def kind_of(node: Node) -> str:
         Goto: "goto",
         Resolved: "resolved",
         Escalate: "escalate",
+        Refer: "refer",
     }[type(node)]

@@ -14,7 +14,18 @@ from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 
 from troubleshoot.text import one_line
-from troubleshoot.tree.model import Escalate, Goto, Node, Question, Resolved, Say, Step, Tree, links
+from troubleshoot.tree.model import (
+    Escalate,
+    Goto,
+    Node,
+    Question,
+    Refer,
+    Resolved,
+    Say,
+    Step,
+    Tree,
+    links,
+)
 
 FORMATS = ("mermaid", "dot", "markdown")
 
@@ -94,6 +105,8 @@ def marker(node: Node) -> str:
         return "GOTO"
     if isinstance(node, Resolved):
         return "RESOLVED"
+    if isinstance(node, Refer):
+        return "REFER"
     return "ESCALATE URGENT" if node.urgent else "ESCALATE"
 
 
@@ -108,6 +121,8 @@ def main_text(node: Node) -> str:
         return node.target
     if isinstance(node, Resolved):
         return node.text
+    if isinstance(node, Refer):
+        return f"{node.who}: {node.tell}"
     return node.reason
 
 
@@ -145,6 +160,8 @@ def _mermaid_shape(node: Node | None) -> tuple[str, str]:
         return "([", "])"
     if isinstance(node, Escalate):
         return "{{", "}}"
+    if isinstance(node, Refer):
+        return "[(", ")]"
     return "[", "]"
 
 
@@ -162,6 +179,8 @@ def _mermaid_class(node: Node | None) -> str:
         return "urgent" if node.urgent else "escalate"
     if isinstance(node, Resolved):
         return "resolved"
+    if isinstance(node, Refer):
+        return "refer"
     return ""
 
 
@@ -186,6 +205,7 @@ def to_mermaid(tree: Tree) -> str:
         "  classDef escalate stroke-width:3px",
         "  classDef urgent stroke-width:5px",
         "  classDef resolved stroke-width:2px",
+        "  classDef refer stroke-dasharray:8 4",
         "  classDef missing stroke-dasharray:2 2",
     ]
     classes: dict[str, list[str]] = {}
@@ -222,6 +242,8 @@ def _dot_attrs(node: Node | None) -> str:
         return "shape=oval"
     if isinstance(node, Escalate):
         return "shape=octagon, style=bold" + (", peripheries=3" if node.urgent else "")
+    if isinstance(node, Refer):
+        return "shape=house"
     return "shape=box, style=dashed"
 
 
@@ -323,6 +345,12 @@ def _entry(
         lines.append(f"- Then → {go(node.next)}")
     elif isinstance(node, Resolved):
         lines = [f"**{n}. RESOLVED:** {md(node.text)}"]
+    elif isinstance(node, Refer):
+        lines = [f"**{n}. [REFER] Not for library IT: {md(node.who)}.** {md(node.tell)}", ""]
+        if node.bring:
+            lines.append(f"- **The patron should bring or ask:** {md(node.bring)}")
+        if node.collect:
+            lines.append("- **Write down:** " + "; ".join(md(c) for c in node.collect))
     else:
         assert isinstance(node, Escalate)
         urgent = " [URGENT] call IT now" if node.urgent else ""

@@ -39,6 +39,7 @@ REQUIRED: dict[str, tuple[str, ...]] = {
     "goto": ("goto",),
     "resolved": ("resolved",),
     "escalate": ("escalate", "workaround"),
+    "refer": ("refer", "tell"),
 }
 TOP_REQUIRED = ("title", "summary", "symptoms", "start", "nodes")
 
@@ -124,7 +125,14 @@ NODE_KEYS: Schema = {
     "escalate": _text("The reason, one line, for IT."),
     "urgent": _boolean("true when it cannot wait (many devices or patrons affected)."),
     "workaround": _text("What to offer the patron now."),
-    "collect": _texts("Facts to write down for IT. Never a password or a card number."),
+    "collect": _texts(
+        "Facts for IT that the tool cannot know (it records times, answers and steps itself)."
+        " Never a password or a card number."
+    ),
+    "note": _text("For staff only: shown as FOR STAFF, never told to the patron."),
+    "refer": _text("Who this belongs to, e.g. the patron's email provider; no IT ticket."),
+    "tell": _text("What to tell the patron: where to go, whom to ask."),
+    "bring": _text("What the patron should bring or ask for."),
 }
 
 TOP: Schema = {
@@ -155,6 +163,9 @@ TOP: Schema = {
         ),
     },
     "collect": _texts("Facts IT will want whenever a walk of this tree ends early."),
+    "workaround": _text(
+        "What to offer the patron when staff stop before the tree names the fault."
+    ),
     "sources": _texts("Addresses of the documentation the tree rests on."),
     "start": _ref("nodeId", "The id of the first node."),
     "nodes": {

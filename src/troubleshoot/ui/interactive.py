@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
+from troubleshoot.handoff.content import HandOff
 from troubleshoot.handoff.deliver import WalkResult
 from troubleshoot.text import one_line
 from troubleshoot.ui import views
@@ -17,15 +18,18 @@ from troubleshoot.walk.prompts import (
     Action,
     AddNote,
     Ask,
+    AskFact,
     Back,
     Cannot,
     Choose,
     Do,
     EscalateNow,
+    GiveFact,
     Notice,
     PatronLeft,
     Prompt,
     Restart,
+    SkipFacts,
     StopGuessing,
     Tell,
 )
@@ -66,6 +70,10 @@ class InteractivePrompter:
         if isinstance(prompt, Do) and prompt.admin:
             text.append("\n  NEEDS ADMIN RIGHTS: ", style="bold")
             text.append(one_line(prompt.admin))
+        note = getattr(prompt, "note", "")
+        if note:
+            text.append("\n  FOR STAFF: ", style="bold")
+            text.append(one_line(note))
         if isinstance(prompt, StopGuessing):
             text.append("\n  Handing it to IT now is a good outcome, not a failure.")
         self.console.print(text)
@@ -74,6 +82,8 @@ class InteractivePrompter:
         import questionary
         from questionary import Choice, Separator
 
+        if isinstance(prompt, AskFact):
+            return self.ask_fact(prompt)
         self.header(prompt)
         choices: list[Any] = [
             Choice(one_line(text), ("choose", i)) for i, text in enumerate(prompt.choices)
@@ -85,9 +95,12 @@ class InteractivePrompter:
         choices.append(Choice("Start over", ("restart",), shortcut_key="r"))
         choices.append(Choice("Quit", ("quit",), shortcut_key="q"))
         question = "Did that fix it?" if isinstance(prompt, Do) else "Choose:"
+        # On a step the pointer starts on "not fixed": Enter pressed in a hurry must
+        # never close a walk as fixed while the patron is still stuck.
+        first = choices[1] if isinstance(prompt, Do) else None
         while True:
             picked = questionary.select(
-                question, choices=choices, use_shortcuts=True, instruction=FOOTER
+                question, choices=choices, use_shortcuts=True, instruction=FOOTER, default=first
             ).unsafe_ask()
             action = self.to_action(picked, prompt)
             if action is not None:
@@ -95,7 +108,6 @@ class InteractivePrompter:
 
     def to_action(self, picked: tuple[Any, ...], prompt: Prompt) -> Action | Quit | None:
         import questionary
-        from questionary import Choice
 
         kind = picked[0]
         if kind == "choose":
@@ -114,9 +126,16 @@ class InteractivePrompter:
             ).unsafe_ask()
             return AddNote(text) if text and text.strip() else None
         if kind == "escalate":
-            return EscalateNow()
+            why = questionary.text("Why stop here? (optional)", erase_when_done=True).unsafe_ask()
+            return EscalateNow(why or "")
         if kind == "restart":
             return Restart()
+        return self.quit()
+
+    def quit(self) -> Quit | PatronLeft | None:
+        import questionary
+        from questionary import Choice
+
         left = questionary.select(
             "Quit:",
             choices=[
@@ -135,16 +154,40 @@ class InteractivePrompter:
 
         self.console.print(Text("Refused: " + one_line(message), style="bold"))
 
-    def ask_fact(self, label: str) -> str:
+    def ask_fact(self, prompt: AskFact) -> Action | Quit:
         import questionary
+        from rich.text import Text
 
-        # Erased once answered, so a value refused as private does not stay on screen;
-        # the hand-off shows every fact that was kept.
-        answer = questionary.text(
-            f"For IT: {one_line(label)} (Enter skips it, {SKIP_REST} skips the rest)",
-            erase_when_done=True,
-        ).unsafe_ask()
-        return str(answer or "")
+        if prompt.number == 1:
+            many = f"{prompt.total} quick facts" if prompt.total > 1 else "1 quick fact"
+            self.console.print(
+                Text(
+                    f"\nFOR IT: {many}. Enter skips one, {SKIP_REST} skips the rest, "
+                    "b goes back, q keeps the session for later.",
+                    style="bold",
+                )
+            )
+        while True:
+            # Erased once answered, so a value refused as private does not stay on
+            # screen; the hand-off shows every fact that was kept.
+            answer = questionary.text(
+                f"{prompt.number} of {prompt.total}: {one_line(prompt.label)}",
+                erase_when_done=True,
+            ).unsafe_ask()
+            key = str(answer or "").strip()
+            if key == SKIP_REST:
+                return SkipFacts()
+            if key.lower() == "b":
+                return Back()
+            if key.lower() == "q":
+                action = self.quit()
+                if action is not None:
+                    return action
+                continue
+            return GiveFact(key)
+
+    def outcome(self, note: HandOff) -> None:
+        views.outcome(self.console, note)
 
     def finished(self, result: WalkResult) -> None:
         views.finished(self.console, result)

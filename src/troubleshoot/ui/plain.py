@@ -10,8 +10,9 @@ from __future__ import annotations
 
 from typing import TextIO
 
+from troubleshoot.handoff.content import HandOff
 from troubleshoot.handoff.deliver import WalkResult
-from troubleshoot.handoff.ticket import headline, to_markdown
+from troubleshoot.handoff.ticket import now_lines, ticket_text
 from troubleshoot.text import clean, one_line
 from troubleshoot.walk.driver import SKIP_REST, Quit
 from troubleshoot.walk.engine import State
@@ -19,16 +20,18 @@ from troubleshoot.walk.prompts import (
     Action,
     AddNote,
     Ask,
+    AskFact,
     Back,
     Cannot,
     Choose,
     Do,
     EscalateNow,
+    GiveFact,
     Notice,
-    Outcome,
     PatronLeft,
     Prompt,
     Restart,
+    SkipFacts,
     StopGuessing,
     Tell,
     match,
@@ -77,6 +80,8 @@ class PlainPrompter:
             self.say(f"* {one_line(notice.text)}")
 
     def ask(self, prompt: Prompt, state: State) -> Action | Quit:
+        if isinstance(prompt, AskFact):
+            return self.ask_fact(prompt)
         self.show(prompt)
         while True:
             reply = self.read("> ", echo=True).strip()
@@ -116,9 +121,13 @@ class PlainPrompter:
                 return None
             return Cannot(self.read("Why couldn't it be tried? (optional, Enter to skip): "))
         if key == "e":
-            return EscalateNow()
+            why = self.read("Why stop here? (optional, Enter to skip): ")
+            return EscalateNow(why)
         if key == "r":
             return Restart()
+        return self.quit()
+
+    def quit(self) -> Quit | PatronLeft | None:
         self.say("Quit: 1) keep this session for later  2) the patron left (end it)")
         reply = self.read("> ").strip().lower()
         if reply in ("1", "keep", "k"):
@@ -138,6 +147,9 @@ class PlainPrompter:
                 self.say(f"  NEEDS ADMIN RIGHTS: {one_line(prompt.admin)}")
         elif isinstance(prompt, Tell):
             self.say(f"TELL THE PATRON: {one_line(prompt.text)}")
+        note = getattr(prompt, "note", "")
+        if note:
+            self.say(f"  FOR STAFF: {one_line(note)}")
         elif isinstance(prompt, StopGuessing):
             self.say(f"STOP GUESSING? {one_line(prompt.reason)}")
             self.say("  Handing it to IT now is a good outcome, not a failure.")
@@ -153,27 +165,51 @@ class PlainPrompter:
     def refused(self, message: str) -> None:
         self.say(f"Refused: {one_line(message)}")
 
-    def ask_fact(self, label: str) -> str:
-        return self.read(
-            f"For IT: {one_line(label)} (Enter skips it, {SKIP_REST} skips the rest): "
-        )
+    def ask_fact(self, prompt: AskFact) -> Action | Quit:
+        """One fact for IT. Keys keep their meaning here and are never kept as a fact."""
+        if prompt.number == 1:
+            self.say()
+            many = f"{prompt.total} quick facts" if prompt.total > 1 else "1 quick fact"
+            self.say(
+                f"FOR IT: {many}. Enter skips one, {SKIP_REST} skips the rest, b goes back, "
+                "q keeps the session for later."
+            )
+        while True:
+            reply = self.read(f"  {prompt.number} of {prompt.total}: {one_line(prompt.label)}: ")
+            key = reply.strip().lower()
+            if key == SKIP_REST:
+                return SkipFacts()
+            if key == "b":
+                return Back()
+            if key == "q":
+                action = self.quit()
+                if action is not None:
+                    return action
+                continue
+            if key == "?":
+                self.say(f"  Type the fact, Enter to skip it, {SKIP_REST} to skip the rest,")
+                self.say("  b to go back (from the first fact: back into the walk), q to quit.")
+                continue
+            return GiveFact(reply.strip())
+
+    def outcome(self, note: HandOff) -> None:
+        """The end, before anything else is asked: what it is, what to do, whom to call."""
+        self.say()
+        lines = now_lines(note)
+        self.say(lines[0])
+        for line in lines[1:]:
+            self.say(f"  {line}")
 
     def finished(self, result: WalkResult) -> None:
         note = result.handoff
-        if note is None:
+        if note is None or not note.for_it:
             return
         self.say()
-        if note.outcome == Outcome.RESOLVED:
-            self.say(f"RESOLVED: {one_line(note.reason)}")
-            return
-        if note.outcome == Outcome.ABANDONED:
-            self.say("SESSION ENDED: the patron left.")
-            return
-        self.say(f"{headline(note).upper()}")
-        self.say()
-        self.say(to_markdown(note))
+        self.say("----- HAND-OFF FOR IT: copy from here -----")
+        self.say(ticket_text(note).rstrip("\n"))
+        self.say("----- end of hand-off -----")
         if result.path is not None:
-            self.say(f"Hand-off saved to: {result.path}")
+            self.say(f"Saved for IT as: {result.path}")
         elif result.write_error:
             self.say(
                 f"Could not save the hand-off file ({result.write_error}); "

@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import replace
 
+from troubleshoot.handoff.content import HandOff
 from troubleshoot.handoff.deliver import WalkResult
 from troubleshoot.ui.session import DeskPrompter
 from troubleshoot.walk.driver import Quit
@@ -37,8 +38,8 @@ class WithReasons:
     def refused(self, message: str) -> None:
         self.inner.refused(message)
 
-    def ask_fact(self, label: str) -> str:
-        return self.inner.ask_fact(label)
+    def outcome(self, note: HandOff) -> None:
+        self.inner.outcome(note)
 
     def finished(self, result: WalkResult) -> None:
         self.inner.finished(result)

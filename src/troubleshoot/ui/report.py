@@ -83,11 +83,12 @@ def csv_rows(report: Report) -> list[tuple[str, str, str, str, Any, Any]]:
     rows: list[tuple[str, str, str, str, Any, Any]] = []
     for f in (*report.trees, report.total):
         tree = f.tree or "(all)"
-        ended = f.resolved + f.escalated + f.abandoned
+        ended = f.resolved + f.escalated + f.referred + f.abandoned
         rows += [
             ("sessions", tree, "", "sessions", f.sessions, ""),
             ("sessions", tree, "", "resolved", f.resolved, ended),
             ("sessions", tree, "", "escalated", f.escalated, ended),
+            ("sessions", tree, "", "referred", f.referred, ended),
             ("sessions", tree, "", "abandoned", f.abandoned, ended),
             ("sessions", tree, "", "unfinished", f.unfinished, ""),
             ("sessions", tree, "", "median minutes to resolve", _number(f.median_minutes), ""),
@@ -127,7 +128,7 @@ def show(console: Console, report: Report) -> None:
     console.print(Text(f"Session report: {period(report)}", style="bold"))
     heading("Sessions per tree")
     table = Table(
-        "tree", "sessions", "resolved", "escalated", "left", "open", "res%", "esc%",
+        "tree", "sessions", "resolved", "escalated", "referred", "left", "open", "res%", "esc%",
         "median", "p90", "over", box=None,
     )  # fmt: skip
     for f in (*report.trees, report.total):
@@ -136,6 +137,7 @@ def show(console: Console, report: Report) -> None:
             str(f.sessions),
             str(f.resolved),
             str(f.escalated),
+            str(f.referred),
             str(f.abandoned),
             str(f.unfinished),
             percent(f.resolved_share),

@@ -25,7 +25,8 @@ td.n, th.n { text-align: right; font-variant-numeric: tabular-nums; }
 svg { display: block; margin: .5em 0; max-width: 100%; }
 svg text { font: 12px system-ui, sans-serif; fill: #1d1d1f; }
 .resolved { fill: #2e7d32; } .escalated { fill: #e69500; }
-.abandoned { fill: #8e8e93; } .unfinished { fill: #c7c7cc; } .bar { fill: #3a6ea5; }
+.referred { fill: #3a6ea5; } .abandoned { fill: #8e8e93; }
+.unfinished { fill: #c7c7cc; } .bar { fill: #3a6ea5; }
 .legend span { display: inline-block; margin-right: 1.2em; }
 .swatch { display: inline-block; width: .9em; height: .9em; margin-right: .3em;
           vertical-align: -.1em; }
@@ -36,6 +37,7 @@ svg text { font: 12px system-ui, sans-serif; fill: #1d1d1f; }
 OUTCOME_COLOURS = (
     ("resolved", "#2e7d32"),
     ("escalated", "#e69500"),
+    ("referred", "#3a6ea5"),
     ("abandoned", "#8e8e93"),
     ("unfinished", "#c7c7cc"),
 )
@@ -100,6 +102,7 @@ def _outcome_chart(report: Report) -> str:
         for name, count in (
             ("resolved", f.resolved),
             ("escalated", f.escalated),
+            ("referred", f.referred),
             ("abandoned", f.abandoned),
             ("unfinished", f.unfinished),
         ):
@@ -151,7 +154,7 @@ def _section(title: str, body: str) -> str:
 
 def _trees(report: Report) -> str:
     head = [
-        "tree", "sessions", "resolved", "escalated", "patron left", "unfinished",
+        "tree", "sessions", "resolved", "escalated", "referred", "patron left", "unfinished",
         "resolved share", "escalated share", "median min to resolve", "90th pct min",
         "budget overruns",
     ]  # fmt: skip
@@ -161,6 +164,7 @@ def _trees(report: Report) -> str:
             f.sessions,
             f.resolved,
             f.escalated,
+            f.referred,
             f.abandoned,
             f.unfinished,
             percent(f.resolved_share),

@@ -8,11 +8,14 @@ from typing import TYPE_CHECKING, Protocol
 from troubleshoot.walk.driver import Prompter
 
 if TYPE_CHECKING:
+    from troubleshoot.handoff.content import HandOff
     from troubleshoot.handoff.deliver import WalkResult
 
 
 class DeskPrompter(Prompter, Protocol):
-    """A walk's prompter that also shows how the walk ended (the hand-off, or what's next)."""
+    """A walk's prompter that also shows the end: the outcome first, the hand-off last."""
+
+    def outcome(self, note: HandOff) -> None: ...
 
     def finished(self, result: WalkResult) -> None: ...
 

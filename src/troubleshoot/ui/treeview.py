@@ -11,7 +11,7 @@ from collections.abc import Mapping
 from typing import TYPE_CHECKING
 
 from troubleshoot.text import one_line
-from troubleshoot.tree.model import Escalate, Goto, Node, Question, Resolved, Say, Step, Tree
+from troubleshoot.tree.model import Escalate, Goto, Node, Question, Refer, Resolved, Say, Step, Tree
 from troubleshoot.tree.render import edges, main_text, walk_order
 
 if TYPE_CHECKING:
@@ -26,6 +26,7 @@ STYLES = {
     "SAY": "bold",
     "GOTO": "bold blue",
     "RESOLVED": "bold green",
+    "REFER": "bold blue",
     "ESCALATE": "bold yellow",
     "URGENT": "bold red",
     "MISSING": "bold red",
@@ -43,6 +44,8 @@ def _tags(node: Node) -> list[str]:
         return ["GOTO"]
     if isinstance(node, Resolved):
         return ["RESOLVED"]
+    if isinstance(node, Refer):
+        return ["REFER"]
     return ["ESCALATE", "URGENT"] if node.urgent else ["ESCALATE"]
 
 
@@ -75,6 +78,13 @@ def _label(node: Node | None, node_id: str, via: str, titles: Mapping[str, str])
     if isinstance(node, Escalate) and node.workaround:
         label.append("\nOffer the patron: ", style="bold")
         label.append(one_line(node.workaround))
+    if isinstance(node, Refer) and node.bring:
+        label.append("\nThe patron should bring or ask: ", style="bold")
+        label.append(one_line(node.bring))
+    note = "" if isinstance(node, Goto) else node.note
+    if note:
+        label.append("\nFor staff: ", style="bold")
+        label.append(one_line(note))
     return label
 
 

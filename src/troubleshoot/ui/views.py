@@ -13,7 +13,7 @@ from troubleshoot.text import clean, one_line
 from troubleshoot.walk.prompts import Outcome
 
 if TYPE_CHECKING:
-    from rich.console import Console, RenderableType
+    from rich.console import Console
 
     from troubleshoot.handoff.content import HandOff
     from troubleshoot.handoff.deliver import WalkResult
@@ -31,65 +31,34 @@ def tree_table(console: Console, trees: Iterable[TreeInfo]) -> None:
     console.print(table)
 
 
-def handoff_panel(note: HandOff) -> RenderableType:
+def outcome(console: Console, note: HandOff) -> None:
+    """The end, before any fact is asked: what it is, what to do now, whom to call."""
     from rich.panel import Panel
     from rich.text import Text
 
-    from troubleshoot.handoff import ticket
-    from troubleshoot.handoff.ticket import headline
+    from troubleshoot.handoff.ticket import now_lines
 
-    body = Text()
-
-    def line(label: str, value: str, style: str = "") -> None:
-        body.append(f"{label}: ", style="bold")
-        body.append(one_line(value) + "\n", style=style)
-
-    def rows(title: str, items: Iterable[str], style: str = "") -> None:
-        items = list(items)
-        if items:
-            body.append(f"\n{title}\n", style="bold")
-            for item in items:
-                body.append(f"  - {one_line(item)}\n", style=style)
-
-    line("Tree", ", ".join(f"{title} ({tid})" for tid, title in note.trees))
-    line("Time spent", f"{note.minutes} min ({note.started:%H:%M} to {note.ended:%H:%M})")
-    line("Reason", note.reason)
-    if note.workaround:
-        line("Tell the patron", note.workaround, "bold")
-    if note.route is not None:
-        now = ticket.route_lines(note.route, note.workaround, note.urgent)
-        if note.route.ticket:
-            now.append("The ticket text to send is in the saved hand-off file.")
-        rows("NOW:", now, "bold")
-    rows(
-        "NEEDS ADMIN RIGHTS (for IT):",
-        [f"{step}  IT must: {todo}" for step, todo in note.admin_needed],
-        "bold",
-    )
-    rows("Steps tried:", [f"{step} -> {result}" for step, result in note.tried])
-    rows("Steps not tried:", [step + (f" ({why})" if why else "") for step, why in note.not_tried])
-    rows("Not allowed here:", [f"{step} (policy {p})" for step, p in note.not_allowed])
-    rows("Facts:", [f"{label}: {value}" for label, value in note.facts])
-    rows("Notes:", note.notes)
-    rows("Corrections:", note.corrections)
-    style = "red" if note.urgent else "yellow"
-    return Panel(body, title=Text(headline(note)), border_style=style)
+    first, *rest = now_lines(note)
+    body = Text(first, style="bold")
+    for line in rest:
+        body.append("\n" + line)
+    style = {Outcome.RESOLVED: "green", Outcome.REFERRED: "blue"}.get(note.outcome, "yellow")
+    console.print(Panel(body, border_style="red" if note.urgent else style))
 
 
 def finished(console: Console, result: WalkResult) -> None:
+    """After the facts: the hand-off for IT, ready to copy, and where it was saved."""
     from rich.text import Text
 
+    from troubleshoot.handoff.ticket import ticket_text
+
     note = result.handoff
-    if note is None:
+    if note is None or not note.for_it:
         return
-    if note.outcome == Outcome.RESOLVED:
-        console.print(Text("RESOLVED: ", style="bold green") + Text(one_line(note.reason)))
-        return
-    if note.outcome == Outcome.ABANDONED:
-        console.print(Text("Session ended: the patron left."))
-        return
-    console.print(handoff_panel(note))
+    console.print(Text("\n----- HAND-OFF FOR IT: copy from here -----", style="bold"))
+    console.print(Text(ticket_text(note).rstrip("\n")))
+    console.print(Text("----- end of hand-off -----", style="bold"))
     if result.path is not None:
-        console.print(Text(f"Hand-off saved to: {result.path}"))
+        console.print(Text(f"Saved for IT as: {result.path}"))
     elif result.write_error:
         console.print(Text(f"Could not save the hand-off file ({clean(result.write_error)})."))

@@ -2,9 +2,9 @@
 
 This module decides nothing about trees (the engine does) and prints nothing (the
 prompter does). It only loops: show the prompt, take the action, apply it, record
-it, until the walk reaches an end or the person quits; and it asks for the facts an
-end collects. What happens at the end (the hand-off, its file, the record's last
-line) belongs to the layers above: see ``handoff.deliver`` and ``cli.walking``.
+it, until the walk reaches an end, and the end's facts for IT are in, or the person
+quits. What happens then (the hand-off, its file, the record's last line) belongs to
+the layers above: see ``handoff.deliver`` and ``cli.walking``.
 """
 
 from __future__ import annotations
@@ -35,8 +35,6 @@ class Prompter(Protocol):
 
     def refused(self, message: str) -> None: ...
 
-    def ask_fact(self, label: str) -> str: ...
-
 
 class Recorder(Protocol):
     """Keeps the session as it goes, so that an interruption loses nothing."""
@@ -51,7 +49,7 @@ class NullRecorder:
 
 @dataclass(frozen=True)
 class Walked:
-    """Where a walk stopped: at an end (``state.ending``), or because the person quit."""
+    """Where a walk stopped: finished (``state.finished``), or because the person quit."""
 
     state: State
     quit: bool = False
@@ -63,11 +61,23 @@ def walk(
     prompter: Prompter,
     now: Callable[[], dt.datetime],
     recorder: Recorder | None = None,
+    reached: Callable[[State], None] | None = None,
 ) -> Walked:
-    """Walk until an end or a quit; EOFError and KeyboardInterrupt pass through."""
+    """Walk until every question and fact is answered, or a quit.
+
+    *reached* is told as soon as the walk arrives at an end, before any fact for IT
+    is asked, so that staff see what to do (and whom to call) first. Going back from
+    the first fact undoes the end; arriving at an end again tells *reached* again.
+    EOFError and KeyboardInterrupt pass through.
+    """
     recorder = recorder or NullRecorder()
-    while state.ending is None:
+    told = None
+    while not state.finished:
         prompter.notices(state.notices)
+        if state.ending is not None and state.ending is not told:
+            told = state.ending
+            if reached is not None:
+                reached(state)
         shown = engine.prompt(trees, state)
         action = prompter.ask(shown, state)
         if isinstance(action, Quit):
@@ -80,24 +90,6 @@ def walk(
             continue
         recorder.record(action, at, state)
     prompter.notices(state.notices)
+    if state.ending is not told and reached is not None:
+        reached(state)
     return Walked(state)
-
-
-def collect_facts(labels: tuple[str, ...], prompter: Prompter) -> dict[str, str]:
-    """Ask for each fact once; any may be skipped, and input ending skips the rest."""
-    facts: dict[str, str] = {}
-    for label in labels:
-        while True:
-            try:
-                value = prompter.ask_fact(label).strip()
-            except EOFError:
-                return facts
-            if value == SKIP_REST:
-                return facts
-            reason = privacy.problem(value)
-            if reason is None:
-                break
-            prompter.refused(reason)
-        if value:
-            facts[label] = value
-    return facts

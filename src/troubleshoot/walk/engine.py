@@ -12,7 +12,6 @@ IT wants to know that an answer was corrected, and notes survive going back.
 from __future__ import annotations
 
 import datetime as dt
-from collections import deque
 from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 from typing import Protocol
@@ -25,11 +24,11 @@ from troubleshoot.tree.model import (
     Goto,
     Node,
     Question,
+    Refer,
     Resolved,
     Say,
     Step,
     Tree,
-    links,
 )
 from troubleshoot.walk.prompts import (
     FIXED,
@@ -38,6 +37,7 @@ from troubleshoot.walk.prompts import (
     Action,
     AddNote,
     Ask,
+    AskFact,
     Back,
     Cannot,
     Choose,
@@ -46,12 +46,14 @@ from troubleshoot.walk.prompts import (
     Ending,
     Entry,
     EscalateNow,
+    GiveFact,
     Kind,
     Notice,
     Outcome,
     PatronLeft,
     Prompt,
     Restart,
+    SkipFacts,
     StopGuessing,
     Tell,
 )
@@ -89,14 +91,35 @@ class State:
     ending: Ending | None = None
     previous: State | None = field(default=None, repr=False)
     notices: tuple[Notice, ...] = ()  # what the last action did that the person should be told
+    facts: tuple[tuple[str, str], ...] = ()  # (what IT asked for, what staff typed)
+    asked: int = 0  # how many of the end's facts have been asked (given or skipped)
 
     @property
     def trees(self) -> tuple[str, ...]:
-        """The trees this walk has been in, first one first."""
+        """The trees the walk as it stands passed through, first one first, ending last.
+
+        A tree the walk went into and then backed out of is not among them: the
+        hand-off must not send IT to a guide that had nothing to do with the end.
+        """
         seen: dict[str, None] = {self.origin[0]: None}
-        for entry in self.log:
+        for entry in self.path:
             seen.setdefault(entry.tree, None)
+        if self.ending is not None:
+            seen.pop(self.ending.tree, None)
+            seen[self.ending.tree] = None
         return tuple(seen)
+
+    @property
+    def fact_pending(self) -> str | None:
+        """The next fact for IT to ask, once the walk has reached an end that wants some."""
+        if self.ending is None or self.asked >= len(self.ending.collect):
+            return None
+        return self.ending.collect[self.asked]
+
+    @property
+    def finished(self) -> bool:
+        """At an end, with every fact asked: nothing is left to ask the person."""
+        return self.ending is not None and self.fact_pending is None
 
 
 def start(
@@ -133,12 +156,24 @@ def start(
 def prompt(trees: TreeSource, state: State) -> Prompt:
     """What to show the person now."""
     if state.ending is not None:
+        label = state.fact_pending
+        if label is not None:
+            return AskFact(label, state.asked + 1, len(state.ending.collect))
         return Done(state.ending)
     if state.stop is not None:
         return StopGuessing(state.tree, state.node, state.stop[1])
     node = _node(trees, state.tree, state.node)
     if isinstance(node, Question):
-        return Ask(state.tree, node.id, node.ask, node.detail, tuple(a.text for a in node.answers))
+        tree = trees.get(state.tree)
+        return Ask(
+            state.tree,
+            node.id,
+            node.ask,
+            node.detail,
+            tuple(a.text for a in node.answers),
+            node.note,
+            tuple(tree is not None and _escalates(tree, a.next) for a in node.answers),
+        )
     if isinstance(node, Step):
         return Do(
             state.tree,
@@ -147,9 +182,10 @@ def prompt(trees: TreeSource, state: State) -> Prompt:
             node.detail,
             node.minutes,
             node.admin if state.admin else None,
+            note=node.note,
         )
     if isinstance(node, Say):
-        return Tell(state.tree, node.id, node.say, node.detail)
+        return Tell(state.tree, node.id, node.say, node.detail, note=node.note)
     raise WalkError(f"node '{state.node}' cannot be shown")  # pragma: no cover - _enter moves on
 
 
@@ -159,6 +195,8 @@ def apply(trees: TreeSource, state: State, action: Action, now: dt.datetime) -> 
         return _note(state, action.text, now)
     if isinstance(action, Back):
         return _back(state, now)
+    if isinstance(action, GiveFact | SkipFacts):
+        return _fact(state, action, now)
     if state.ending is not None:
         raise WalkError("the walk has ended")
     if isinstance(action, Choose):
@@ -166,7 +204,7 @@ def apply(trees: TreeSource, state: State, action: Action, now: dt.datetime) -> 
     if isinstance(action, Cannot):
         return _cannot(trees, state, action.reason, now)
     if isinstance(action, EscalateNow):
-        return _escalate_now(trees, state, now, f"Stopped by staff at '{state.node}'")
+        return _escalate_now(trees, state, now, _stopped_at(trees, state, action.reason))
     if isinstance(action, Restart):
         fresh = replace(state, path=(), steps=0, stop=None, previous=state, notices=())
         fresh = _log(fresh, Entry(Kind.RESTART, now, state.tree, state.node))
@@ -245,17 +283,27 @@ def _enter(trees: TreeSource, state: State, tree_id: str, node_id: str, now: dt.
         if isinstance(node, Resolved):
             return _end(state, Ending(Outcome.RESOLVED, tree_id, node_id, node.text, now), now)
         if isinstance(node, Escalate):
-            # The end's own list is what IT needs for this fault; the tree's list is only
-            # the fallback, so staff with a patron waiting are not asked for it all twice.
             ending = Ending(
                 Outcome.ESCALATED,
                 tree_id,
                 node_id,
-                node.reason,
+                _unconfirmed(state, node.reason),
                 now,
                 node.workaround,
                 node.urgent,
-                node.collect or tree.collect,
+                merge_facts(node.collect, tree.collect),
+            )
+            return _end(state, ending, now)
+        if isinstance(node, Refer):
+            ending = Ending(
+                Outcome.REFERRED,
+                tree_id,
+                node_id,
+                node.who,
+                now,
+                node.tell,
+                collect=merge_facts(node.collect),
+                bring=node.bring,
             )
             return _end(state, ending, now)
         state = _check_stop(state, tree_id, node, now)
@@ -265,7 +313,36 @@ def _enter(trees: TreeSource, state: State, tree_id: str, node_id: str, now: dt.
 
 
 #: Path entries that mean the person answered at that node.
-_ANSWERED = frozenset({"answer", "result", "said"})
+_ANSWERED = frozenset({Kind.ANSWER, Kind.RESULT, Kind.SAID})
+
+
+def merge_facts(*lists: Iterable[str]) -> tuple[str, ...]:
+    """The facts to ask, the end's own first, each once (however it is capitalised)."""
+    seen: dict[str, str] = {}
+    for items in lists:
+        for item in items:
+            seen.setdefault(" ".join(item.casefold().split()), item)
+    return tuple(seen.values())
+
+
+def _unconfirmed(state: State, reason: str) -> str:
+    """An escalation reached because a step could not be tried has not shown the fault."""
+    results = [e for e in state.path if e.kind == Kind.RESULT]
+    if results and results[-1].value == NOT_TRIED:
+        return f"{reason} (not confirmed: '{results[-1].text}' could not be tried)"
+    return reason
+
+
+def _escalates(tree: Tree, node_id: str) -> bool:
+    """Whether arriving at *node_id* ends the walk in an escalation straight away."""
+    for _ in range(MAX_HOPS):
+        node = tree.nodes.get(node_id)
+        if isinstance(node, Escalate):
+            return True
+        if not isinstance(node, Step) or not (node.admin or node.policy):
+            return False
+        node_id = node.no_admin or node.not_fixed  # a step that may be passed over
+    return False
 
 
 def _check_stop(state: State, tree_id: str, node: Node, now: dt.datetime) -> State:
@@ -328,10 +405,6 @@ def _broken(state: State, tree_id: str, node_id: str, why: str, now: dt.datetime
     return _end(state, ending, now)
 
 
-def _merge(*lists: Iterable[str]) -> tuple[str, ...]:
-    return tuple(dict.fromkeys(item for items in lists for item in items))
-
-
 def _choose(trees: TreeSource, state: State, index: int, now: dt.datetime) -> State:
     shown = prompt(trees, state)
     if not 0 <= index < len(shown.choices):
@@ -339,7 +412,8 @@ def _choose(trees: TreeSource, state: State, index: int, now: dt.datetime) -> St
     if state.stop is not None:
         key, reason = state.stop
         if index == 0:
-            return _escalate_now(trees, state, now, f"Stopped guessing at '{state.node}': {reason}")
+            where = _on_screen(trees, state)
+            return _escalate_now(trees, state, now, f"Stopped guessing {where} ({reason})")
         kept = replace(state, stop=None, warned=state.warned | {key}, notices=())
         return _log(kept, Entry(Kind.KEPT_GOING, now, state.tree, state.node, reason, key))
     node = _node(trees, state.tree, state.node)
@@ -375,17 +449,34 @@ def _cannot(trees: TreeSource, state: State, reason: str, now: dt.datetime) -> S
 OFFER_SOMETHING_ELSE = "Offer the patron another device or service while IT looks at it."
 
 
+def _on_screen(trees: TreeSource, state: State) -> str:
+    """Where staff were, in the words on screen (never a node id): "at the step: ..."."""
+    node = _node(trees, state.tree, state.node)
+    if isinstance(node, Question):
+        return f"at the question: {node.ask}"
+    if isinstance(node, Step):
+        return f"at the step: {node.step}"
+    if isinstance(node, Say):
+        return f"after telling the patron: {node.say}"
+    return "before the guide reached an end"
+
+
+def _stopped_at(trees: TreeSource, state: State, why: str) -> str:
+    """The reason staff typed for stopping, else where they stopped."""
+    why = " ".join(why.split())
+    privacy.check(why)
+    return why or f"Stopped by staff {_on_screen(trees, state)}"
+
+
 def _escalate_now(trees: TreeSource, state: State, now: dt.datetime, reason: str) -> State:
     """End the walk early with the facts the tree wants whenever a walk ends early.
 
-    The nearest escalation still reachable adds its facts. Its workaround is offered
-    only when it is the only escalation left: otherwise it may be for another fault.
+    Which fault it is has not been found, so only the tree's own general facts and
+    workaround apply: another end's would speak of a fault nobody saw.
     """
     tree = trees.get(state.tree)
-    ahead = _escalations_ahead(tree, state.node) if tree else []
-    nearest = ahead[0] if ahead else None
-    collect = _merge(tree.collect if tree else (), nearest.collect if nearest else ())
-    workaround = ahead[0].workaround if len(ahead) == 1 else OFFER_SOMETHING_ELSE
+    collect = merge_facts(tree.collect) if tree else ()
+    workaround = (tree.workaround if tree else "") or OFFER_SOMETHING_ELSE
     ending = Ending(
         Outcome.ESCALATED,
         state.tree,
@@ -400,42 +491,60 @@ def _escalate_now(trees: TreeSource, state: State, now: dt.datetime, reason: str
     return _end(replace(state, previous=state, notices=()), ending, now)
 
 
-def _escalations_ahead(tree: Tree, node_id: str) -> list[Escalate]:
-    """Every escalation reachable from *node_id* in this tree, nearest first."""
-    found: list[Escalate] = []
-    queue, seen = deque([node_id]), {node_id}
-    while queue:
-        node = tree.nodes.get(queue.popleft())
-        if isinstance(node, Escalate):
-            found.append(node)
-            continue
-        if node is None:
-            continue
-        for link in links(node):
-            if link.target not in seen:
-                seen.add(link.target)
-                queue.append(link.target)
-    return found
-
-
 def _back(state: State, now: dt.datetime) -> State:
+    """One step back: the answer, step result or fact given last is taken back.
+
+    The log keeps what was taken back (the question and the old answer), so the
+    hand-off can say what changed once the new answer is given.
+    """
     previous = state.previous
     if previous is None:
         return replace(
             state, notices=(Notice("This is the first question; there is nothing to go back to."),)
         )
-    undone = state.path[len(previous.path) :]
-    what = "; ".join(
-        f"{e.text} -> {e.value}" for e in undone if e.kind in (Kind.ANSWER, Kind.RESULT)
-    )
-    entry = Entry(Kind.BACK, now, previous.tree, previous.node, what or "went back", "correction")
-    restored = replace(
+    if state.asked > previous.asked:  # a fact: ask it again
+        label, value = state.facts[-1] if len(state.facts) > len(previous.facts) else ("", "")
+        entry = Entry(Kind.BACK, now, previous.tree, previous.node, label, value, Kind.FACT)
+        notice = Notice("Back to the fact before.")
+    else:
+        undone = [e for e in state.path[len(previous.path) :] if e.kind in _CORRECTABLE]
+        first = undone[0] if undone else None
+        entry = Entry(
+            Kind.BACK,
+            now,
+            previous.tree,
+            previous.node,
+            first.text if first else "",
+            first.value if first else "",
+            first.kind if first else "",
+        )
+        notice = Notice("Went back one step.")
+    return replace(
         previous,
         log=(*state.log, entry),
         warned=state.warned | previous.warned,
-        notices=(Notice("Went back one step."),),
+        notices=(notice,),
     )
-    return restored
+
+
+#: What going back can take back and the hand-off reports as a correction.
+_CORRECTABLE = frozenset({Kind.ANSWER, Kind.RESULT})
+
+
+def _fact(state: State, action: GiveFact | SkipFacts, now: dt.datetime) -> State:
+    label = state.fact_pending
+    if label is None:
+        raise WalkError("no fact is being asked for")
+    moved = replace(state, previous=state, notices=())
+    if isinstance(action, SkipFacts):
+        assert state.ending is not None
+        entry = Entry(Kind.FACT, now, state.tree, state.node, label, "", "skipped the rest")
+        return _log(replace(moved, asked=len(state.ending.collect)), entry)
+    value = " ".join(action.value.split())
+    privacy.check(value)
+    facts = (*state.facts, (label, value)) if value else state.facts
+    entry = Entry(Kind.FACT, now, state.tree, state.node, label, value)
+    return _log(replace(moved, facts=facts, asked=state.asked + 1), entry)
 
 
 def _note(state: State, text: str, now: dt.datetime) -> State:

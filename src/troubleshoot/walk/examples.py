@@ -21,7 +21,7 @@ from troubleshoot.text import one_line
 from troubleshoot.tree.model import Tree, WalkTest
 from troubleshoot.walk import engine, prompts
 from troubleshoot.walk.engine import TreeSource
-from troubleshoot.walk.prompts import Ask, Choose, Do, Done, StopGuessing, Tell
+from troubleshoot.walk.prompts import Ask, AskFact, Choose, Do, Done, StopGuessing, Tell
 
 RULE = "walk"
 #: Any fixed moment will do: the engine only compares times with the walk's start.
@@ -108,10 +108,9 @@ def run_walk(trees: TreeSource, tree: Tree, test: WalkTest, number: int) -> Walk
     answers = list(test.answers)
     used = 0
     free_moves = 0
-    while True:
+    while state.ending is None:  # an end's facts for IT are not part of an example walk
         prompt = engine.prompt(source, state)
-        if isinstance(prompt, Done):
-            break
+        assert not isinstance(prompt, Done | AskFact)
         if isinstance(prompt, (StopGuessing, Tell)):
             free_moves += 1
             if free_moves > MAX_FREE_MOVES:
@@ -130,7 +129,7 @@ def run_walk(trees: TreeSource, tree: Tree, test: WalkTest, number: int) -> Walk
             return failed(_misfit(tree, prompt, used + 1, answers[used]))
         state = engine.apply(source, state, Choose(index), MOMENT)
         used += 1
-    ending = prompt.ending
+    ending = state.ending
     reached = _name(tree, ending.tree, ending.node)
     if ending.by_staff:
         return failed(f"walk stopped at '{reached}': {one_line(ending.text)}", reached)

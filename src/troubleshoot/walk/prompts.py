@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import enum
+import re
 from dataclasses import dataclass
 
 
@@ -36,6 +37,7 @@ class Kind(Vocabulary):
     KEPT_GOING = "kept_going"  # staff chose to keep going after that
     RESTART = "restart"  # staff started over
     END = "end"  # the walk ended (value: the outcome)
+    FACT = "fact"  # a fact for IT was given (text: what, value: the fact; "" when skipped)
 
 
 class Outcome(Vocabulary):
@@ -43,6 +45,7 @@ class Outcome(Vocabulary):
 
     RESOLVED = "resolved"
     ESCALATED = "escalated"
+    REFERRED = "referred"  # it belongs to someone other than library IT
     ABANDONED = "abandoned"  # the patron left
 
 
@@ -96,10 +99,11 @@ class Ending:
     node: str
     text: str
     at: dt.datetime
-    workaround: str = ""
+    workaround: str = ""  # what to offer the patron now; for a referral, what to tell them
     urgent: bool = False
     collect: tuple[str, ...] = ()
     by_staff: bool = False  # escalated before the tree reached an end
+    bring: str = ""  # a referral: what the patron should bring or ask
 
 
 # -- what the person is asked --------------------------------------------------------
@@ -112,6 +116,10 @@ class Ask:
     text: str
     detail: str
     choices: tuple[str, ...]
+    note: str = ""  # for staff only
+    #: For each choice, whether it goes straight to an escalation (so a short typed
+    #: word must never pick it by accident).
+    escalates: tuple[bool, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -123,15 +131,29 @@ class Do:
     minutes: int
     admin: str | None = None  # shown only to someone with admin rights
     choices: tuple[str, ...] = STEP_CHOICES
+    note: str = ""
 
 
 @dataclass(frozen=True)
 class Tell:
+    """Words for the patron (``text``), and for staff alone (``note``)."""
+
     tree: str
     node: str
     text: str
     detail: str
     choices: tuple[str, ...] = ("Continue",)
+    note: str = ""
+
+
+@dataclass(frozen=True)
+class AskFact:
+    """One fact for IT that the tool cannot know, asked after the outcome is shown."""
+
+    label: str
+    number: int  # 1-based
+    total: int
+    choices: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -148,7 +170,7 @@ class Done:
     choices: tuple[str, ...] = ()
 
 
-Prompt = Ask | Do | Tell | StopGuessing | Done
+Prompt = Ask | Do | Tell | StopGuessing | AskFact | Done
 
 
 # -- what the person does ------------------------------------------------------------
@@ -176,7 +198,19 @@ class Cannot:
 
 @dataclass(frozen=True)
 class EscalateNow:
-    pass
+    reason: str = ""  # why staff stopped here, in their words; may be empty
+
+
+@dataclass(frozen=True)
+class GiveFact:
+    """The fact asked for; empty skips it."""
+
+    value: str = ""
+
+
+@dataclass(frozen=True)
+class SkipFacts:
+    """Skip this fact and every one after it."""
 
 
 @dataclass(frozen=True)
@@ -189,29 +223,55 @@ class PatronLeft:
     pass
 
 
-Action = Choose | Back | AddNote | Cannot | EscalateNow | Restart | PatronLeft
+Action = (
+    Choose | Back | AddNote | Cannot | EscalateNow | GiveFact | SkipFacts | Restart | PatronLeft
+)
+
+
+#: Quotes and backticks around or inside a typed answer are not part of it.
+_QUOTES = str.maketrans("", "", "`'\"\u2018\u2019\u201c\u201d")
+#: A typed word shorter than this never picks an answer that escalates.
+SURE_LETTERS = 4
+_STEP_WORDS = {FIXED: 0, NOT_FIXED: 1, "cannot": 2, "couldn't": 2, NOT_TRIED: 2}
+
+
+def _plain(text: str) -> str:
+    return " ".join(text.translate(_QUOTES).casefold().split())
+
+
+def _words(text: str) -> list[str]:
+    return re.findall(r"[^\W_]+", text)
 
 
 def match(prompt: Prompt, text: str) -> int | None:
-    """The choice *text* names: its number, or the start of its words (two letters or more).
+    """The choice *text* names, or None when it names none, or more than one.
 
-    One letter is never an answer, so that single keys stay free for actions.
+    A number picks by position. Otherwise the whole answer, typed out, wins; then the
+    start of the answer or of one of its words, when only one answer has it. One
+    letter is never an answer (single keys are actions), ``yes`` and ``no`` pick only
+    an answer whose first word they are, and a word shorter than four letters never
+    picks an answer that escalates: a stray "no" must not report an outage.
     """
-    text = text.strip().lower()
-    if text.isdigit():
-        index = int(text) - 1
+    typed = _plain(text)
+    if typed.isdigit():
+        index = int(typed) - 1
         return index if 0 <= index < len(prompt.choices) else None
-    if len(text) < 2:
+    if len(typed) < 2:
         return None
-    if isinstance(prompt, Do):
-        for index, words in enumerate((FIXED, NOT_FIXED, "cannot")):
-            if text == words:
-                return index
-    hits = [i for i, choice in enumerate(prompt.choices) if choice.lower().startswith(text)]
-    if not hits:
-        hits = [
-            i
-            for i, choice in enumerate(prompt.choices)
-            if any(word.startswith(text) for word in choice.lower().split())
-        ]
-    return hits[0] if len(hits) == 1 else None
+    if isinstance(prompt, Do) and typed in _STEP_WORDS:
+        return _STEP_WORDS[typed]
+    choices = [_plain(choice) for choice in prompt.choices]
+    if typed in choices:
+        return choices.index(typed)
+    if typed in ("yes", "no"):
+        hits = [i for i, c in enumerate(choices) if _words(c)[:1] == [typed]]
+    else:
+        hits = [i for i, c in enumerate(choices) if c.startswith(typed)]
+        if not hits:
+            hits = [i for i, c in enumerate(choices) if any(w.startswith(typed) for w in _words(c))]
+    if len(hits) != 1:
+        return None
+    escalates = getattr(prompt, "escalates", ())
+    if hits[0] < len(escalates) and escalates[hits[0]] and len(typed) < SURE_LETTERS:
+        return None
+    return hits[0]

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from tests.conftest import FIXTURE_DIR, T0, TREES, run_tool
@@ -64,14 +66,16 @@ def test_no_arguments_plain_picker_by_number_walks_that_tree(cli) -> None:  # ty
 
 
 @pytest.mark.usefixtures("small_library")
-def test_deep_symptom_starts_there_and_the_handoff_records_it(cli) -> None:  # type: ignore[no-untyped-def]
+def test_deep_symptom_starts_there_and_the_handoff_records_it(cli, private_data: Path) -> None:  # type: ignore[no-untyped-def]
     result = cli(["receipt paper ran out"], input="1\n2\n")
     assert result.code == 0
     assert 'starts at the step for "receipt paper ran out"' in result.out
     walked = result.out.split("Pick a number", 1)[1]
     assert "What does the kiosk show?" not in walked
     assert "STEP: Put a new roll of receipt paper in the kiosk." in walked
-    assert "- Began partway in, at `kiosk#paper`: a symptom pointed there" in walked
+    (saved,) = (private_data / "handoffs").glob("*.md")
+    text = saved.read_text(encoding="utf-8")
+    assert "- Began partway in, at `kiosk#paper`: a symptom pointed there" in text
 
 
 def test_hold_for_authentication_starts_inside_the_printing_tree() -> None:

@@ -54,7 +54,7 @@ def test_escalation_hand_off_lists_the_admin_steps_not_done(private_data: Path) 
     ) in text
     assert "- Printer name: TLW-6789" in text
     assert "- Workaround given to the patron: Use the printer by the reference desk." in text
-    assert f"Hand-off saved to: {saved}" in result.stdout
+    assert f"Saved for IT as: {saved}" in result.stdout
 
 
 def test_with_admin_rights_the_admin_step_is_offered(private_data: Path) -> None:
@@ -93,12 +93,15 @@ def test_back_note_couldnt_try_and_escalate_now_all_reach_the_hand_off(
     [saved] = handoffs(private_data)
     text = saved.read_text()
     assert "- Where did the patron print from? **A library PC**" in text
-    assert "Went back and changed: Where did the patron print from? -> Their own laptop" in text
+    assert (
+        "- Changed 'Where did the patron print from?' from 'Their own laptop' to 'A library PC'"
+        in text
+    )
     assert "- Screen shows error E-104" in text
     assert "## Steps not tried" in text
     assert "- Release the job at the station. (why: no key to the cabinet)" in text
-    assert "Stopped by staff at 'paper'" in text
-    assert "stopped by staff" in text.lower()
+    assert "- Reason: Stopped by staff at the step: Check the paper tray." in text
+    assert "stopped by staff: the right call when guessing would not help" in text
 
 
 def test_a_note_with_a_14_digit_number_is_refused_and_stored_nowhere(private_data: Path) -> None:

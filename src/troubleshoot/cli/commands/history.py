@@ -11,7 +11,7 @@ from troubleshoot.errors import Exit, TroubleshootError
 from troubleshoot.ui import out
 from troubleshoot.ui.formats import Format, choose
 
-OUTCOMES = ("resolved", "escalated", "abandoned", "unfinished")
+OUTCOMES = ("resolved", "escalated", "referred", "abandoned", "unfinished")
 
 
 def history(
@@ -21,7 +21,7 @@ def history(
     session_id: Optional[str] = typer.Argument(None, metavar="", show_default=False),  # noqa: UP045
     tree: Optional[str] = typer.Option(None, "--tree", help="Only sessions of this tree."),  # noqa: UP045
     outcome: Optional[str] = typer.Option(  # noqa: UP045
-        None, "--outcome", help="resolved, escalated, abandoned or unfinished."
+        None, "--outcome", help="resolved, escalated, referred, abandoned or unfinished."
     ),
     since: Optional[str] = typer.Option(None, "--since", help="Only sessions from this day on."),  # noqa: UP045
     fmt: str = typer.Option("table", "--format", help="table, json or csv."),
