@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
+from hypothesis import HealthCheck, settings
 
 from troubleshoot.cli.app import main
 from troubleshoot.tree.catalog import Catalog
@@ -21,6 +22,21 @@ SRC = ROOT / "src"
 TREES = ROOT / "trees"
 FIXTURE_DIR = ROOT / "tests" / "fixtures"
 T0 = dt.datetime(2026, 11, 23, 10, 0)  # a Monday morning
+
+# Property tests try a moderate number of examples, so `pytest -q` stays quick under
+# coverage on a busy PC; HYPOTHESIS_PROFILE=thorough tries ten times as many (CI does).
+# No deadline: coverage and a busy machine make an example slow, not wrong. Both build
+# on the settings hypothesis starts with, so its own CI profile (same examples on
+# every run, no database) still applies where it sees CI.
+for _name, _examples in (("quick", 50), ("thorough", 500)):
+    settings.register_profile(
+        _name,
+        settings.default,
+        max_examples=_examples,
+        deadline=None,
+        suppress_health_check=[HealthCheck.too_slow],
+    )
+settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "quick"))
 
 
 @pytest.fixture(autouse=True)

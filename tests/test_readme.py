@@ -20,6 +20,11 @@ def test_the_quick_start_is_exactly_two_commands() -> None:
     ]
 
 
+def test_ci_runs_the_quick_start_test_command_as_written() -> None:
+    ci = (ROOT / ".ci" / "run").read_text(encoding="utf-8")
+    assert "pip install '.[test]' && pytest -q" in [line.strip() for line in ci.splitlines()]
+
+
 def test_the_example_walk_is_what_the_printer_tree_shows_today() -> None:
     shown = re.search(r"```text\n\$ troubleshoot printer --plain\n(.*?)```", README, re.S)
     assert shown is not None

@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import Any
 
 import yaml
-from hypothesis import HealthCheck, given, settings
+from hypothesis import given
 from hypothesis import strategies as st
 
 from tests.strategies import TEXT, tree_data
@@ -40,7 +40,6 @@ from troubleshoot.walk.prompts import (
     StopGuessing,
 )
 
-FAST = settings(max_examples=100, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 T0 = dt.datetime(2026, 11, 23, 10, 0)
 ACTIONS = st.lists(
     st.one_of(
@@ -102,7 +101,6 @@ def step(trees: Trees, state: engine.State, action: Action) -> engine.State:
     return state
 
 
-@FAST
 @given(walks(), ACTIONS)
 def test_any_actions_on_any_tree_keep_the_walk_whole(walk: Any, actions: list[Action]) -> None:
     trees, state = walk
@@ -115,7 +113,6 @@ def test_any_actions_on_any_tree_keep_the_walk_whole(walk: Any, actions: list[Ac
         assert state.asked <= len(state.ending.collect)
 
 
-@FAST
 @given(walks(), ACTIONS, st.data())
 def test_answers_reach_an_end_or_a_stop_offer_within_the_bound(
     walk: Any, actions: list[Action], data: st.DataObject
