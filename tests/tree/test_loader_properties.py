@@ -6,7 +6,7 @@ import tempfile
 from pathlib import Path
 
 import yaml
-from hypothesis import HealthCheck, given, settings
+from hypothesis import given
 from hypothesis import strategies as st
 
 from tests.strategies import ANY_DATA, YAMLISH, near_misses, tree_data
@@ -14,7 +14,6 @@ from troubleshoot.errors import Finding, TroubleshootError
 from troubleshoot.tree.loader import NODE_ID, load_tree, parse_tree
 from troubleshoot.tree.model import Escalate, Goto, Question, Resolved, Say, Step, Tree
 
-FAST = settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 PATH = Path("generated.yaml")
 
 
@@ -50,7 +49,6 @@ def outcome(text: str) -> tuple[Tree | None, list[Finding]]:
     return tree, findings
 
 
-@FAST
 @given(tree_data())
 def test_a_valid_tree_loads_with_every_value_as_written(data: dict) -> None:  # type: ignore[type-arg]
     tree, findings = outcome(yaml.safe_dump(data, allow_unicode=True, sort_keys=False))
@@ -72,26 +70,22 @@ def test_a_valid_tree_loads_with_every_value_as_written(data: dict) -> None:  # 
             assert isinstance(node, Step) and node.fixed == written["fixed"]
 
 
-@FAST
 @given(near_misses())
 def test_a_tree_with_something_changed_loads_or_gives_findings(data: object) -> None:
     outcome(yaml.safe_dump(data, allow_unicode=True, sort_keys=False))
 
 
-@FAST
 @given(ANY_DATA)
 def test_any_yaml_data_gives_a_tree_or_findings(data: object) -> None:
     _, findings = outcome(yaml.safe_dump(data))
     assert findings  # nothing but a tree's own shape is a tree
 
 
-@FAST
 @given(YAMLISH)
 def test_any_yaml_like_text_gives_a_tree_or_findings(text: str) -> None:
     outcome(text)
 
 
-@FAST
 @given(st.binary(max_size=300))
 def test_any_bytes_on_disk_give_a_tree_or_findings(data: bytes) -> None:
     with tempfile.TemporaryDirectory() as folder:
