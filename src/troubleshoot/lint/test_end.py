@@ -30,8 +30,10 @@ ID = "test-end"
 
 
 def check(tree: Tree, ctx: Context) -> Iterator[Finding]:
-    for i, walk in enumerate(tree.tests, 1):
-        where = f"tests[{i}]: end: "
+    walks = [("tests", i, w) for i, w in enumerate(tree.tests, 1)]
+    walks += [("scenarios", i, w) for i, w in enumerate(tree.scenarios, 1)]
+    for key, i, walk in walks:
+        where = f"{key}[{i}]: end: "
         tree_id, _, node_id = walk.end.rpartition("#")
         if not tree_id or tree_id == tree.id:
             if node_id not in tree.nodes:

@@ -40,7 +40,7 @@ from troubleshoot.tree.model import (
     kind_of,
 )
 
-FORMAT = 2  # bump when the model changes shape
+FORMAT = 3  # bump when the model changes shape
 
 
 def parse(path: Path) -> tuple[Tree | None, list[Finding]]:
@@ -193,6 +193,15 @@ def _node(raw: dict[str, Any]) -> Node:
     )
 
 
+def _dump_walk(t: WalkTest) -> list[Any]:
+    return [list(t.answers), t.end, t.admin, _p(t.pos), t.name, t.patron, t.situation, t.forbid]
+
+
+def _walk(raw: list[Any]) -> WalkTest:
+    answers, end, admin, at, name, patron, situation, forbid = raw
+    return WalkTest(tuple(answers), end, admin, _pos(at), name, patron, situation, tuple(forbid))
+
+
 def _dump_tree(tree: Tree) -> dict[str, Any]:
     return {
         "id": tree.id,
@@ -208,7 +217,8 @@ def _dump_tree(tree: Tree) -> dict[str, Any]:
         "collect": list(tree.collect),
         "workaround": tree.workaround,
         "sources": list(tree.sources),
-        "tests": [[list(t.answers), t.end, t.admin, _p(t.pos)] for t in tree.tests],
+        "tests": [_dump_walk(t) for t in tree.tests],
+        "scenarios": [_dump_walk(t) for t in tree.scenarios],
         "digest": tree.digest,
         "pos": _p(tree.pos),
         "key_pos": {k: _p(v) for k, v in tree.key_pos.items()},
@@ -231,7 +241,8 @@ def _tree(raw: dict[str, Any]) -> Tree:
         collect=tuple(raw["collect"]),
         workaround=raw["workaround"],
         sources=tuple(raw["sources"]),
-        tests=tuple(WalkTest(tuple(a), e, adm, _pos(p)) for a, e, adm, p in raw["tests"]),
+        tests=tuple(_walk(t) for t in raw["tests"]),
+        scenarios=tuple(_walk(t) for t in raw["scenarios"]),
         digest=raw["digest"],
         pos=_pos(raw["pos"]),
         key_pos={k: _pos(v) for k, v in raw["key_pos"].items()},

@@ -57,6 +57,7 @@ TOP_KEYS = (
     "start",
     "nodes",
     "tests",
+    "scenarios",
 )
 KIND_KEYS: dict[str, tuple[str, ...]] = {
     "ask": ("ask", "detail", "note", "answers"),
@@ -162,6 +163,7 @@ def _tree(r: Reader, path: Path, root: yaml.Node, text: str) -> Tree:
         workaround=get("workaround", lambda n: r.text(n, "workaround: "), ""),
         sources=get("sources", lambda n: r.texts(n, "sources: "), ()),
         tests=get("tests", lambda n: _tests(r, n), ()),
+        scenarios=get("scenarios", lambda n: _tests(r, n, "scenarios"), ()),
         digest=hashlib.sha256(text.encode("utf-8")).hexdigest(),
         key_pos={key: pos(k) for key, (k, _) in fields.items()},
     )
@@ -208,18 +210,43 @@ def _symptoms(r: Reader, node: yaml.Node) -> tuple[Symptom, ...]:
     return tuple(out)
 
 
-def _tests(r: Reader, node: yaml.Node) -> tuple[WalkTest, ...]:
+#: The keys of an example walk, and those a scenario adds.
+TEST_KEYS = ("name", "answers", "end", "admin")
+SCENARIO_KEYS = ("name", "patron", "situation", "answers", "end", "admin", "forbid")
+
+
+def _tests(r: Reader, node: yaml.Node, key: str = "tests") -> tuple[WalkTest, ...]:
     out = []
-    for i, item in enumerate(r.sequence(node, "tests: "), 1):
-        where = f"tests[{i}]: "
+    scenario = key == "scenarios"
+    for i, item in enumerate(r.sequence(node, f"{key}: "), 1):
+        where = f"{key}[{i}]: "
 
         def one(item: yaml.Node = item, where: str = where) -> WalkTest:
             fields = r.mapping(item, where)
-            r.known_keys(fields, ("name", "answers", "end", "admin"), where)
+            r.known_keys(fields, SCENARIO_KEYS if scenario else TEST_KEYS, where)
             answers = r.texts(r.required(fields, "answers", pos(item), where), where + "answers: ")
             end = r.text(r.required(fields, "end", pos(item), where), where + "end: ")
             admin = r.boolean(fields["admin"][1], where + "admin: ") if "admin" in fields else False
-            return WalkTest(answers, end, admin, pos(item))
+
+            def text(key: str, required: bool = False) -> str:
+                if key in fields:
+                    return r.text(fields[key][1], f"{where}{key}: ")
+                if required:
+                    r.required(fields, key, pos(item), where)
+                return ""
+
+            return WalkTest(
+                answers,
+                end,
+                admin,
+                pos(item),
+                name=text("name"),
+                patron=text("patron", scenario),
+                situation=text("situation", scenario),
+                forbid=r.texts(fields["forbid"][1], where + "forbid: ")
+                if "forbid" in fields
+                else (),
+            )
 
         test = r.attempt(one, None)
         if test is not None:

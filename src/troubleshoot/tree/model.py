@@ -176,12 +176,22 @@ class Symptom:
 
 @dataclass(frozen=True)
 class WalkTest:
-    """An example walk a trainer writes into the tree."""
+    """An example walk a trainer writes into the tree (``tests:``), or a scenario.
+
+    A scenario (``scenarios:``) is a walk played as a staff member who knows the real
+    situation would play it: the patron's own words (which ``find`` must recognise),
+    what is really going on, and the answers that follow from it. Practice drills
+    draw on them too.
+    """
 
     answers: tuple[str, ...]
     end: str
     admin: bool = False
     pos: Pos = NOWHERE
+    name: str = ""
+    patron: str = ""  # what the patron says at the desk
+    situation: str = ""  # what is really going on, as staff would find out
+    forbid: tuple[str, ...] = ()  # site policies that are off for this walk
 
 
 @dataclass(frozen=True)
@@ -200,6 +210,7 @@ class Tree:
     workaround: str = ""  # offered when staff stop early, before the tree names the fault
     sources: tuple[str, ...] = ()
     tests: tuple[WalkTest, ...] = ()
+    scenarios: tuple[WalkTest, ...] = ()
     digest: str = ""  # sha256 of the file, so records can tell when a tree changed
     pos: Pos = TOP
     key_pos: Mapping[str, Pos] = field(default_factory=dict)

@@ -16,7 +16,7 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
-from troubleshoot.tree.loader import KIND_KEYS, TOP_KEYS, TREE_ID
+from troubleshoot.tree.loader import KIND_KEYS, SCENARIO_KEYS, TEST_KEYS, TOP_KEYS, TREE_ID
 from troubleshoot.tree.model import DEFAULT_STEP_MINUTES, Budget
 from troubleshoot.tree.reader import NODE_ID
 
@@ -29,7 +29,6 @@ FILE_NAME = "tree.schema.json"
 BUDGET_KEYS = ("minutes", "steps")
 SYMPTOM_KEYS = ("text", "node")
 ANSWER_KEYS = ("text", "next")
-TEST_KEYS = ("name", "answers", "end", "admin")
 
 #: Keys a node of each kind must have (the loader says "missing required key").
 REQUIRED: dict[str, tuple[str, ...]] = {
@@ -180,6 +179,12 @@ TOP: Schema = {
         "type": "array",
         "items": {"$ref": "#/definitions/walk"},
     },
+    "scenarios": {
+        "description": "Real patron cases played through as staff who know the situation "
+        "would; 'troubleshoot test' runs them and practice drills use them.",
+        "type": "array",
+        "items": {"$ref": "#/definitions/scenario"},
+    },
 }
 
 ANSWER: Schema = {
@@ -206,6 +211,9 @@ WALK: Schema = {
         "pattern": f"^({_NODE}|{_TREE}#{_NODE})$",
     },
     "admin": _boolean("Walk as someone with admin rights."),
+    "patron": _text("What the patron says at the desk, in their own words."),
+    "situation": _text("What is really going on, as staff would find out."),
+    "forbid": _texts("Site policies that are not allowed in this case."),
 }
 
 
@@ -238,6 +246,9 @@ def build() -> Schema:
             ]
         },
         "walk": _object(_pick(WALK, TEST_KEYS, "tests"), ("answers", "end")),
+        "scenario": _object(
+            _pick(WALK, SCENARIO_KEYS, "scenarios"), ("patron", "situation", "answers", "end")
+        ),
         "node": {
             "description": "One node: " + ", ".join(KIND_KEYS) + ".",
             "oneOf": [{"$ref": f"#/definitions/{kind}"} for kind in KIND_KEYS],

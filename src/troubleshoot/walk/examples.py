@@ -58,10 +58,16 @@ class WalkResult:
     def passed(self) -> bool:
         return not self.problem
 
+    @property
+    def label(self) -> str:
+        """How a trainer finds the walk in the file: its name, else its number."""
+        kind = "scenario" if self.test.patron else "walk"
+        return f"{kind} '{self.test.name}'" if self.test.name else f"{kind} {self.number}"
+
     def finding(self) -> Finding:
         at = self.test.pos
         return Finding(
-            self.tree.path, at.line, at.col, "error", RULE, f"walk {self.number}: {self.problem}"
+            self.tree.path, at.line, at.col, "error", RULE, f"{self.label}: {self.problem}"
         )
 
 
@@ -102,7 +108,7 @@ def run_walk(trees: TreeSource, tree: Tree, test: WalkTest, number: int) -> Walk
 
     source = Overlay(trees, [tree])
     try:
-        state = engine.start(source, tree.id, MOMENT, admin=test.admin)
+        state = engine.start(source, tree.id, MOMENT, admin=test.admin, forbidden=test.forbid)
     except TroubleshootError as e:
         return failed(f"cannot start: {e.message}")
     answers = list(test.answers)
@@ -155,4 +161,5 @@ def run_walk(trees: TreeSource, tree: Tree, test: WalkTest, number: int) -> Walk
 
 def run_tree(trees: TreeSource, tree: Tree) -> list[WalkResult]:
     """Every example walk of *tree*, in file order."""
-    return [run_walk(trees, tree, test, n) for n, test in enumerate(tree.tests, 1)]
+    walks = list(enumerate(tree.tests, 1)) + list(enumerate(tree.scenarios, 1))
+    return [run_walk(trees, tree, test, n) for n, test in walks]

@@ -115,4 +115,30 @@ def test_with_no_paths_every_bundled_tree_is_tested(cli) -> None:
     files = sorted(TREES.glob("*.yaml"))
     assert result.err.endswith(f" in {len(files)} file(s), 0 failed\n")
     for path in files:
-        assert f"{path}: walk 1: ok" in result.out
+        assert f"{path}: walk " in result.out
+
+
+def test_scenarios_run_with_their_site_policies_and_are_named_when_they_fail(
+    cli, tmp_path: Path
+) -> None:
+    text = DESK.split("tests:")[0] + (
+        "scenarios:\n"
+        "  - name: many patrons stuck\n"
+        "    patron: nothing is printing for anyone\n"
+        "    situation: The print server is down.\n"
+        "    answers: [Many PCs]\n"
+        "    end: outage\n"
+        "  - name: wrong end\n"
+        "    patron: my job is missing\n"
+        "    situation: One job is stuck.\n"
+        "    answers: [A library PC, fixed]\n"
+        "    end: outage\n"
+    )
+    path = write_tree(tmp_path, "desk", text)
+    result = cli(["test", "-v", str(path)])
+    assert result.code == 1
+    assert f"{path}: scenario 'many patrons stuck': ok, ended at 'outage'" in result.out
+    assert (
+        f"{path}:26:5: error: scenario 'wrong end': ended at 'done' (resolved), "
+        "expected 'outage'"
+    ) in result.out

@@ -39,7 +39,7 @@ def walks(
             for problem in problems:
                 out.line(str(problem))
             continue
-        if not tree.tests:
+        if not tree.tests and not tree.scenarios:
             note = "no example walks; add a 'tests:' list (one resolved, one escalated)"
             out.line(str(Finding(tree.path, 1, 1, "warning", "walk", note)))
         for result in run_tree(catalog, tree):
@@ -48,7 +48,7 @@ def walks(
                 failed += 1
                 out.line(str(result.finding()))
             elif verbose:
-                out.line(f"{tree.path}: walk {result.number}: ok, ended at '{result.reached}'")
+                out.line(f"{tree.path}: {result.label}: ok, ended at '{result.reached}'")
     summary = f"{total} walk(s) in {len(files)} file(s), {failed} failed"
     if broken:
         summary += f", {broken} file(s) could not be read"
