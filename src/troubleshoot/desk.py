@@ -21,7 +21,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from troubleshoot import paths
-from troubleshoot.site.config import InForce, Settings, resolve
+from troubleshoot.site.config import Settings
+from troubleshoot.site.locate import InForce, resolve
 from troubleshoot.tree import catalog as catalogs
 from troubleshoot.tree.catalog import Catalog
 

@@ -9,7 +9,7 @@ import pytest
 
 from tests.conftest import write_tree
 from troubleshoot import paths
-from troubleshoot.tree import cache
+from troubleshoot.tree import cache, loader
 
 TREE = """
 title: Cache test
@@ -48,7 +48,7 @@ def test_cached_tree_is_used_without_parsing_again(
     def no_parsing(*args: object) -> None:
         raise AssertionError("parsed again")
 
-    monkeypatch.setattr(cache, "parse_tree", no_parsing)
+    monkeypatch.setattr(loader, "parse_tree", no_parsing)
     tree, _ = cache.parse(tree_file)
     assert tree is not None and tree.title == "Cache test"
 

@@ -19,9 +19,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from troubleshoot import paths, yamlsafe
+from troubleshoot import paths, textfile
 from troubleshoot.errors import Finding, TroubleshootError
-from troubleshoot.tree.loader import parse_tree
 from troubleshoot.tree.model import (
     Answer,
     Budget,
@@ -47,7 +46,7 @@ def parse(path: Path) -> tuple[Tree | None, list[Finding]]:
     """Like :func:`loader.parse_tree`, through the cache."""
     name = str(path)
     try:
-        text = yamlsafe.read_text(path)
+        text = textfile.read_text(path)
         stat = path.stat()
     except TroubleshootError as e:
         return None, [Finding(name, e.line or 0, e.col or 0, "error", "yaml", e.message)]
@@ -67,6 +66,8 @@ def parse(path: Path) -> tuple[Tree | None, list[Finding]]:
         tree = _read(entry, key)
         if tree is not None:
             return tree, []
+    from troubleshoot.tree.loader import parse_tree  # YAML is read only on a miss
+
     tree, findings = parse_tree(path, text)
     if tree is not None and entry is not None:
         _write(entry, key, tree)
@@ -308,7 +309,7 @@ def infos(files: dict[str, Path]) -> tuple[list[TreeInfo], list[Finding]]:
         path = files[tree_id]
         name = str(path)
         try:
-            data = path.read_bytes() if path.stat().st_size <= yamlsafe.MAX_FILE_BYTES else b""
+            data = path.read_bytes() if path.stat().st_size <= textfile.MAX_FILE_BYTES else b""
         except OSError:
             data = b""
         digest = hashlib.sha256(data).hexdigest() if data else ""

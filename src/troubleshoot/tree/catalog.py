@@ -14,8 +14,7 @@ from pathlib import Path
 
 from troubleshoot.errors import Finding, TroubleshootError
 from troubleshoot.tree import cache
-from troubleshoot.tree.loader import tree_id_for
-from troubleshoot.tree.model import Tree
+from troubleshoot.tree.model import Tree, tree_id_for
 
 
 def bundled_dir() -> Path:

@@ -16,8 +16,8 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
-from troubleshoot.tree.loader import KIND_KEYS, SCENARIO_KEYS, TEST_KEYS, TOP_KEYS, TREE_ID
-from troubleshoot.tree.model import DEFAULT_STEP_MINUTES, Budget
+from troubleshoot.tree.loader import KIND_KEYS, SCENARIO_KEYS, TEST_KEYS, TOP_KEYS
+from troubleshoot.tree.model import DEFAULT_STEP_MINUTES, TREE_ID, Budget
 from troubleshoot.tree.reader import NODE_ID
 
 Schema = dict[str, Any]

@@ -12,8 +12,7 @@ import os
 from pathlib import Path
 
 from troubleshoot.errors import TroubleshootError
-from troubleshoot.tree.loader import TREE_ID
-from troubleshoot.tree.model import COMMAND_NAMES
+from troubleshoot.tree.model import COMMAND_NAMES, TREE_ID
 from troubleshoot.tree.schema import schema_file
 
 TEMPLATE = """\

@@ -10,7 +10,8 @@ import datetime as dt
 from pathlib import Path
 
 from troubleshoot.desk import Desk
-from troubleshoot.site.config import DEFAULTS, Contact, InForce, Settings
+from troubleshoot.site.config import DEFAULTS, Contact, Settings
+from troubleshoot.site.locate import InForce
 from troubleshoot.text import one_line
 from troubleshoot.ui import out
 

@@ -10,7 +10,6 @@ from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
 from troubleshoot.text import clean, one_line
-from troubleshoot.walk.prompts import Outcome
 
 if TYPE_CHECKING:
     from rich.console import Console
@@ -37,6 +36,7 @@ def outcome(console: Console, note: HandOff) -> None:
     from rich.text import Text
 
     from troubleshoot.handoff.ticket import now_lines
+    from troubleshoot.walk.prompts import Outcome
 
     first, *rest = now_lines(note)
     body = Text(first, style="bold")

@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from tests.conftest import FIXTURE_DIR
-from troubleshoot.site import config
+from troubleshoot.site import locate, reading
 
 FIXTURES = FIXTURE_DIR / "site"
 
@@ -74,8 +74,8 @@ def test_init_writes_a_starter_that_loads_cleanly_and_prints_its_path(cli) -> No
     result = cli(["site", "--init"])
     assert result.code == 0
     written = Path(result.out.strip())
-    assert written == config.user_settings_path()
-    settings, findings = config.parse_settings(written)
+    assert written == locate.user_settings_path()
+    settings, findings = reading.parse_settings(written)
     assert findings == [] and settings is not None
     shown = cli(["site"])
     assert shown.code == 0

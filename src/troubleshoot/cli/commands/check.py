@@ -8,7 +8,7 @@ import typer
 
 from troubleshoot.cli import options
 from troubleshoot.errors import Exit
-from troubleshoot.tree.model import DEFAULT_MAX_AGE_DAYS
+from troubleshoot.tree import DEFAULT_MAX_AGE_DAYS
 from troubleshoot.ui.formats import Format, choose
 
 

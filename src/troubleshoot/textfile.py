@@ -1,0 +1,71 @@
+"""Reading a file a person wrote (a tree, a settings file) as text, or saying why not.
+
+Kept apart from the YAML reader so that a command which only needs a file's text
+(to see whether a cached copy is still good) never loads YAML at all.
+"""
+
+from __future__ import annotations
+
+import codecs
+import stat
+from pathlib import Path
+
+from troubleshoot.errors import TroubleshootError
+
+#: Trees and settings files larger than this are refused without being read whole.
+MAX_FILE_BYTES = 1024 * 1024
+
+
+def read_text(path: Path) -> str:
+    """The file as text, or a one-line reason why it cannot be a tree or settings file."""
+    name = str(path)
+    try:
+        info = path.stat()
+        if not stat.S_ISREG(info.st_mode):
+            raise TroubleshootError("not a regular file", name)
+        if info.st_size > MAX_FILE_BYTES:
+            raise TroubleshootError(
+                f"file is {info.st_size // 1024} KiB; the limit is {MAX_FILE_BYTES // 1024} KiB",
+                name,
+            )
+        with path.open("rb") as handle:
+            data = handle.read(MAX_FILE_BYTES + 1)
+    except OSError as e:
+        raise TroubleshootError(f"cannot read file: {e.strerror or e}", name) from None
+    if len(data) > MAX_FILE_BYTES:
+        raise TroubleshootError(f"file is larger than {MAX_FILE_BYTES // 1024} KiB", name)
+    if data.startswith((codecs.BOM_UTF32_LE, codecs.BOM_UTF32_BE)):
+        raise TroubleshootError("file is UTF-32; save it as UTF-8", name)
+    if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        raise TroubleshootError("file is UTF-16; save it as UTF-8", name)
+    if data.startswith(codecs.BOM_UTF8):
+        data = data[len(codecs.BOM_UTF8) :]
+    if b"\0" in data:
+        line, col = line_col(data, data.index(b"\0"))
+        hint = "; it may be UTF-16 (save it as UTF-8)" if _looks_utf16(data) else ""
+        raise TroubleshootError(f"file holds NUL bytes: not a text file{hint}", name, line, col)
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError as e:
+        line, col = line_col(data, e.start)
+        raise TroubleshootError(
+            f"not UTF-8 text (byte 0x{data[e.start]:02x}); save the file as UTF-8", name, line, col
+        ) from None
+
+
+def line_col(data: bytes, offset: int) -> tuple[int, int]:
+    """1-based line and column (in characters) of a byte offset into UTF-8-ish data."""
+    start = data.rfind(b"\n", 0, offset) + 1
+    col = len(data[start:offset].decode("utf-8", errors="replace")) + 1
+    return data.count(b"\n", 0, offset) + 1, col
+
+
+def _looks_utf16(data: bytes) -> bool:
+    """Text saved as UTF-16 without a BOM: plain ASCII with a NUL after (or before) each byte."""
+    head = data[:200]
+    if len(head) < 4:
+        return False
+    for zeros, text in ((head[1::2], head[::2]), (head[::2], head[1::2])):
+        if not zeros.strip(b"\0") and all(32 <= c < 127 or c in b"\t\r\n" for c in text):
+            return True
+    return False
