@@ -22,7 +22,7 @@ from typing import TypeVar
 
 import yaml
 
-from troubleshoot import yamlsafe
+from troubleshoot import files, yamlsafe
 from troubleshoot.errors import Finding, TroubleshootError
 from troubleshoot.site import hours
 from troubleshoot.site.hours import Hours
@@ -413,8 +413,11 @@ def write_starter(path: Path) -> Path:
         raise TroubleshootError("a file is already there; it was left as it is", str(path))
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
-        with path.open("x", encoding="utf-8") as handle:
-            handle.write(STARTER.read_text(encoding="utf-8"))
+        files.create(path, STARTER.read_bytes(), mode=files.SHARED_FILE)
+    except FileExistsError:
+        raise TroubleshootError(
+            "a file is already there; it was left as it is", str(path)
+        ) from None
     except OSError as e:
         raise TroubleshootError(f"cannot write file: {e.strerror or e}", str(path)) from None
     return path

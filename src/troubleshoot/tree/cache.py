@@ -14,12 +14,11 @@ import contextlib
 import datetime as dt
 import hashlib
 import json
-import os
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from troubleshoot import paths, yamlsafe
+from troubleshoot import files, paths, yamlsafe
 from troubleshoot.errors import Finding, TroubleshootError
 from troubleshoot.tree.loader import parse_tree
 from troubleshoot.tree.model import (
@@ -311,13 +310,8 @@ def infos(files: dict[str, Path]) -> tuple[list[TreeInfo], list[Finding]]:
 
 
 def write_json(path: Path, value: object) -> None:
-    """Write *value* as JSON, atomically. Best effort: a desk that cannot write its
-    cache just parses or builds again next time."""
-    tmp = path.with_name(f"{path.name}.{os.getpid()}.tmp")
-    try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        tmp.write_text(json.dumps(value, separators=(",", ":")), encoding="utf-8")
-        os.replace(tmp, path)
-    except OSError:
-        with contextlib.suppress(OSError):
-            tmp.unlink(missing_ok=True)
+    """Write *value* as JSON, atomically and privately. Best effort: a desk that cannot
+    write its cache just parses or builds again next time."""
+    data = json.dumps(value, separators=(",", ":")).encode("utf-8")
+    with contextlib.suppress(OSError):
+        files.replace(files.private_dir(path.parent) / path.name, data, sync=False)

@@ -21,3 +21,24 @@ def test_export_writes_one_line_per_session_in_start_order(cli, tmp_path: Path) 
     assert starts == sorted(s.started.isoformat() for s in WEEK)
     since = cli(["export", "--since", "2026-11-26"])
     assert len(since.out.splitlines()) == 2  # S10 and S11
+
+
+def test_export_to_a_link_is_refused_and_its_target_left_alone(cli, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    victim = tmp_path / "victim.txt"
+    victim.write_text("someone's own file\n")
+    link = tmp_path / "out.jsonl"
+    link.symlink_to(victim)
+    result = cli(["export", "--output", str(link)])
+    assert (result.code, result.err) == (
+        1,
+        f"troubleshoot: {link}: is a symbolic link; name the file itself\n",
+    )
+    assert victim.read_text() == "someone's own file\n"
+
+
+def test_an_export_file_is_readable_by_its_owner_only(cli, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    with Store.open() as db:
+        db.put(WEEK[0])
+    target = tmp_path / "out.jsonl"
+    assert cli(["export", "--output", str(target)]).code == 0
+    assert target.stat().st_mode & 0o777 == 0o600

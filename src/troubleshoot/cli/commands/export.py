@@ -31,8 +31,10 @@ def export(
         for line in lines:
             out.line(line)
     else:
+        from troubleshoot import files
+
         try:
-            output.write_text("".join(line + "\n" for line in lines), encoding="utf-8")
+            files.write_named(output, "".join(line + "\n" for line in lines).encode("utf-8"))
         except OSError as e:
             raise TroubleshootError(f"{output}: {e.strerror or e}") from None
     out.line(f"{len(lines)} session(s) exported", err=True)

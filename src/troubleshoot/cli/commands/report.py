@@ -51,8 +51,10 @@ def report(
     if output is None:
         out.line(text)
         return Exit.OK
+    from troubleshoot import files
+
     try:
-        output.write_text(text if text.endswith("\n") else text + "\n", encoding="utf-8")
+        files.write_named(output, (text if text.endswith("\n") else text + "\n").encode("utf-8"))
     except OSError as e:
         raise TroubleshootError(f"{output}: {e.strerror or e}") from None
     out.line(f"Report written to {output}", err=True)
