@@ -8,14 +8,13 @@ to :data:`WAIT_SECONDS`. (SQLite's own busy handler sleeps in coarse steps that 
 two busy terminals several times slower than one.)
 
 The database schema carries a version, and :data:`MIGRATIONS` takes an older file
-up to the current one. Recording a walk, and what happens when this database cannot
-be had, is in recording.py.
+up to the current one; rows.py turns a session into rows and back. Recording a walk,
+and what happens when this database cannot be had, is in recording.py.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-import json
 import random
 import sqlite3
 import time
@@ -25,10 +24,9 @@ from typing import Any, TypeVar
 
 from troubleshoot import paths
 from troubleshoot.errors import TroubleshootError
-from troubleshoot.sessions import codec
+from troubleshoot.sessions import rows as rows_
 from troubleshoot.sessions.records import Move, Session
-from troubleshoot.tree.model import Budget
-from troubleshoot.walk.prompts import Entry, Kind, Outcome
+from troubleshoot.walk.prompts import Entry
 
 T = TypeVar("T")
 
@@ -84,12 +82,6 @@ MIGRATIONS: tuple[tuple[str, ...], ...] = (
     ),
 )
 SCHEMA_VERSION = len(MIGRATIONS)
-
-_COLUMNS = (
-    "id", "tree", "digest", "started", "budget_minutes", "budget_steps", "start_node", "admin",
-    "forbidden", "initials", "path", "at_tree", "at_node", "updated", "outcome", "ended",
-    "end_tree", "end_node", "by_staff", "facts", "handoff",
-)  # fmt: skip
 
 
 class StoreError(TroubleshootError):
@@ -207,7 +199,7 @@ class Store:
 
     def save(self, session: Session, moves_from: int = 0, events_from: int = 0) -> None:
         """Write the session row and the moves and events not written before."""
-        self._write(lambda conn: _save(conn, session, moves_from, events_from))
+        self._write(lambda conn: rows_.save(conn, session, moves_from, events_from))
 
     def put(self, session: Session) -> None:
         """Write a whole session, replacing any earlier copy of it."""
@@ -215,7 +207,7 @@ class Store:
         def work(conn: sqlite3.Connection) -> None:
             conn.execute("DELETE FROM moves WHERE session = ?", (session.id,))
             conn.execute("DELETE FROM events WHERE session = ?", (session.id,))
-            _save(conn, session, 0, 0)
+            rows_.save(conn, session, 0, 0)
 
         self._write(work)
 
@@ -287,109 +279,16 @@ class Store:
                 for m in self._read(
                     f"SELECT * FROM moves WHERE session IN ({marks}) ORDER BY session, seq", chunk
                 ):
-                    data = json.loads(m["action"])
-                    moves.setdefault(m["session"], []).append(
-                        Move(codec.action_from_json(data), _when(m["at"]))
-                    )
+                    moves.setdefault(m["session"], []).append(rows_.move(m))
                 for e in self._read(
                     f"SELECT * FROM events WHERE session IN ({marks}) ORDER BY session, seq", chunk
                 ):
-                    events.setdefault(e["session"], []).append(
-                        Entry(
-                            Kind(e["kind"]),
-                            _when(e["at"]),
-                            e["tree"],
-                            e["node"],
-                            e["text"],
-                            e["value"],
-                            e["detail"],
-                        )
-                    )
-        return [_session(row, moves.get(row["id"], []), events.get(row["id"], [])) for row in rows]
+                    events.setdefault(e["session"], []).append(rows_.entry(e))
+        return [
+            rows_.session(row, moves.get(row["id"], []), events.get(row["id"], [])) for row in rows
+        ]
 
 
 def _chunks(items: list[str], size: int) -> Iterator[list[str]]:
     for start in range(0, len(items), size):
         yield items[start : start + size]
-
-
-def _when(text: str) -> dt.datetime:
-    return dt.datetime.fromisoformat(text)
-
-
-def _save(conn: sqlite3.Connection, s: Session, moves_from: int, events_from: int) -> None:
-    row = {
-        "id": s.id,
-        "tree": s.tree,
-        "digest": s.digest,
-        "started": s.started.isoformat(),
-        "budget_minutes": s.budget.minutes,
-        "budget_steps": s.budget.steps,
-        "start_node": s.start_node,
-        "admin": int(s.admin),
-        "forbidden": json.dumps(list(s.forbidden)),
-        "initials": s.initials,
-        "path": json.dumps(list(s.path)),
-        "at_tree": s.at_tree,
-        "at_node": s.at_node,
-        "updated": s.updated.isoformat() if s.updated else None,
-        "outcome": s.outcome,
-        "ended": s.ended.isoformat() if s.ended else None,
-        "end_tree": s.end_tree,
-        "end_node": s.end_node,
-        "by_staff": int(s.by_staff),
-        "facts": json.dumps([list(pair) for pair in s.facts], ensure_ascii=False),
-        "handoff": (
-            json.dumps(codec.handoff_to_json(s.handoff), ensure_ascii=False) if s.handoff else None
-        ),
-    }
-    names = ", ".join(_COLUMNS)
-    marks = ", ".join(f":{c}" for c in _COLUMNS)
-    updates = ", ".join(f"{c} = excluded.{c}" for c in _COLUMNS if c != "id")
-    conn.execute(
-        f"INSERT INTO sessions ({names}) VALUES ({marks}) ON CONFLICT (id) DO UPDATE SET {updates}",
-        row,
-    )
-    conn.executemany(
-        "INSERT INTO moves (session, seq, at, action) VALUES (?, ?, ?, ?)",
-        [
-            (s.id, seq, m.at.isoformat(), json.dumps(codec.action_to_json(m.action)))
-            for seq, m in enumerate(s.moves[moves_from:], moves_from)
-        ],
-    )
-    conn.executemany(
-        "INSERT INTO events (session, seq, kind, at, tree, node, text, value, detail) "
-        "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
-        [
-            (s.id, seq, e.kind, e.at.isoformat(), e.tree, e.node, e.text, e.value, e.detail)
-            for seq, e in enumerate(s.events[events_from:], events_from)
-        ],
-    )
-
-
-def _session(row: sqlite3.Row, moves: list[Move], events: list[Entry]) -> Session:
-    handoff = row["handoff"]
-    return Session(
-        id=row["id"],
-        tree=row["tree"],
-        digest=row["digest"],
-        started=_when(row["started"]),
-        budget=Budget(row["budget_minutes"], row["budget_steps"]),
-        start_node=row["start_node"],
-        admin=bool(row["admin"]),
-        forbidden=tuple(json.loads(row["forbidden"])),
-        initials=row["initials"],
-        moves=tuple(moves),
-        events=tuple(events),
-        path=tuple(json.loads(row["path"])),
-        at_tree=row["at_tree"],
-        at_node=row["at_node"],
-        updated=_when(row["updated"]) if row["updated"] else None,
-        outcome=Outcome(row["outcome"]) if row["outcome"] else None,
-        ended=_when(row["ended"]) if row["ended"] else None,
-        end_tree=row["end_tree"],
-        end_node=row["end_node"],
-        by_staff=bool(row["by_staff"]),
-        facts=tuple((a, b) for a, b in json.loads(row["facts"])),
-        handoff=codec.handoff_from_json(json.loads(handoff)) if handoff else None,
-    )
