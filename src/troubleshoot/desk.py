@@ -83,8 +83,12 @@ class Desk:
         """Where hand-offs are saved: the site's ``handoffs:`` folder, else the data folder's."""
         return self.settings.handoffs or paths.handoff_dir()
 
-    def store(self) -> Store:
-        """The session database, opened (and brought up to date) now."""
+    def store(self, *, readonly: bool = False) -> Store:
+        """The session database, opened (and brought up to date) now.
+
+        *readonly* for commands that only read, so that they still work on a file
+        nobody may write, and a rescue never changes what it rescues from.
+        """
         from troubleshoot.sessions.store import Store
 
-        return Store.open(self.database)
+        return Store.open(self.database, readonly=readonly)

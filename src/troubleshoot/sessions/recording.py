@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import datetime as dt
 import os
-import sqlite3
 from collections.abc import Callable
 from pathlib import Path
 
@@ -124,10 +123,10 @@ class StoreRecorder:
         if self.store is not None:
             try:
                 self.store.save(self.session, *self._saved)
-            except sqlite3.Error as e:
+            except StoreError as e:
                 self.store.close()
                 self.store = None
-                self._fall_back(f"the session records could not be written ({e})")
+                self._fall_back(str(e))
                 return
             self._saved = (len(self.session.moves), len(self.session.events))
             return
@@ -183,10 +182,20 @@ def recorder_for(
 
 
 def continue_recording(
-    session: Session, state: State, store: Store, warn: Callable[[str], None]
+    session: Session,
+    state: State,
+    store: Store | None,
+    warn: Callable[[str], None],
+    *,
+    trouble: str = "",
 ) -> StoreRecorder:
-    """A recorder for a resumed walk: it writes on after what is already kept."""
-    recorder = StoreRecorder(session, store, warn, saved=(len(session.moves), len(session.events)))
+    """A recorder for a resumed walk: it writes on after what is already kept.
+
+    Without a *store* (the database could be read but not written: *trouble* says
+    why) the whole session goes to the fallback file as it grows.
+    """
+    saved = (len(session.moves), len(session.events))
+    recorder = StoreRecorder(session, store, warn, saved=saved, trouble=trouble)
     if len(state.log) > len(session.events):  # a rebuilt walk adds events of its own
         recorder.session = records.advance_to(session, state)
         recorder.start()

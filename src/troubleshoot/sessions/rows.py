@@ -1,4 +1,4 @@
-"""A session as rows of the session database, and back.
+"""The session database's tables, and a session as rows of them and back.
 
 One row in ``sessions`` per walk, one in ``moves`` per action and one in ``events``
 per transcript line. Lists, facts and the hand-off are kept as JSON text in their
@@ -15,6 +15,57 @@ from troubleshoot.sessions import codec
 from troubleshoot.sessions.records import Move, Session
 from troubleshoot.tree.model import Budget
 from troubleshoot.walk.prompts import Entry, Kind, Outcome
+
+#: MIGRATIONS[n] takes a database at schema version n to version n + 1.
+MIGRATIONS: tuple[tuple[str, ...], ...] = (
+    (
+        """CREATE TABLE sessions (
+            id TEXT PRIMARY KEY,
+            tree TEXT NOT NULL,
+            digest TEXT NOT NULL,
+            started TEXT NOT NULL,
+            budget_minutes INTEGER NOT NULL,
+            budget_steps INTEGER NOT NULL,
+            start_node TEXT,
+            admin INTEGER NOT NULL,
+            forbidden TEXT NOT NULL,
+            initials TEXT NOT NULL,
+            path TEXT NOT NULL,
+            at_tree TEXT NOT NULL,
+            at_node TEXT NOT NULL,
+            updated TEXT,
+            outcome TEXT,
+            ended TEXT,
+            end_tree TEXT NOT NULL,
+            end_node TEXT NOT NULL,
+            by_staff INTEGER NOT NULL,
+            facts TEXT NOT NULL,
+            handoff TEXT
+        )""",
+        """CREATE TABLE moves (
+            session TEXT NOT NULL REFERENCES sessions(id) ON DELETE CASCADE,
+            seq INTEGER NOT NULL,
+            at TEXT NOT NULL,
+            action TEXT NOT NULL,
+            PRIMARY KEY (session, seq)
+        )""",
+        """CREATE TABLE events (
+            session TEXT NOT NULL REFERENCES sessions(id) ON DELETE CASCADE,
+            seq INTEGER NOT NULL,
+            kind TEXT NOT NULL,
+            at TEXT NOT NULL,
+            tree TEXT NOT NULL,
+            node TEXT NOT NULL,
+            text TEXT NOT NULL,
+            value TEXT NOT NULL,
+            detail TEXT NOT NULL,
+            PRIMARY KEY (session, seq)
+        )""",
+        "CREATE INDEX sessions_started ON sessions (started)",
+        "CREATE INDEX sessions_updated ON sessions (updated)",
+    ),
+)
+SCHEMA_VERSION = len(MIGRATIONS)
 
 COLUMNS = (
     "id", "tree", "digest", "started", "budget_minutes", "budget_steps", "start_node", "admin",

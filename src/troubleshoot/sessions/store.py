@@ -7,14 +7,21 @@ SQLite answers "database is locked" tries again after a short random pause, for 
 to :data:`WAIT_SECONDS`. (SQLite's own busy handler sleeps in coarse steps that made
 two busy terminals several times slower than one.)
 
-The database schema carries a version, and :data:`MIGRATIONS` takes an older file
-up to the current one; rows.py turns a session into rows and back. Recording a walk,
-and what happens when this database cannot be had, is in recording.py.
+The database schema carries a version, and ``rows.MIGRATIONS`` takes an older file
+up to the current one; rows.py also turns a session into rows and back.
+
+A damaged file, a read-only one or one held too long by another terminal is never a
+crash: every failure leaves as a :class:`StoreError` saying what is wrong and how to
+rescue the records (:func:`trouble`). Commands that only read open the file
+read-only, and :meth:`Store.rescue` reads what a damaged file still holds. Recording
+a walk, and what happens when this database cannot be had, is in recording.py.
 """
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
+import errno
 import random
 import sqlite3
 import time
@@ -22,70 +29,54 @@ from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 from typing import Any, TypeVar
 
-from troubleshoot import paths
+from troubleshoot import files, paths
 from troubleshoot.errors import TroubleshootError
 from troubleshoot.sessions import rows as rows_
 from troubleshoot.sessions.records import Move, Session
+from troubleshoot.sessions.rows import MIGRATIONS, SCHEMA_VERSION
 from troubleshoot.walk.prompts import Entry
 
 T = TypeVar("T")
 
 WAIT_SECONDS = 5.0  # how long one write waits for other terminals before giving up
 
-#: MIGRATIONS[n] takes a database at schema version n to version n + 1.
-MIGRATIONS: tuple[tuple[str, ...], ...] = (
-    (
-        """CREATE TABLE sessions (
-            id TEXT PRIMARY KEY,
-            tree TEXT NOT NULL,
-            digest TEXT NOT NULL,
-            started TEXT NOT NULL,
-            budget_minutes INTEGER NOT NULL,
-            budget_steps INTEGER NOT NULL,
-            start_node TEXT,
-            admin INTEGER NOT NULL,
-            forbidden TEXT NOT NULL,
-            initials TEXT NOT NULL,
-            path TEXT NOT NULL,
-            at_tree TEXT NOT NULL,
-            at_node TEXT NOT NULL,
-            updated TEXT,
-            outcome TEXT,
-            ended TEXT,
-            end_tree TEXT NOT NULL,
-            end_node TEXT NOT NULL,
-            by_staff INTEGER NOT NULL,
-            facts TEXT NOT NULL,
-            handoff TEXT
-        )""",
-        """CREATE TABLE moves (
-            session TEXT NOT NULL REFERENCES sessions(id) ON DELETE CASCADE,
-            seq INTEGER NOT NULL,
-            at TEXT NOT NULL,
-            action TEXT NOT NULL,
-            PRIMARY KEY (session, seq)
-        )""",
-        """CREATE TABLE events (
-            session TEXT NOT NULL REFERENCES sessions(id) ON DELETE CASCADE,
-            seq INTEGER NOT NULL,
-            kind TEXT NOT NULL,
-            at TEXT NOT NULL,
-            tree TEXT NOT NULL,
-            node TEXT NOT NULL,
-            text TEXT NOT NULL,
-            value TEXT NOT NULL,
-            detail TEXT NOT NULL,
-            PRIMARY KEY (session, seq)
-        )""",
-        "CREATE INDEX sessions_started ON sessions (started)",
-        "CREATE INDEX sessions_updated ON sessions (updated)",
-    ),
-)
-SCHEMA_VERSION = len(MIGRATIONS)
-
 
 class StoreError(TroubleshootError):
-    """The session records cannot be opened or written."""
+    """The session records cannot be opened, read or written."""
+
+
+class ReadOnly(StoreError):
+    """The database can be read but not written: reading commands still work."""
+
+
+class Damaged(StoreError):
+    """The database file is damaged: what can still be read is rescued with export."""
+
+
+def trouble(path: Path, error: BaseException) -> StoreError:
+    """What is wrong with the database at *path*, and what to do, in one line."""
+    detail = (error.strerror if isinstance(error, OSError) else "") or str(error)
+    low = detail.lower()
+    if "readonly" in low or "read-only" in low or isinstance(error, PermissionError):
+        return ReadOnly(
+            f"the session records in {path} are read-only ({detail}): 'troubleshoot export' "
+            "still reads them; to keep new ones, ask IT to make the file writable or move it "
+            "aside (rename it)"
+        )
+    if isinstance(error, sqlite3.Error) and _busy(error):
+        return StoreError(
+            f"the session records in {path} are busy: another terminal held them too long "
+            f"({detail}); try again"
+        )
+    if isinstance(error, (ValueError, TypeError, KeyError)) or any(
+        word in low for word in ("malformed", "not a database", "corrupt", "disk i/o")
+    ):
+        return Damaged(
+            f"the session records in {path} are damaged ({detail}): save what can be read "
+            "with 'troubleshoot export --rescue -o rescued.jsonl', move the file aside "
+            "(rename it), then 'troubleshoot import rescued.jsonl'"
+        )
+    return StoreError(f"cannot open the session records {path}: {detail}")
 
 
 def _busy(error: sqlite3.Error) -> bool:
@@ -112,7 +103,11 @@ def _retry(attempt: Callable[[], T], patience: float | None = None) -> T:
 
 
 class Store:
-    """The session database. Open with :meth:`open`; every method is one transaction."""
+    """The session database. Open with :meth:`open`; every method is one transaction.
+
+    Every SQLite failure leaves as a :class:`StoreError` that says what is wrong
+    with the file and how to rescue it, never as a crash.
+    """
 
     def __init__(self, conn: sqlite3.Connection, path: Path, wait: float) -> None:
         self.conn = conn
@@ -120,14 +115,23 @@ class Store:
         self.wait = wait
 
     @classmethod
-    def open(cls, path: Path | None = None, *, wait: float | None = None) -> Store:
+    def open(
+        cls, path: Path | None = None, *, wait: float | None = None, readonly: bool = False
+    ) -> Store:
+        """The database at *path*, made if missing (private to this user).
+
+        *readonly* is for commands that only read: they work on a file nobody may
+        write, and never create one (a missing file reads as no sessions).
+        """
         path = path or paths.database()
         wait = WAIT_SECONDS if wait is None else wait
+        if readonly:
+            return cls._open_readonly(path, wait)
         try:
-            path.parent.mkdir(parents=True, exist_ok=True)
+            _make(path)
             conn = sqlite3.connect(str(path), timeout=0, isolation_level=None)
         except (OSError, sqlite3.Error) as e:
-            raise StoreError(f"cannot open the session records {path}: {e}") from None
+            raise trouble(path, e) from None
         store = cls(conn, path, wait)
         try:
             conn.execute("PRAGMA busy_timeout = 0")  # _retry does the waiting
@@ -135,9 +139,39 @@ class Store:
             conn.execute("PRAGMA synchronous = FULL")  # an answer survives a power cut
             conn.execute("PRAGMA foreign_keys = ON")
             store._migrate()
-        except sqlite3.Error as e:
+            store._check_writable()
+        except (sqlite3.Error, StoreError) as e:
             conn.close()
-            raise StoreError(f"cannot open the session records {path}: {e}") from None
+            raise e if isinstance(e, StoreError) else trouble(path, e) from None
+        return store
+
+    @classmethod
+    def _open_readonly(cls, path: Path, wait: float) -> Store:
+        if not path.exists():
+            return cls._empty(path, wait)
+        last: sqlite3.Error = sqlite3.OperationalError("cannot open")
+        # Without the right to make the WAL index beside it, SQLite can still read a
+        # file as immutable: enough to list and rescue what it holds.
+        for query in ("mode=ro", "mode=ro&immutable=1"):
+            try:
+                conn, found = _connect_readonly(f"{path.absolute().as_uri()}?{query}")
+            except sqlite3.Error as e:
+                last = e
+                continue
+            if found > SCHEMA_VERSION:
+                conn.close()
+                raise _newer(path, found)
+            if found == 0:  # an empty file: no sessions yet
+                conn.close()
+                return cls._empty(path, wait)
+            return cls(conn, path, wait)
+        raise trouble(path, last)
+
+    @classmethod
+    def _empty(cls, path: Path, wait: float) -> Store:
+        """No sessions, for reading a database that does not exist yet."""
+        store = cls(sqlite3.connect(":memory:", isolation_level=None), path, wait)
+        store._migrate()
         return store
 
     def close(self) -> None:
@@ -165,17 +199,42 @@ class Store:
                 raise
             return result
 
-        return _retry(attempt, self.wait)
+        try:
+            return _retry(attempt, self.wait)
+        except sqlite3.Error as e:
+            raise trouble(self.path, e) from None
+
+    def _check_writable(self) -> None:
+        """A file that can be read but not written says so now, not at the first answer.
+
+        SQLite opens such a file quietly read-only; a change that is rolled back at
+        once finds out, and costs no write to the disk.
+        """
+        conn = self.conn
+
+        def attempt() -> None:
+            conn.execute("BEGIN IMMEDIATE")
+            try:
+                conn.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
+            finally:
+                if conn.in_transaction:
+                    conn.execute("ROLLBACK")
+
+        try:
+            _retry(attempt, self.wait)
+        except sqlite3.Error as e:
+            raise trouble(self.path, e) from None
 
     def _read(self, sql: str, params: Iterable[Any] = ()) -> list[sqlite3.Row]:
         cursor = self.conn.cursor()
         cursor.row_factory = sqlite3.Row
-        return _retry(lambda: cursor.execute(sql, tuple(params)).fetchall(), self.wait)
+        try:
+            return _retry(lambda: cursor.execute(sql, tuple(params)).fetchall(), self.wait)
+        except sqlite3.Error as e:
+            raise trouble(self.path, e) from None
 
     def version(self) -> int:
-        return int(
-            _retry(lambda: self.conn.execute("PRAGMA user_version").fetchone(), self.wait)[0]
-        )
+        return int(self._read("PRAGMA user_version")[0][0])
 
     def _migrate(self) -> None:
         if self.version() == SCHEMA_VERSION:
@@ -184,10 +243,7 @@ class Store:
         def upgrade(conn: sqlite3.Connection) -> None:
             found = int(conn.execute("PRAGMA user_version").fetchone()[0])  # again, locked
             if found > SCHEMA_VERSION:
-                raise StoreError(
-                    f"{self.path} was written by a newer troubleshoot (schema {found}; "
-                    f"this one knows {SCHEMA_VERSION}); update the tool"
-                )
+                raise _newer(self.path, found)
             for version in range(found, SCHEMA_VERSION):
                 for statement in MIGRATIONS[version]:
                     conn.execute(statement)
@@ -269,7 +325,36 @@ class Store:
     def count(self) -> int:
         return int(self._read("SELECT count(*) AS n FROM sessions")[0]["n"])
 
+    def rescue(self) -> tuple[list[Session], int]:
+        """Every session that can still be read whole, in start order, and how many cannot.
+
+        A damaged page loses the sessions on it, not the file: ids are listed from
+        the primary key's index (it usually survives a damaged table page, and the
+        table when it does not), then each session is read on its own.
+        """
+        ids: list[str] = []
+        for source in ("sessions INDEXED BY sqlite_autoindex_sessions_1", "sessions NOT INDEXED"):
+            try:
+                ids = [row["id"] for row in self._read(f"SELECT id FROM {source}")]
+                break
+            except StoreError:
+                continue
+        found, lost = [], 0
+        for key in ids:
+            try:
+                found += self._load(self._read("SELECT * FROM sessions WHERE id = ?", (key,)))
+            except StoreError:
+                lost += 1
+        found.sort(key=lambda s: (s.started.replace(tzinfo=None), s.id))
+        return found, lost
+
     def _load(self, rows: list[sqlite3.Row], *, full: bool = True) -> list[Session]:
+        try:
+            return self._sessions(rows, full)
+        except (ValueError, TypeError, KeyError) as e:  # a value that is not what was written
+            raise trouble(self.path, e) from None
+
+    def _sessions(self, rows: list[sqlite3.Row], full: bool) -> list[Session]:
         moves: dict[str, list[Move]] = {}
         events: dict[str, list[Entry]] = {}
         if full and rows:
@@ -292,3 +377,34 @@ class Store:
 def _chunks(items: list[str], size: int) -> Iterator[list[str]]:
     for start in range(0, len(items), size):
         yield items[start : start + size]
+
+
+def _make(path: Path) -> None:
+    """A new database file, private to this user, in a private folder if one is made.
+
+    SQLite makes its WAL and index files with the mode of the database, so they are
+    private too. A link where the database should be is refused, never followed.
+    """
+    files.private_dir(path.parent)
+    if path.is_symlink():
+        raise OSError(errno.ELOOP, "is a symbolic link; name the database file itself", str(path))
+    with contextlib.suppress(FileExistsError):
+        files.create(path, b"", sync=False)
+
+
+def _connect_readonly(uri: str) -> tuple[sqlite3.Connection, int]:
+    """A read-only connection and the schema version it reads, or sqlite3.Error."""
+    conn = sqlite3.connect(uri, uri=True, timeout=0, isolation_level=None)
+    try:
+        conn.execute("PRAGMA busy_timeout = 0")
+        return conn, int(_retry(lambda: conn.execute("PRAGMA user_version").fetchone()[0]))
+    except BaseException:
+        conn.close()
+        raise
+
+
+def _newer(path: Path, found: int) -> StoreError:
+    return StoreError(
+        f"{path} was written by a newer troubleshoot (schema {found}; "
+        f"this one knows {SCHEMA_VERSION}); update the tool"
+    )

@@ -162,5 +162,9 @@ def test_a_broken_resume_state_on_disk_is_one_line_not_a_traceback(  # type: ign
     (private_data / "sessions.db").write_bytes(b"not a database" * 100)
     result: Result = cli(["resume", "--list"])
     assert result.code == 1
-    assert result.err.startswith("troubleshoot: cannot open the session records")
-    assert len(result.err.strip().splitlines()) == 1
+    db = private_data / "sessions.db"
+    assert result.err == (
+        f"troubleshoot: the session records in {db} are damaged (file is not a database): "
+        "save what can be read with 'troubleshoot export --rescue -o rescued.jsonl', "
+        "move the file aside (rename it), then 'troubleshoot import rescued.jsonl'\n"
+    )

@@ -34,7 +34,7 @@ def report(
             f"--format: choose one of {', '.join(FORMATS)}", exit_code=Exit.USAGE
         )
     day = parse_since(since)
-    with Desk.resolve(site_path).store() as store:
+    with Desk.resolve(site_path).store(readonly=True) as store:
         built = figures.build(store.sessions(since=day), day)
     if format == "table" and output is None:
         views.show(make_console(), built)

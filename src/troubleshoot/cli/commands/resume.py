@@ -27,6 +27,7 @@ def resume(
     from troubleshoot.desk import Desk
     from troubleshoot.sessions import replay
     from troubleshoot.sessions.recording import continue_recording, pending_paths
+    from troubleshoot.sessions.store import ReadOnly
     from troubleshoot.ui import out, session
     from troubleshoot.ui.console import make_console
     from troubleshoot.ui.records import resuming, unfinished_table
@@ -34,12 +35,18 @@ def resume(
     desk = Desk.resolve(site_path)
     if desk.warning:
         out.line(desk.warning, err=True)
-    with desk.store() as store:
-        if list_:
+    if list_:
+        with desk.store(readonly=True) as store:
             found = store.sessions(unfinished=True, full=False)
-            found.sort(key=lambda s: s.updated or s.started, reverse=True)
-            unfinished_table(make_console(), found)
-            return Exit.OK
+        found.sort(key=lambda s: s.updated or s.started, reverse=True)
+        unfinished_table(make_console(), found)
+        return Exit.OK
+    trouble = ""
+    try:
+        store = desk.store()
+    except ReadOnly as e:  # the walk goes on, and is kept aside until the file is fixed
+        store, trouble = desk.store(readonly=True), str(e)
+    with store:
         record = store.get(session_id) if session_id else store.latest_unfinished()
         if record is None:
             aside = any(p.is_file() for p in pending_paths())
@@ -57,7 +64,11 @@ def resume(
         restored = replay.restore(desk.catalog, record, clock.now())
         resuming(record, restored.changed, restored.rebuilt)
         recorder = continue_recording(
-            record, restored.state, store, lambda m: out.line(f"warning: {m}", err=True)
+            record,
+            restored.state,
+            None if trouble else store,
+            lambda m: out.line(f"warning: {m}", err=True),
+            trouble=trouble,
         )
         walking.at_desk(
             desk, restored.state, recorder, session.prompter(plain), clock.now, copy=copy, eml=eml
