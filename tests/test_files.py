@@ -116,9 +116,9 @@ def test_a_folder_of_ours_in_the_temp_folder_is_accepted_and_made_private(tmp_pa
     ("hostile", "why"),
     [
         ("writable by all", "other users can write to it"),
-        ("symlink", "is a symbolic link"),
-        ("a file", "is not a folder"),
-        ("another user's", f"belongs to another user (uid {OTHER_UID})"),
+        ("symlink", "it is a symbolic link"),
+        ("a file", "it is not a folder"),
+        ("another user's", f"it belongs to another user (uid {OTHER_UID})"),
     ],
 )
 def test_a_hostile_temp_folder_is_refused_whoever_runs_the_tool(

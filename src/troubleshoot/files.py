@@ -181,21 +181,21 @@ def own_folder(folder: Path, *, make: bool = True) -> str | None:
         with contextlib.suppress(FileExistsError):
             os.mkdir(folder, PRIVATE_DIR)
     if not hasattr(os, "getuid"):  # pragma: no cover - Windows keeps temp folders per user
-        return None if folder.is_dir() else "is not a folder"
+        return None if folder.is_dir() else "it is not a folder"
     try:
         fd = os.open(folder, os.O_RDONLY | _DIRECTORY | _NOFOLLOW | _CLOEXEC)
     except FileNotFoundError:
-        return "does not exist"
+        return "it does not exist"
     except OSError as e:
         if e.errno == errno.ELOOP or folder.is_symlink():
-            return "is a symbolic link"
+            return "it is a symbolic link"
         if e.errno == errno.ENOTDIR:
-            return "is not a folder"
+            return "it is not a folder"
         return e.strerror or str(e)
     try:
         info = os.fstat(fd)
         if info.st_uid != os.getuid():
-            return f"belongs to another user (uid {info.st_uid})"
+            return f"it belongs to another user (uid {info.st_uid})"
         if info.st_mode & 0o022:
             return "other users can write to it"
         if info.st_mode & 0o077:

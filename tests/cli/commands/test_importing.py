@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import os
+import tempfile
 from pathlib import Path
 
 import pytest
@@ -62,3 +64,28 @@ def test_a_file_with_bad_lines_imports_the_rest_and_exits_1(cli, tmp_path: Path)
 def test_importing_a_missing_file_is_one_line(cli, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
     result = cli(["import", str(tmp_path / "nope.jsonl")])
     assert result.code == 1 and "nope.jsonl" in result.err
+
+
+def test_sessions_kept_in_the_temp_folder_are_imported_and_nothing_is_left_there(  # type: ignore[no-untyped-def]
+    cli, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("TROUBLESHOOT_TREES", str(WALKS))
+    (tmp_path / "a-file").write_text("")
+    monkeypatch.setenv("TROUBLESHOOT_DATA", str(tmp_path / "a-file" / "data"))
+    temp = tmp_path / "tmp"
+    temp.mkdir(mode=0o1777)
+    monkeypatch.setattr(tempfile, "tempdir", str(temp))
+    planted = temp / f"troubleshoot-{os.getuid()}-planted"  # records someone else made up
+    planted.mkdir()
+    planted.chmod(0o777)
+    (planted / "sessions-pending.jsonl").write_text(next(exchange.lines(WEEK[:1])) + "\n")
+
+    walked = cli(["run", "desk", "--plain"], input="1\n1\n")
+    assert walked.code == 0 and "sessions-pending.jsonl instead" in walked.err
+
+    monkeypatch.setenv("TROUBLESHOOT_DATA", str(tmp_path / "data"))  # IT fixes the folder
+    loaded = cli(["import"])
+    assert loaded.code == 0 and loaded.out.count("1 added") == 1
+    assert [p.name for p in temp.iterdir()] == [planted.name]
+    with Store.open() as db:
+        assert [s.outcome for s in db.sessions()] == ["resolved"]

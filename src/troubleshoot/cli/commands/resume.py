@@ -26,7 +26,7 @@ def resume(
     from troubleshoot.clock import Clock
     from troubleshoot.desk import Desk
     from troubleshoot.sessions import replay
-    from troubleshoot.sessions.recording import continue_recording, pending_paths
+    from troubleshoot.sessions.recording import continue_recording, pending_files
     from troubleshoot.sessions.store import ReadOnly
     from troubleshoot.ui import out, session
     from troubleshoot.ui.console import make_console
@@ -49,7 +49,7 @@ def resume(
     with store:
         record = store.get(session_id) if session_id else store.latest_unfinished()
         if record is None:
-            aside = any(p.is_file() for p in pending_paths())
+            aside = bool(pending_files())
             hint = (
                 "; some sessions were kept aside: 'troubleshoot import' loads them" if aside else ""
             )
