@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING, Any
 
 from troubleshoot.handoff.ticket import to_markdown
 from troubleshoot.sessions.records import Session
-from troubleshoot.text import one_line
+from troubleshoot.text import one_line, spreadsheet
 from troubleshoot.ui import out
 from troubleshoot.walk.prompts import Entry, Kind
 
@@ -70,7 +70,7 @@ def history_csv(sessions: Sequence[Session]) -> str:
     writer = csv.DictWriter(buffer, HISTORY_FIELDS, lineterminator="\n")
     writer.writeheader()
     for s in sessions:
-        writer.writerow(history_row(s))
+        writer.writerow({key: spreadsheet(value) for key, value in history_row(s).items()})
     return buffer.getvalue().rstrip("\n")
 
 
