@@ -259,13 +259,20 @@ class Store:
 
     def put(self, session: Session) -> None:
         """Write a whole session, replacing any earlier copy of it."""
+        self.put_all([session])
+
+    def put_all(self, sessions: Iterable[Session]) -> None:
+        """Write whole sessions in one transaction, replacing any earlier copies."""
+        chosen = list(sessions)
 
         def work(conn: sqlite3.Connection) -> None:
-            conn.execute("DELETE FROM moves WHERE session = ?", (session.id,))
-            conn.execute("DELETE FROM events WHERE session = ?", (session.id,))
-            rows_.save(conn, session, 0, 0)
+            for session in chosen:
+                conn.execute("DELETE FROM moves WHERE session = ?", (session.id,))
+                conn.execute("DELETE FROM events WHERE session = ?", (session.id,))
+                rows_.save(conn, session, 0, 0)
 
-        self._write(work)
+        if chosen:
+            self._write(work)
 
     # -- reading -------------------------------------------------------------------
 
@@ -321,6 +328,21 @@ class Store:
         )
         found = self._load(rows)
         return found[0] if found else None
+
+    def completeness(self, ids: list[str]) -> dict[str, tuple[bool, int, int]]:
+        """How complete the copies held of these sessions are (see ``Session.completeness``)."""
+        found: dict[str, tuple[bool, int, int]] = {}
+        for chunk in _chunks(ids, 500):
+            marks = ",".join("?" * len(chunk))
+            for row in self._read(
+                "SELECT id, handoff IS NOT NULL AS closed,"
+                " (SELECT count(*) FROM moves WHERE moves.session = sessions.id) AS moves,"
+                " (SELECT count(*) FROM events WHERE events.session = sessions.id) AS events"
+                f" FROM sessions WHERE id IN ({marks})",
+                chunk,
+            ):
+                found[row["id"]] = (bool(row["closed"]), row["moves"], row["events"])
+        return found
 
     def count(self) -> int:
         return int(self._read("SELECT count(*) AS n FROM sessions")[0]["n"])

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import os
 import tempfile
 from pathlib import Path
@@ -89,3 +90,34 @@ def test_sessions_kept_in_the_temp_folder_are_imported_and_nothing_is_left_there
     assert [p.name for p in temp.iterdir()] == [planted.name]
     with Store.open() as db:
         assert [s.outcome for s in db.sessions()] == ["resolved"]
+
+
+def test_each_bad_line_is_reported_by_number_and_every_good_one_is_imported(  # type: ignore[no-untyped-def]
+    cli, tmp_path: Path
+) -> None:
+    good = list(exchange.lines(WEEK[:3]))
+    offset = json.loads(good[2])
+    offset["started"] = "2026-11-23T10:00:00+05:00"  # another branch's clock, with its offset
+    infinite = json.loads(good[1])
+    infinite["id"] = "0f0f0f0f-0000-4000-8000-000000000000"
+    lines = [
+        good[0],
+        json.dumps(infinite).replace('"minutes": 10', '"minutes": Infinity'),
+        "[" * 50_000 + "]" * 50_000,
+        good[1].replace('"tree": "desk"', '"tree": "\\ud800"'),
+        json.dumps(offset),
+    ]
+    path = tmp_path / "branch.jsonl"
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    result = cli(["import", str(path)])
+    assert result.code == 1
+    assert result.err.splitlines() == [
+        f"{path}:2:1: error: not a usable session record: 'Infinity' is not a number a record "
+        "can hold",
+        f"{path}:3:1: error: not a session record: nested too deeply",
+        f"{path}:4:1: error: not a usable session record: text that is not Unicode (a lone "
+        "surrogate such as \\ud800)",
+    ]
+    assert result.out == f"{path}: 2 added, 0 updated, 0 already here\n"
+    history = cli(["history", "--format", "csv"])
+    assert history.code == 0 and len(history.out.splitlines()) == 3

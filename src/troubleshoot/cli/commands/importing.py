@@ -10,7 +10,7 @@ from typing import Optional
 import typer
 
 from troubleshoot.cli import options
-from troubleshoot.errors import Exit, TroubleshootError
+from troubleshoot.errors import Exit, Finding, TroubleshootError
 from troubleshoot.ui import out
 
 
@@ -33,18 +33,18 @@ def import_sessions(
     problems = 0
     with Desk.resolve(site_path).store() as store:
         for path in targets:
+            found: list[Finding] = []
             try:
-                loaded = exchange.read(path)
+                done = exchange.import_file(store, path, found)
             except OSError as e:
                 raise TroubleshootError(f"{path}: {e.strerror or e}") from None
-            for finding in loaded.problems:
+            for finding in found:
                 out.line(str(finding), err=True)
-            problems += len(loaded.problems)
-            done = exchange.merge(store, loaded.sessions)
+            problems += len(found)
             out.line(
                 f"{path}: {done.added} added, {done.updated} updated, {done.unchanged} already here"
             )
-            if pending and not loaded.problems:
+            if pending and not found:
                 done_with(path, in_shared_folder(path))
     return Exit.ERROR if problems else Exit.OK
 
