@@ -7,6 +7,8 @@ import textwrap
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from tests.conftest import FIXTURE_DIR, run_tool, write_tree
 from troubleshoot.site import config
@@ -373,3 +375,53 @@ def test_cover_until_midnight_is_written_as_24_00(tmp_path: Path) -> None:
     (late,) = config.load_settings(path).it
     assert late.on_duty(dt.datetime(2026, 11, 28, 23, 59))
     assert not late.on_duty(dt.datetime(2026, 11, 29, 0, 0))
+
+
+@pytest.mark.parametrize(
+    ("address", "why"),
+    [
+        ("a@[1.2.3.4", "is not an email address (like helpdesk@example.org)"),
+        ('"x"@', "is not an email address (like helpdesk@example.org)"),
+        ('"it desk"@example.org', "is not an email address (like helpdesk@example.org)"),
+        ("=?utf-8?q?evil?=@x", "holds '=?', which mail programs read as an encoded name"),
+        ("help@desk@example.org", "is not an email address (like helpdesk@example.org)"),
+        ("a" * 250 + "@x.org", "is longer than 254 characters"),
+    ],
+)
+@pytest.mark.parametrize("section", ["it", "emergency"])
+def test_an_address_a_draft_could_not_carry_as_written_is_refused(
+    tmp_path: Path, address: str, why: str, section: str
+) -> None:
+    quoted = address.replace("'", "''")
+    path = write(tmp_path, f"{section}:\n  name: IT\n  email: '{quoted}'\n")
+    _, findings = config.parse_settings(path)
+    assert [str(f) for f in findings] == [
+        f"{path}:3:10: error: {section}: email: '{address}' {why}"
+    ]
+
+
+ATOM = r"[A-Za-z0-9!#$%&'*+/=?^_`{|}~-]{1,6}"
+#: Parts of addresses: many that fit the rule, and many that almost do.
+LOCAL = st.from_regex(rf"{ATOM}(\.{ATOM}){{0,2}}", fullmatch=True) | st.text(
+    st.sampled_from("abcXYZ019.!#$%&'*+/=?^_`{|}~-[]\"@ ()<>,;:\\"), min_size=1, max_size=12
+)
+DOMAIN = st.from_regex(
+    r"[a-zA-Z0-9]([a-zA-Z0-9-]{0,4}[a-zA-Z0-9])?(\.[a-z0-9]{1,5}){0,2}", fullmatch=True
+) | st.text(st.sampled_from('abcXYZ019.-[]"=? '), min_size=1, max_size=12)
+
+
+@settings(max_examples=150, deadline=None)
+@given(local=LOCAL, domain=DOMAIN)
+def test_every_address_the_settings_accept_goes_into_a_draft_exactly_as_written(
+    local: str, domain: str
+) -> None:
+    from tests.handoff.test_deliver import escalated
+    from troubleshoot.handoff import deliver
+
+    address = f"{local}@{domain}"
+    if config.email_problem(address) is not None:
+        return
+    settings = config.Settings(it=(config.Contact("IT", email=address),))
+    draft = deliver.email_draft(escalated(), settings)
+    assert draft["To"] == address
+    assert f"To: {address}\r\n".encode() in bytes(draft)

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import datetime as dt
 import os
+import re
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from functools import partial
@@ -265,12 +266,7 @@ def _contact(r: Reader, node: yaml.Node, where: str) -> Contact:
         return r.attempt(lambda: r.text(fields[key][1], f"{where}{key}: ", empty_ok=True), "")
 
     name = r.text(r.required(fields, "name", pos(node), where), f"{where}name: ")
-    email = opt("email")
-    if email and ("@" not in email or any(ch.isspace() for ch in email)):
-        r.problem(
-            pos(fields["email"][1]),
-            f"{where}email: '{email}' is not an email address (like helpdesk@example.org)",
-        )
+    email = _email(r, fields, opt("email"), where)
     cover: tuple[Hours, ...] = ()
     if "hours" in fields:
         cover = r.attempt(lambda: _hours(r, fields["hours"][1], f"{where}hours: "), ())
@@ -278,6 +274,38 @@ def _contact(r: Reader, node: yaml.Node, where: str) -> Contact:
     if "closed" in fields:
         closed = r.attempt(lambda: _closed(r, fields["closed"][1], f"{where}closed: "), ())
     return Contact(name, opt("phone"), email, opt("ticket"), cover, closed, pos(node))
+
+
+#: An address as a mail program writes it, with nothing it would read as more: a
+#: dot-atom before the @ and host names after it. Quoted names, [address literals]
+#: and encoded words (=?utf-8?q?...?=, which a mail program decodes into another
+#: address) are refused, so an email draft goes to exactly the address written here.
+EMAIL = re.compile(
+    r"[A-Za-z0-9!#$%&'*+/=?^_`{|}~-]+(?:\.[A-Za-z0-9!#$%&'*+/=?^_`{|}~-]+)*"
+    r"@[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?)*"
+)
+MAX_EMAIL = 254  # the longest address mail servers pass on
+
+
+def email_problem(address: str) -> str | None:
+    """Why *address* cannot go in an email draft's To line; None when it can."""
+    if len(address) > MAX_EMAIL:
+        return f"is longer than {MAX_EMAIL} characters"
+    if not EMAIL.fullmatch(address):
+        return "is not an email address (like helpdesk@example.org)"
+    if "=?" in address:
+        return "holds '=?', which mail programs read as an encoded name"
+    return None
+
+
+def _email(
+    r: Reader, fields: Mapping[str, tuple[yaml.Node, yaml.Node]], email: str, where: str
+) -> str:
+    problem = email_problem(email) if email else None
+    if problem is None:
+        return email
+    r.problem(pos(fields["email"][1]), f"{where}email: '{email}' {problem}")
+    return ""
 
 
 def _hours(r: Reader, node: yaml.Node, where: str) -> tuple[Hours, ...]:
@@ -318,7 +346,8 @@ def _emergency(r: Reader, node: yaml.Node) -> Emergency | None:
         return r.attempt(lambda: r.text(fields[key][1], f"{where}{key}: ", empty_ok=True), "")
 
     when = r.texts(fields["when"][1], f"{where}when: ") if "when" in fields else ()
-    found = Emergency(opt("name"), opt("phone"), opt("email"), when, pos(node))
+    email = _email(r, fields, opt("email"), where)
+    found = Emergency(opt("name"), opt("phone"), email, when, pos(node))
     return found if (found.name or found.phone or found.email) else None
 
 
