@@ -85,6 +85,8 @@ def at_desk(
     )
     for said in deliver.deliver(result, settings, desk.handoffs, copy=copy, eml=eml):
         out.line(said)
-    if result.quit and recorder.in_database:
+    if result.quit and not recorder.kept:
+        out.line("Nothing was answered yet, so there is nothing to keep.")
+    elif result.quit and recorder.in_database:
         out.line(f"Kept for later: 'troubleshoot resume {recorder.session.short_id}' continues it.")
     return result

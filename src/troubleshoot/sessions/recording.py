@@ -59,7 +59,11 @@ def pending_files() -> list[Path]:
     for folder in [temp / name, *sorted(temp.glob(f"{name}-*"))]:
         if files.own_folder(folder, make=False) is None:
             found.append(folder / PENDING_NAME)
-    return [path for path in found if path.is_file() and not path.is_symlink()]
+    return [
+        path
+        for path in found
+        if path.is_file() and not path.is_symlink() and path.stat().st_size > 0
+    ]
 
 
 def in_shared_folder(path: Path) -> bool:
@@ -87,6 +91,10 @@ class Fallback:
         self.candidates = candidates
         self.path: Path | None = None
         self.passed_over: list[str] = []
+
+    def ready(self) -> Path:
+        """The file sessions go to, made now but left empty, so that staff can be told."""
+        return self._add(b"")
 
     def append(self, session: Session) -> Path:
         return self._add((codec.to_line(session) + "\n").encode("utf-8"))
@@ -144,6 +152,7 @@ class StoreRecorder:
         self.warned = False
         self.lost = False  # neither the database nor a fallback file can be written
         self.done = False
+        self.kept = saved != (0, 0)  # anything of this session is kept anywhere
         self._saved = saved  # how many moves and events the database already holds
         if store is None:
             self._fall_back(trouble or "the session records cannot be opened")
@@ -153,7 +162,11 @@ class StoreRecorder:
         return self.store is not None
 
     def start(self) -> None:
-        """Keep the session from its first prompt, before any answer."""
+        """Keep the session now, before its next action (a rebuilt walk's new events).
+
+        A new walk is not kept until its first action: one left at its first prompt
+        has nothing to resume and nothing to count.
+        """
         self._keep()
 
     def record(self, action: Action, at: dt.datetime, state: State) -> None:
@@ -183,13 +196,16 @@ class StoreRecorder:
                 self.store.close()
                 self.store = None
                 self._fall_back(str(e))
+            else:
+                self._saved = (len(self.session.moves), len(self.session.events))
+                self.kept = True
                 return
-            self._saved = (len(self.session.moves), len(self.session.events))
-            return
-        self._append()
+        if self._append() is not None:
+            self.kept = True
 
     def _fall_back(self, why: str) -> None:
-        where = self._append()
+        """Say once, from the moment it is known, where this session is kept instead."""
+        where = self._ready()
         if where is not None:
             passed = "".join(f" {note}." for note in self.fallback.passed_over)
             self._warn(
@@ -197,11 +213,17 @@ class StoreRecorder:
                 "'troubleshoot import' loads it later."
             )
 
+    def _ready(self) -> Path | None:
+        return self._try(self.fallback.ready)
+
     def _append(self) -> Path | None:
+        return self._try(lambda: self.fallback.append(self.session))
+
+    def _try(self, work: Callable[[], Path]) -> Path | None:
         if self.lost:
             return None
         try:
-            return self.fallback.append(self.session)
+            return work()
         except OSError as e:
             self.lost = True
             self._warn(f"this session is not being recorded ({e})")
@@ -229,13 +251,10 @@ def recorder_for(
     warn: Callable[[str], None],
     path: Path | None = None,
 ) -> StoreRecorder:
-    """A recorder for a walk that has just started, already holding its first record."""
+    """A recorder for a walk that has just started; it keeps the walk from its first action."""
     session = records.begin(state, digest, initials=initials)
     store, trouble = open_or_none(path)
-    recorder = StoreRecorder(session, store, warn, trouble=trouble)
-    if store is not None:
-        recorder.start()
-    return recorder
+    return StoreRecorder(session, store, warn, trouble=trouble)
 
 
 def continue_recording(

@@ -41,6 +41,11 @@ T = TypeVar("T")
 WAIT_SECONDS = 5.0  # how long one write waits for other terminals before giving up
 
 
+#: Sessions worth listing: not a walk left at its first prompt. Earlier versions kept
+#: those from the first prompt on; they have nothing to resume and nothing to count.
+KEPT = "(outcome IS NOT NULL OR EXISTS (SELECT 1 FROM moves WHERE moves.session = sessions.id))"
+
+
 class StoreError(TroubleshootError):
     """The session records cannot be opened, read or written."""
 
@@ -304,7 +309,7 @@ class Store:
         *outcome* is resolved, escalated, abandoned, or unfinished (no outcome yet);
         *unfinished* means not closed, which is what ``resume`` can pick up.
         """
-        where, params = ["1"], []
+        where, params = [KEPT], []
         if since:
             where.append("started >= ?")
             params.append(since.isoformat())
@@ -323,8 +328,8 @@ class Store:
 
     def latest_unfinished(self) -> Session | None:
         rows = self._read(
-            "SELECT * FROM sessions WHERE handoff IS NULL ORDER BY updated DESC, started DESC "
-            "LIMIT 1"
+            f"SELECT * FROM sessions WHERE handoff IS NULL AND {KEPT} "
+            "ORDER BY updated DESC, started DESC LIMIT 1"
         )
         found = self._load(rows)
         return found[0] if found else None

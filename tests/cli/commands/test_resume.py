@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import datetime as dt
+import json
 import os
 import select
 import signal
@@ -13,7 +15,10 @@ from pathlib import Path
 import pytest
 
 from tests.conftest import FIXTURE_DIR, Result, run_tool, subprocess_env
+from troubleshoot.sessions import records
 from troubleshoot.sessions.store import Store
+from troubleshoot.tree.catalog import Catalog
+from troubleshoot.walk import engine
 
 WALKS = FIXTURE_DIR / "walks"
 RELEASE, PAPER = "STEP: Release the job at the station.", "STEP: Check the paper tray."
@@ -168,3 +173,21 @@ def test_a_broken_resume_state_on_disk_is_one_line_not_a_traceback(  # type: ign
         "save what can be read with 'troubleshoot export --rescue -o rescued.jsonl', "
         "move the file aside (rename it), then 'troubleshoot import rescued.jsonl'\n"
     )
+
+
+def test_starts_left_without_an_answer_by_earlier_versions_are_never_offered_or_counted(  # type: ignore[no-untyped-def]
+    cli, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    real = quit_after_one_answer(cli)
+    trees = Catalog([WALKS])
+    with Store.open() as db:
+        for minute in range(3):  # later than the real one, as the junk piled up
+            at = dt.datetime(2026, 11, 23, 11, minute)
+            db.put(records.begin(engine.start(trees, "desk", at), trees.load("desk").digest))
+        assert db.count() == 4
+    listed = cli(["resume", "--list"])
+    assert listed.out.count("desk#") == 1 and real in listed.out
+    report = json.loads(cli(["report", "--format", "json"]).out)
+    assert (report["total"]["sessions"], report["total"]["unfinished"]) == (1, 1)
+    resumed = cli(["resume", "--plain"], input="1\n")
+    assert f"Resuming session {real}" in resumed.out and "RESOLVED" in resumed.out
