@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import json
 import tempfile
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
@@ -91,5 +92,5 @@ def test_any_lines_import_or_are_reported_by_number_and_what_imports_can_be_read
         figures.build(kept)
         history_csv(kept)
         for session in kept:
-            assert session.started.tzinfo is None
-            assert codec.from_line(codec.to_line(session)) == session
+            assert session.started.tzinfo is None and session.imported
+            assert codec.from_line(codec.to_line(session)) == replace(session, imported=False)

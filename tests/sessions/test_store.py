@@ -15,6 +15,7 @@ import pytest
 from tests.conftest import FIXTURE_DIR, subprocess_env
 from tests.sessions.test_figures import WEEK
 from troubleshoot.errors import TroubleshootError
+from troubleshoot.sessions import codec, exchange
 from troubleshoot.sessions.records import Session
 from troubleshoot.sessions.store import SCHEMA_VERSION, Damaged, Store, StoreError
 
@@ -180,3 +181,29 @@ def test_reading_never_creates_a_database(private_data: Path) -> None:
     with Store.open(readonly=True) as db:
         assert db.sessions() == [] and db.latest_unfinished() is None
     assert not private_data.exists()
+
+
+def test_a_database_of_the_first_schema_is_read_as_it_is_and_upgraded_when_written(
+    private_data: Path,
+) -> None:
+    with Store.open() as db:
+        db.put(WEEK[8])  # unfinished
+    conn = sqlite3.connect(private_data / "sessions.db")
+    conn.execute("ALTER TABLE sessions DROP COLUMN imported")  # as version 1 made it
+    conn.execute("PRAGMA user_version = 1")
+    conn.commit()
+    conn.close()
+    with Store.open(readonly=True) as db:
+        assert db.version() == 1 and db.latest_unfinished() == WEEK[8]
+    with Store.open() as db:
+        assert db.version() == SCHEMA_VERSION == 2
+        assert db.latest_unfinished() == WEEK[8]
+
+
+def test_this_desks_own_fallback_file_stays_resumable_once_loaded(tmp_path: Path) -> None:
+    unfinished = WEEK[8]
+    pending = tmp_path / "sessions-pending.jsonl"
+    pending.write_text(codec.to_line(unfinished) + "\n", encoding="utf-8")
+    with Store.open() as db:
+        exchange.import_file(db, pending, [], imported=False)
+        assert db.latest_unfinished() == unfinished

@@ -123,8 +123,14 @@ def read(path: Path) -> Loaded:
     return Loaded(tuple(best.values()), tuple(problems), count)
 
 
-def import_file(store: Store, path: Path, problems: list[Finding]) -> Imported:
-    """Merge a JSONL file into *store* line by line; bad lines are added to *problems*."""
+def import_file(
+    store: Store, path: Path, problems: list[Finding], *, imported: bool = True
+) -> Imported:
+    """Merge a JSONL file into *store* line by line; bad lines are added to *problems*.
+
+    *imported*: the file is another desk's export, so its sessions are not resumed
+    here. This desk's own fallback file is loaded with ``imported=False``.
+    """
 
     def sessions() -> Iterator[Session]:
         for found in records(path):
@@ -133,10 +139,10 @@ def import_file(store: Store, path: Path, problems: list[Finding]) -> Imported:
             else:
                 yield found
 
-    return merge(store, sessions())
+    return merge(store, sessions(), imported=imported)
 
 
-def merge(store: Store, sessions: Iterable[Session]) -> Imported:
+def merge(store: Store, sessions: Iterable[Session], *, imported: bool = False) -> Imported:
     """Add sessions the store lacks; replace those it holds in a less complete state.
 
     Counted once per session: a session added and then found again further on,
@@ -155,7 +161,7 @@ def merge(store: Store, sessions: Iterable[Session]) -> Imported:
             if status[session.id] == "unchanged":
                 status[session.id] = "updated"
             better.append(session)
-        store.put_all(better)
+        store.put_all(better, imported=imported)
     counts = list(status.values())
     return Imported(counts.count("added"), counts.count("updated"), counts.count("unchanged"))
 

@@ -64,13 +64,15 @@ MIGRATIONS: tuple[tuple[str, ...], ...] = (
         "CREATE INDEX sessions_started ON sessions (started)",
         "CREATE INDEX sessions_updated ON sessions (updated)",
     ),
+    # 2: sessions imported from another desk's export, which are not resumed here.
+    ("ALTER TABLE sessions ADD COLUMN imported INTEGER NOT NULL DEFAULT 0",),
 )
 SCHEMA_VERSION = len(MIGRATIONS)
 
 COLUMNS = (
     "id", "tree", "digest", "started", "budget_minutes", "budget_steps", "start_node", "admin",
     "forbidden", "initials", "path", "at_tree", "at_node", "updated", "outcome", "ended",
-    "end_tree", "end_node", "by_staff", "facts", "handoff",
+    "end_tree", "end_node", "by_staff", "facts", "handoff", "imported",
 )  # fmt: skip
 
 
@@ -104,6 +106,7 @@ def save(conn: sqlite3.Connection, s: Session, moves_from: int, events_from: int
         "handoff": (
             json.dumps(codec.handoff_to_json(s.handoff), ensure_ascii=False) if s.handoff else None
         ),
+        "imported": int(s.imported),
     }
     names = ", ".join(COLUMNS)
     marks = ", ".join(f":{c}" for c in COLUMNS)
@@ -170,4 +173,5 @@ def session(row: sqlite3.Row, moves: list[Move], events: list[Entry]) -> Session
         by_staff=bool(row["by_staff"]),
         facts=tuple((a, b) for a, b in json.loads(row["facts"])),
         handoff=codec.handoff_from_json(json.loads(handoff)) if handoff else None,
+        imported="imported" in row.keys() and bool(row["imported"]),  # noqa: SIM118 (schema 1)
     )

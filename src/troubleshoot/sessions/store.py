@@ -26,6 +26,7 @@ import random
 import sqlite3
 import time
 from collections.abc import Callable, Iterable, Iterator
+from dataclasses import replace
 from pathlib import Path
 from typing import Any, TypeVar
 
@@ -114,10 +115,13 @@ class Store:
     with the file and how to rescue it, never as a crash.
     """
 
-    def __init__(self, conn: sqlite3.Connection, path: Path, wait: float) -> None:
+    def __init__(
+        self, conn: sqlite3.Connection, path: Path, wait: float, schema: int = SCHEMA_VERSION
+    ) -> None:
         self.conn = conn
         self.path = path
         self.wait = wait
+        self.schema = schema  # below the current one only for a file opened read-only
 
     @classmethod
     def open(
@@ -169,7 +173,7 @@ class Store:
             if found == 0:  # an empty file: no sessions yet
                 conn.close()
                 return cls._empty(path, wait)
-            return cls(conn, path, wait)
+            return cls(conn, path, wait, found)
         raise trouble(path, last)
 
     @classmethod
@@ -266,9 +270,10 @@ class Store:
         """Write a whole session, replacing any earlier copy of it."""
         self.put_all([session])
 
-    def put_all(self, sessions: Iterable[Session]) -> None:
-        """Write whole sessions in one transaction, replacing any earlier copies."""
-        chosen = list(sessions)
+    def put_all(self, sessions: Iterable[Session], *, imported: bool = False) -> None:
+        """Write whole sessions in one transaction, replacing any earlier copies;
+        *imported* marks them as another desk's (see ``Session.imported``)."""
+        chosen = [replace(s, imported=True) if imported else s for s in sessions]
 
         def work(conn: sqlite3.Connection) -> None:
             for session in chosen:
@@ -322,13 +327,13 @@ class Store:
             where.append("outcome = ?")
             params.append(outcome)
         if unfinished:
-            where.append("handoff IS NULL")
+            where.append(self._resumable)
         sql = f"SELECT * FROM sessions WHERE {' AND '.join(where)} ORDER BY started, id"
         return self._load(self._read(sql, params), full=full)
 
     def latest_unfinished(self) -> Session | None:
         rows = self._read(
-            f"SELECT * FROM sessions WHERE handoff IS NULL AND {KEPT} "
+            f"SELECT * FROM sessions WHERE {self._resumable} AND {KEPT} "
             "ORDER BY updated DESC, started DESC LIMIT 1"
         )
         found = self._load(rows)
@@ -348,6 +353,11 @@ class Store:
             ):
                 found[row["id"]] = (bool(row["closed"]), row["moves"], row["events"])
         return found
+
+    @property
+    def _resumable(self) -> str:
+        """Not closed, and begun at this desk."""
+        return "handoff IS NULL" + (" AND imported = 0" if self.schema >= 2 else "")
 
     def count(self) -> int:
         return int(self._read("SELECT count(*) AS n FROM sessions")[0]["n"])

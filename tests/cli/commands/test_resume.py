@@ -15,7 +15,8 @@ from pathlib import Path
 import pytest
 
 from tests.conftest import FIXTURE_DIR, Result, run_tool, subprocess_env
-from troubleshoot.sessions import records
+from tests.sessions.test_figures import WEEK
+from troubleshoot.sessions import exchange, records
 from troubleshoot.sessions.store import Store
 from troubleshoot.tree.catalog import Catalog
 from troubleshoot.walk import engine
@@ -191,3 +192,22 @@ def test_starts_left_without_an_answer_by_earlier_versions_are_never_offered_or_
     assert (report["total"]["sessions"], report["total"]["unfinished"]) == (1, 1)
     resumed = cli(["resume", "--plain"], input="1\n")
     assert f"Resuming session {real}" in resumed.out and "RESOLVED" in resumed.out
+
+
+def test_a_session_imported_from_another_branch_is_read_here_but_never_resumed(  # type: ignore[no-untyped-def]
+    cli, tmp_path: Path
+) -> None:
+    unfinished = next(s for s in WEEK if not s.closed)
+    branch = tmp_path / "branch.jsonl"
+    branch.write_text("".join(line + "\n" for line in exchange.lines(WEEK)), encoding="utf-8")
+    assert cli(["import", str(branch)]).code == 0
+    assert cli(["resume", "--list"]).out == "No unfinished sessions.\n"
+    assert cli(["resume", "--plain"]).err == "troubleshoot: no unfinished session to resume\n"
+    refused = cli(["resume", unfinished.id, "--plain"])
+    assert (refused.code, refused.err) == (
+        1,
+        f"troubleshoot: session {unfinished.short_id} was imported from another desk's records, "
+        f"so it is not resumed here; 'troubleshoot history show {unfinished.short_id}' shows it\n",
+    )
+    history = json.loads(cli(["history", "--format", "json", "--outcome", "unfinished"]).out)
+    assert [row["id"] for row in history] == [unfinished.id]

@@ -35,7 +35,7 @@ def import_sessions(
         for path in targets:
             found: list[Finding] = []
             try:
-                done = exchange.import_file(store, path, found)
+                done = exchange.import_file(store, path, found, imported=not pending)
             except OSError as e:
                 raise TroubleshootError(f"{path}: {e.strerror or e}") from None
             for finding in found:

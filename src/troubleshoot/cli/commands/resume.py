@@ -55,6 +55,11 @@ def resume(
             )
             what = f"no session '{session_id}'" if session_id else "no unfinished session to resume"
             raise TroubleshootError(what + hint)
+        if record.imported and not record.closed:
+            raise TroubleshootError(
+                f"session {record.short_id} was imported from another desk's records, so it "
+                f"is not resumed here; 'troubleshoot history show {record.short_id}' shows it"
+            )
         if record.closed:
             raise TroubleshootError(
                 f"session {record.short_id} has ended ({record.outcome}); "
