@@ -7,12 +7,13 @@ window is closed. Nothing may print a traceback or leave a crash report.
 
 from __future__ import annotations
 
+import json
 import signal
 from pathlib import Path
 
 import pytest
 
-from tests.terminal import ended, spawn
+from tests.terminal import WALKS, ended, spawn
 from troubleshoot.cli import stopping
 from troubleshoot.errors import Exit, Stopped
 
@@ -80,3 +81,38 @@ def test_signals_raise_stopped_only_inside_the_block() -> None:
 def test_a_stop_is_a_keyboard_interrupt_so_prompt_libraries_let_it_through() -> None:
     assert issubclass(Stopped, KeyboardInterrupt)
     assert not issubclass(Stopped, Exception)
+
+
+def test_ctrl_c_at_a_fact_for_it_is_recorded_unfinished_and_resume_saves_the_hand_off(  # type: ignore[no-untyped-def]
+    cli, private_data: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    child = spawn(["desk", "--plain"])
+    child.expect("> ")
+    child.sendline("3")  # many PCs at once: an urgent escalation that asks the printer's name
+    child.expect("For IT: Printer name")
+    child.sendintr()
+    code, output = ended(child)
+    assert code == Exit.INTERRUPTED
+    lines = [line.strip() for line in output.splitlines() if line.strip()]
+    short = lines[-2].split("'troubleshoot resume ")[1][:8]
+    assert lines[-2:] == [
+        f"The hand-off was not saved: 'troubleshoot resume {short}' asks for the facts again.",
+        "troubleshoot: stopped.",
+    ]
+    assert not (private_data / "handoffs").exists()
+
+    monkeypatch.setenv("TROUBLESHOOT_TREES", str(WALKS))
+    (row,) = json.loads(cli(["history", "--format", "json"]).out)
+    assert (row["outcome"], row["end"]) == ("unfinished", "")
+    total = json.loads(cli(["report", "--format", "json"]).out)["total"]
+    assert (total["escalated"], total["unfinished"]) == (0, 1)
+    shown = cli(["history", "show", short]).out
+    assert (
+        "Outcome: unfinished: reached 'escalated' at desk#outage but stopped before the "
+        "hand-off was saved" in shown
+    )
+
+    resumed = cli(["resume", short, "--plain"], input="HP 4\n")
+    assert resumed.code == 0 and "Hand-off saved to" in resumed.out
+    (row,) = json.loads(cli(["history", "--format", "json"]).out)
+    assert (row["outcome"], row["end"]) == ("escalated", "desk#outage")

@@ -8,6 +8,7 @@ later" line) is the same, so it is written once, here.
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 from collections.abc import Callable
 from functools import partial
@@ -74,15 +75,19 @@ def at_desk(
 ) -> WalkResult:
     """:func:`run` with everything the desk's settings add, then the extra deliveries."""
     settings = desk.settings
-    result = run(
-        desk.catalog,
-        state,
-        reasons.with_reasons(prompter, settings.reasons),
-        now,
-        recorder=recorder,
-        write_to=desk.handoffs,
-        amend=partial(routing.amend, settings),
-    )
+    try:
+        result = run(
+            desk.catalog,
+            state,
+            reasons.with_reasons(prompter, settings.reasons),
+            now,
+            recorder=recorder,
+            write_to=desk.handoffs,
+            amend=partial(routing.amend, settings),
+        )
+    except KeyboardInterrupt:
+        _stopped_at_the_end(recorder)
+        raise
     for said in deliver.deliver(result, settings, desk.handoffs, copy=copy, eml=eml):
         out.line(said)
     if result.quit and not recorder.kept:
@@ -90,3 +95,20 @@ def at_desk(
     elif result.quit and recorder.in_database:
         out.line(f"Kept for later: 'troubleshoot resume {recorder.session.short_id}' continues it.")
     return result
+
+
+def _stopped_at_the_end(recorder: StoreRecorder) -> None:
+    """Stopped while asked the facts for IT: the walk is recorded unfinished, and says so.
+
+    The end was reached but no hand-off was made, so nothing went to IT; resuming
+    asks the facts again and saves the hand-off.
+    """
+    session = recorder.session
+    if session.ended is None or session.closed or not (recorder.kept and recorder.in_database):
+        return
+    with contextlib.suppress(OSError, ValueError):  # after a hang-up nobody is there
+        out.line(
+            f"\nThe hand-off was not saved: 'troubleshoot resume {session.short_id}' asks for "
+            "the facts again.",
+            err=True,
+        )

@@ -311,7 +311,8 @@ class Store:
     ) -> list[Session]:
         """Sessions in the order they started; *full* adds their moves and events.
 
-        *outcome* is resolved, escalated, abandoned, or unfinished (no outcome yet);
+        *outcome* is resolved, escalated, abandoned, or unfinished (not closed: under
+        way, or stopped at an end before its hand-off was made);
         *unfinished* means not closed, which is what ``resume`` can pick up.
         """
         where, params = [KEPT], []
@@ -321,10 +322,10 @@ class Store:
         if tree:
             where.append("tree = ?")
             params.append(tree)
-        if outcome == "unfinished":
-            where.append("outcome IS NULL")
+        if outcome == "unfinished":  # a walk that reached an end stays so until its hand-off
+            where.append("handoff IS NULL")
         elif outcome:
-            where.append("outcome = ?")
+            where.append("outcome = ? AND handoff IS NOT NULL")
             params.append(outcome)
         if unfinished:
             where.append(self._resumable)
