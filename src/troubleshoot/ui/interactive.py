@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING, Any
 from troubleshoot.handoff.deliver import WalkResult
 from troubleshoot.text import one_line
 from troubleshoot.ui import views
+from troubleshoot.ui.keys import ctrl_d_ends_input
 from troubleshoot.walk.driver import SKIP_REST, Quit
 from troubleshoot.walk.engine import State
 from troubleshoot.walk.prompts import (
@@ -86,8 +87,10 @@ class InteractivePrompter:
         choices.append(Choice("Quit", ("quit",), shortcut_key="q"))
         question = "Did that fix it?" if isinstance(prompt, Do) else "Choose:"
         while True:
-            picked = questionary.select(
-                question, choices=choices, use_shortcuts=True, instruction=FOOTER
+            picked = ctrl_d_ends_input(
+                questionary.select(
+                    question, choices=choices, use_shortcuts=True, instruction=FOOTER
+                )
             ).unsafe_ask()
             action = self.to_action(picked, prompt)
             if action is not None:
@@ -117,14 +120,16 @@ class InteractivePrompter:
             return EscalateNow()
         if kind == "restart":
             return Restart()
-        left = questionary.select(
-            "Quit:",
-            choices=[
-                Choice("Keep this session for later", "keep"),
-                Choice("The patron left (end it)", "left"),
-                Choice("Don't quit", "stay"),
-            ],
-            use_shortcuts=True,
+        left = ctrl_d_ends_input(
+            questionary.select(
+                "Quit:",
+                choices=[
+                    Choice("Keep this session for later", "keep"),
+                    Choice("The patron left (end it)", "left"),
+                    Choice("Don't quit", "stay"),
+                ],
+                use_shortcuts=True,
+            )
         ).unsafe_ask()
         if left == "keep":
             return Quit()
