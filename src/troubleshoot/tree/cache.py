@@ -45,7 +45,7 @@ def parse(path: Path) -> tuple[Tree | None, list[Finding]]:
     """Like :func:`loader.parse_tree`, through the cache."""
     name = str(path)
     try:
-        text = yamlsafe.read_text(path)
+        text = yamlsafe.read_text(path, follow_links=False)
         stat = path.stat()
     except TroubleshootError as e:
         return None, [Finding(name, e.line or 0, e.col or 0, "error", "yaml", e.message)]
@@ -278,8 +278,8 @@ def infos(files: dict[str, Path]) -> tuple[list[TreeInfo], list[Finding]]:
         path = files[tree_id]
         name = str(path)
         try:
-            data = path.read_bytes() if path.stat().st_size <= yamlsafe.MAX_FILE_BYTES else b""
-        except OSError:
+            data = yamlsafe.read_bytes(path, follow_links=False)
+        except TroubleshootError:
             data = b""
         digest = hashlib.sha256(data).hexdigest() if data else ""
         entry = index.get(name)
