@@ -58,12 +58,29 @@ class Desk:
         return self.site.warning
 
     @property
+    def warnings(self) -> list[str]:
+        """Every line staff should see before using this desk: the settings file that
+        could not be used, and each tree folder named that is not there (a typing
+        mistake in ``TROUBLESHOOT_TREES`` used to leave its trees out without a word).
+        """
+        found = [self.warning] if self.warning else []
+        named = [
+            *((p, f"{TREES_ENV} names") for p in _env_folders()),
+            *((p, f"{self.settings.source('trees')}: trees: names") for p in self.settings.trees),
+        ]
+        for folder, where in named:
+            if not folder.is_dir():
+                found.append(
+                    f"warning: {where} {folder}, which is not a folder; no trees are loaded from it"
+                )
+        return found
+
+    @property
     def tree_folders(self) -> list[Path]:
         """Bundled trees, then ``TROUBLESHOOT_TREES``, then the site's, then the command's."""
-        env = os.environ.get(TREES_ENV, "")
         return [
             catalogs.bundled_dir(),
-            *(Path(p) for p in env.split(os.pathsep) if p),
+            *_env_folders(),
             *self.settings.trees,
             *self.extra_trees,
         ]
@@ -92,3 +109,7 @@ class Desk:
         from troubleshoot.sessions.store import Store
 
         return Store.open(self.database, readonly=readonly)
+
+
+def _env_folders() -> list[Path]:
+    return [Path(p) for p in os.environ.get(TREES_ENV, "").split(os.pathsep) if p]

@@ -40,6 +40,8 @@ def check(
 
     today = Clock.from_env().now().date()
     desk = Desk.resolve(site_path)  # its policy names and tree folders count too
+    for warning in desk.warnings:
+        out.line(warning, err=True)
     policies = config.known_policies(desk.settings)
     chosen = Options(today=today, max_age_days=max_age, policies=policies)
     report = check_paths(paths or [], chosen, desk.catalog)

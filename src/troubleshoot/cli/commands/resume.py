@@ -33,8 +33,8 @@ def resume(
     from troubleshoot.ui.records import resuming, unfinished_table
 
     desk = Desk.resolve(site_path)
-    if desk.warning:
-        out.line(desk.warning, err=True)
+    for warning in desk.warnings:
+        out.line(warning, err=True)
     if list_:
         with desk.store(readonly=True) as store:
             found = store.sessions(unfinished=True, full=False)
