@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from dataclasses import replace
 from pathlib import Path
 
 from tests.sessions.test_figures import WEEK
@@ -42,3 +43,20 @@ def test_an_export_file_is_readable_by_its_owner_only(cli, tmp_path: Path) -> No
     target = tmp_path / "out.jsonl"
     assert cli(["export", "--output", str(target)]).code == 0
     assert target.stat().st_mode & 0o777 == 0o600
+
+
+def test_export_escapes_direction_marks_and_c1_controls_so_the_file_reads_as_written(  # type: ignore[no-untyped-def]
+    cli, tmp_path: Path
+) -> None:
+    tricky = replace(WEEK[1], initials="AB\u202e\x9b2J")
+    with Store.open() as db:
+        db.put(tricky)
+    printed = cli(["export"]).out
+    target = tmp_path / "out.jsonl"
+    assert cli(["export", "-o", str(target)]).code == 0
+    for text in (printed, target.read_text(encoding="utf-8")):
+        assert '"initials": "AB\\u202e\\u009b2J"' in text
+        assert not {"\u202e", "\x9b"} & set(text)
+    assert cli(["import", str(target)]).code == 0
+    with Store.open() as db:
+        assert db.get(tricky.id) == tricky
