@@ -10,10 +10,12 @@ from __future__ import annotations
 
 import json
 import tempfile
+from collections.abc import Iterator
 from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
+import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -71,10 +73,17 @@ LINES = st.lists(
 )
 
 
+@pytest.fixture(scope="module")
+def store(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Store]:
+    """One database for every example: each example's sessions have ids of their own."""
+    with Store.open(tmp_path_factory.mktemp("random") / "sessions.db") as db:
+        yield db
+
+
 @settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(lines=LINES)
 def test_any_lines_import_or_are_reported_by_number_and_what_imports_can_be_read(
-    lines: list[bytes],
+    store: Store, lines: list[bytes]
 ) -> None:
     with tempfile.TemporaryDirectory() as folder:
         path = Path(folder) / "random.jsonl"
@@ -84,13 +93,14 @@ def test_any_lines_import_or_are_reported_by_number_and_what_imports_can_be_read
         assert len(found) == len(numbered)
         for number, item in zip(numbered, found, strict=True):
             assert not isinstance(item, Finding) or item.line == number
-        with Store.open(Path(folder) / "sessions.db") as db:
-            problems: list[Finding] = []
-            exchange.import_file(db, path, problems)
-            assert [p.line for p in problems] == [f.line for f in found if isinstance(f, Finding)]
-            kept = db.sessions()
-        figures.build(kept)
-        history_csv(kept)
-        for session in kept:
-            assert session.started.tzinfo is None and session.imported
-            assert codec.from_line(codec.to_line(session)) == replace(session, imported=False)
+        problems: list[Finding] = []
+        exchange.import_file(store, path, problems)
+    assert [p.line for p in problems] == [f.line for f in found if isinstance(f, Finding)]
+    ids = {item.id for item in found if not isinstance(item, Finding)}
+    kept = [s for s in store.sessions() if s.id in ids]
+    assert len(kept) == len(ids)
+    figures.build(kept)
+    history_csv(kept)
+    for session in kept:
+        assert session.started.tzinfo is None and session.imported
+        assert codec.from_line(codec.to_line(session)) == replace(session, imported=False)
