@@ -16,8 +16,9 @@ from tests.conftest import FIXTURE_DIR, subprocess_env
 from tests.sessions.test_figures import WEEK
 from troubleshoot.errors import TroubleshootError
 from troubleshoot.sessions import codec, exchange
+from troubleshoot.sessions.failures import Damaged, StoreError
 from troubleshoot.sessions.records import Session
-from troubleshoot.sessions.store import SCHEMA_VERSION, Damaged, Store, StoreError
+from troubleshoot.sessions.store import SCHEMA_VERSION, Store
 
 WALKS = FIXTURE_DIR / "walks"
 

@@ -18,8 +18,9 @@ from pathlib import Path
 from troubleshoot import files, paths
 from troubleshoot.handoff.content import HandOff
 from troubleshoot.sessions import codec, records
+from troubleshoot.sessions.failures import StoreError
 from troubleshoot.sessions.records import Move, Session
-from troubleshoot.sessions.store import Store, StoreError
+from troubleshoot.sessions.store import Store
 from troubleshoot.walk.engine import State
 from troubleshoot.walk.prompts import Action
 

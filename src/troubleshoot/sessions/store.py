@@ -12,7 +12,7 @@ up to the current one; rows.py also turns a session into rows and back.
 
 A damaged file, a read-only one or one held too long by another terminal is never a
 crash: every failure leaves as a :class:`StoreError` saying what is wrong and how to
-rescue the records (:func:`trouble`). Commands that only read open the file
+rescue the records (failures.py). Commands that only read open the file
 read-only, and :meth:`Store.rescue` reads what a damaged file still holds. Recording
 a walk, and what happens when this database cannot be had, is in recording.py.
 """
@@ -33,6 +33,7 @@ from typing import Any, TypeVar
 from troubleshoot import files, paths
 from troubleshoot.errors import TroubleshootError
 from troubleshoot.sessions import rows as rows_
+from troubleshoot.sessions.failures import StoreError, busy, newer, trouble
 from troubleshoot.sessions.records import Move, Session
 from troubleshoot.sessions.rows import MIGRATIONS, SCHEMA_VERSION
 from troubleshoot.walk.prompts import Entry
@@ -47,49 +48,6 @@ WAIT_SECONDS = 5.0  # how long one write waits for other terminals before giving
 KEPT = "(outcome IS NOT NULL OR EXISTS (SELECT 1 FROM moves WHERE moves.session = sessions.id))"
 
 
-class StoreError(TroubleshootError):
-    """The session records cannot be opened, read or written."""
-
-
-class ReadOnly(StoreError):
-    """The database can be read but not written: reading commands still work."""
-
-
-class Damaged(StoreError):
-    """The database file is damaged: what can still be read is rescued with export."""
-
-
-def trouble(path: Path, error: BaseException) -> StoreError:
-    """What is wrong with the database at *path*, and what to do, in one line."""
-    detail = (error.strerror if isinstance(error, OSError) else "") or str(error)
-    low = detail.lower()
-    if "readonly" in low or "read-only" in low or isinstance(error, PermissionError):
-        return ReadOnly(
-            f"the session records in {path} are read-only ({detail}): 'troubleshoot export' "
-            "still reads them; to keep new ones, ask IT to make the file writable or move it "
-            "aside (rename it)"
-        )
-    if isinstance(error, sqlite3.Error) and _busy(error):
-        return StoreError(
-            f"the session records in {path} are busy: another terminal held them too long "
-            f"({detail}); try again"
-        )
-    if isinstance(error, (ValueError, TypeError, KeyError)) or any(
-        word in low for word in ("malformed", "not a database", "corrupt", "disk i/o")
-    ):
-        return Damaged(
-            f"the session records in {path} are damaged ({detail}): save what can be read "
-            "with 'troubleshoot export --rescue -o rescued.jsonl', move the file aside "
-            "(rename it), then 'troubleshoot import rescued.jsonl'"
-        )
-    return StoreError(f"cannot open the session records {path}: {detail}")
-
-
-def _busy(error: sqlite3.Error) -> bool:
-    text = str(error).lower()
-    return "locked" in text or "busy" in text
-
-
 def _retry(attempt: Callable[[], T], patience: float | None = None) -> T:
     """Run *attempt* again while SQLite says another terminal holds the lock.
 
@@ -102,7 +60,7 @@ def _retry(attempt: Callable[[], T], patience: float | None = None) -> T:
         try:
             return attempt()
         except sqlite3.OperationalError as e:
-            if not _busy(e) or time.monotonic() > give_up:
+            if not busy(e) or time.monotonic() > give_up:
                 raise
         time.sleep(delay * (1 + random.random()))
         delay = min(delay * 1.5, 0.05)
@@ -169,7 +127,7 @@ class Store:
                 continue
             if found > SCHEMA_VERSION:
                 conn.close()
-                raise _newer(path, found)
+                raise newer(path, found)
             if found == 0:  # an empty file: no sessions yet
                 conn.close()
                 return cls._empty(path, wait)
@@ -252,7 +210,7 @@ class Store:
         def upgrade(conn: sqlite3.Connection) -> None:
             found = int(conn.execute("PRAGMA user_version").fetchone()[0])  # again, locked
             if found > SCHEMA_VERSION:
-                raise _newer(self.path, found)
+                raise newer(self.path, found)
             for version in range(found, SCHEMA_VERSION):
                 for statement in MIGRATIONS[version]:
                     conn.execute(statement)
@@ -439,10 +397,3 @@ def _connect_readonly(uri: str) -> tuple[sqlite3.Connection, int]:
     except BaseException:
         conn.close()
         raise
-
-
-def _newer(path: Path, found: int) -> StoreError:
-    return StoreError(
-        f"{path} was written by a newer troubleshoot (schema {found}; "
-        f"this one knows {SCHEMA_VERSION}); update the tool"
-    )

@@ -14,7 +14,6 @@ from __future__ import annotations
 
 import datetime as dt
 import os
-import re
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from functools import partial
@@ -26,6 +25,7 @@ import yaml
 from troubleshoot import files, yamlsafe
 from troubleshoot.errors import Finding, TroubleshootError
 from troubleshoot.site import hours
+from troubleshoot.site.addresses import email_problem
 from troubleshoot.site.hours import Hours
 from troubleshoot.tree.loader import read_budget
 from troubleshoot.tree.model import KNOWN_POLICIES, Budget, Pos, Tree
@@ -274,28 +274,6 @@ def _contact(r: Reader, node: yaml.Node, where: str) -> Contact:
     if "closed" in fields:
         closed = r.attempt(lambda: _closed(r, fields["closed"][1], f"{where}closed: "), ())
     return Contact(name, opt("phone"), email, opt("ticket"), cover, closed, pos(node))
-
-
-#: An address as a mail program writes it, with nothing it would read as more: a
-#: dot-atom before the @ and host names after it. Quoted names, [address literals]
-#: and encoded words (=?utf-8?q?...?=, which a mail program decodes into another
-#: address) are refused, so an email draft goes to exactly the address written here.
-EMAIL = re.compile(
-    r"[A-Za-z0-9!#$%&'*+/=?^_`{|}~-]+(?:\.[A-Za-z0-9!#$%&'*+/=?^_`{|}~-]+)*"
-    r"@[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?)*"
-)
-MAX_EMAIL = 254  # the longest address mail servers pass on
-
-
-def email_problem(address: str) -> str | None:
-    """Why *address* cannot go in an email draft's To line; None when it can."""
-    if len(address) > MAX_EMAIL:
-        return f"is longer than {MAX_EMAIL} characters"
-    if not EMAIL.fullmatch(address):
-        return "is not an email address (like helpdesk@example.org)"
-    if "=?" in address:
-        return "holds '=?', which mail programs read as an encoded name"
-    return None
 
 
 def _email(

@@ -26,8 +26,8 @@ def resume(
     from troubleshoot.clock import Clock
     from troubleshoot.desk import Desk
     from troubleshoot.sessions import replay
+    from troubleshoot.sessions.failures import ReadOnly
     from troubleshoot.sessions.recording import continue_recording, pending_files
-    from troubleshoot.sessions.store import ReadOnly
     from troubleshoot.ui import out, session
     from troubleshoot.ui.console import make_console
     from troubleshoot.ui.records import resuming, unfinished_table
