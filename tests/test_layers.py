@@ -21,6 +21,7 @@ RANKS: dict[str, int] = {
     "__init__": 0,
     "errors": 0,
     "clock": 1,
+    "files": 1,
     "paths": 1,
     "text": 1,
     "privacy": 1,

@@ -7,6 +7,8 @@ Kept apart from the YAML reader so that a command which only needs a file's text
 from __future__ import annotations
 
 import codecs
+import errno
+import os
 import stat
 from pathlib import Path
 
@@ -16,22 +18,50 @@ from troubleshoot.errors import TroubleshootError
 MAX_FILE_BYTES = 1024 * 1024
 
 
-def read_text(path: Path) -> str:
+#: Why a tree is never read through a link: a link in a folder anyone can write to
+#: could point at a private file, and the start of it would be quoted in the error.
+LINKED = "is a symbolic link; a tree is read only from a plain file (copy it into the folder)"
+
+_NOFOLLOW = getattr(os, "O_NOFOLLOW", 0)
+_NONBLOCK = getattr(os, "O_NONBLOCK", 0)
+_CLOEXEC = getattr(os, "O_CLOEXEC", 0)
+_BINARY = getattr(os, "O_BINARY", 0)
+
+
+def read_bytes(path: Path, *, follow_links: bool = True) -> bytes:
+    """The file's bytes, or a one-line reason why it cannot be a tree or settings file.
+
+    Opened without waiting (a pipe is refused, not waited on) and, unless
+    *follow_links*, never through a symbolic link: the link's target is not read.
+    """
+    name = str(path)
+    flags = os.O_RDONLY | _NONBLOCK | _CLOEXEC | _BINARY | (0 if follow_links else _NOFOLLOW)
+    try:
+        fd = os.open(path, flags)
+    except OSError as e:
+        if not follow_links and (e.errno == errno.ELOOP or path.is_symlink()):
+            raise TroubleshootError(LINKED, name) from None
+        raise TroubleshootError(f"cannot read file: {e.strerror or e}", name) from None
+    with os.fdopen(fd, "rb") as handle:
+        try:
+            info = os.fstat(fd)
+            if not stat.S_ISREG(info.st_mode):
+                raise TroubleshootError("not a regular file", name)
+            if info.st_size > MAX_FILE_BYTES:
+                raise TroubleshootError(
+                    f"file is {info.st_size // 1024} KiB; the limit is "
+                    f"{MAX_FILE_BYTES // 1024} KiB",
+                    name,
+                )
+            return handle.read(MAX_FILE_BYTES + 1)
+        except OSError as e:
+            raise TroubleshootError(f"cannot read file: {e.strerror or e}", name) from None
+
+
+def read_text(path: Path, *, follow_links: bool = True) -> str:
     """The file as text, or a one-line reason why it cannot be a tree or settings file."""
     name = str(path)
-    try:
-        info = path.stat()
-        if not stat.S_ISREG(info.st_mode):
-            raise TroubleshootError("not a regular file", name)
-        if info.st_size > MAX_FILE_BYTES:
-            raise TroubleshootError(
-                f"file is {info.st_size // 1024} KiB; the limit is {MAX_FILE_BYTES // 1024} KiB",
-                name,
-            )
-        with path.open("rb") as handle:
-            data = handle.read(MAX_FILE_BYTES + 1)
-    except OSError as e:
-        raise TroubleshootError(f"cannot read file: {e.strerror or e}", name) from None
+    data = read_bytes(path, follow_links=follow_links)
     if len(data) > MAX_FILE_BYTES:
         raise TroubleshootError(f"file is larger than {MAX_FILE_BYTES // 1024} KiB", name)
     if data.startswith((codecs.BOM_UTF32_LE, codecs.BOM_UTF32_BE)):

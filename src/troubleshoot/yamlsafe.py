@@ -21,9 +21,17 @@ from typing import TypeVar
 import yaml
 
 from troubleshoot.errors import TroubleshootError
-from troubleshoot.textfile import MAX_FILE_BYTES, line_col, read_text
+from troubleshoot.textfile import LINKED, MAX_FILE_BYTES, line_col, read_bytes, read_text
 
-__all__ = ["MAX_FILE_BYTES", "compose", "explain", "read_text", "safe_load"]
+__all__ = [
+    "LINKED",
+    "MAX_FILE_BYTES",
+    "compose",
+    "explain",
+    "read_bytes",
+    "read_text",
+    "safe_load",
+]
 
 T = TypeVar("T")
 

@@ -375,3 +375,26 @@ def test_cover_until_midnight_is_written_as_24_00(tmp_path: Path) -> None:
     (late,) = reading.load_settings(path).it
     assert late.on_duty(dt.datetime(2026, 11, 28, 23, 59))
     assert not late.on_duty(dt.datetime(2026, 11, 29, 0, 0))
+
+
+@pytest.mark.parametrize(
+    ("address", "why"),
+    [
+        ("a@[1.2.3.4", "is not an email address (like helpdesk@example.org)"),
+        ('"x"@', "is not an email address (like helpdesk@example.org)"),
+        ('"it desk"@example.org', "is not an email address (like helpdesk@example.org)"),
+        ("=?utf-8?q?evil?=@x", "holds '=?', which mail programs read as an encoded name"),
+        ("help@desk@example.org", "is not an email address (like helpdesk@example.org)"),
+        ("a" * 250 + "@x.org", "is longer than 254 characters"),
+    ],
+)
+@pytest.mark.parametrize("section", ["it", "emergency"])
+def test_an_address_a_draft_could_not_carry_as_written_is_refused(
+    tmp_path: Path, address: str, why: str, section: str
+) -> None:
+    quoted = address.replace("'", "''")
+    path = write(tmp_path, f"{section}:\n  name: IT\n  email: '{quoted}'\n")
+    _, findings = reading.parse_settings(path)
+    assert [str(f) for f in findings] == [
+        f"{path}:3:10: error: {section}: email: '{address}' {why}"
+    ]

@@ -122,3 +122,11 @@ def test_every_bundled_tree_round_trips_through_the_cache() -> None:
         cache.parse(path)
         cached, _ = cache.parse(path)
         assert cached == fresh, path
+
+
+def test_cache_entries_are_private_to_this_user(tree_file: Path) -> None:
+    cache.parse(tree_file)
+    folder = paths.cache_dir()
+    assert folder is not None
+    assert folder.stat().st_mode & 0o777 == 0o700
+    assert {p.stat().st_mode & 0o777 for p in entries(folder)} == {0o600}

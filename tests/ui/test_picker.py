@@ -115,3 +115,16 @@ def test_on_a_terminal_matches_are_offered_with_the_best_first(tmp_path: Path) -
     child.expect("Ask the patron to type the code")
     child.sendcontrol("c")
     child.expect(pexpect.EOF)
+
+
+@pytest.mark.parametrize("words", [[], ["the locker door is stuck"]], ids=["all", "matches"])
+def test_ctrl_d_in_the_picker_ends_input_as_in_plain_prompts(
+    tmp_path: Path, words: list[str]
+) -> None:
+    child = spawn(*words, tmp_path=tmp_path)
+    child.expect("What is the problem" if not words else "None of these")
+    child.sendcontrol("d")
+    child.expect(pexpect.EOF)
+    child.close()
+    assert child.exitstatus == 3
+    assert "troubleshoot: input ended before the walk reached an end." in child.before

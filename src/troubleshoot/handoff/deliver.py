@@ -19,6 +19,7 @@ from dataclasses import dataclass, replace
 from email.message import EmailMessage
 from pathlib import Path
 
+from troubleshoot import files
 from troubleshoot.handoff.content import HandOff, build
 from troubleshoot.handoff.ticket import ticket_subject, ticket_text, to_markdown
 from troubleshoot.site.config import Settings, it_email
@@ -75,16 +76,12 @@ def file_stem(note: HandOff) -> str:
 
 
 def save(note: HandOff, folder: Path) -> Path:
-    """Write the hand-off as Markdown; never overwrites an earlier one."""
-    folder.mkdir(parents=True, exist_ok=True)
-    stem = file_stem(note)
-    path = folder / f"{stem}.md"
-    counter = 1
-    while path.exists():
-        counter += 1
-        path = folder / f"{stem}-{counter}.md"
-    path.write_text(to_markdown(note), encoding="utf-8")
-    return path
+    """Write the hand-off as Markdown, private to this user; never over another file.
+
+    The name is claimed by creating the file, so walks ending at the same second on
+    several terminals each keep their own hand-off.
+    """
+    return files.create_unique(folder, file_stem(note), ".md", to_markdown(note).encode("utf-8"))
 
 
 def clipboard_commands(platform: str, env: Mapping[str, str]) -> list[list[str]]:
@@ -152,14 +149,8 @@ def email_draft(note: HandOff, settings: Settings) -> EmailMessage:
 
 
 def save_draft(message: EmailMessage, path: Path) -> Path:
-    """Write the draft beside the hand-off; never over an earlier one."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    target, counter = path, 1
-    while target.exists():
-        counter += 1
-        target = path.with_name(f"{path.stem}-{counter}{path.suffix}")
-    target.write_bytes(bytes(message))
-    return target
+    """Write the draft beside the hand-off, private to this user; never over another file."""
+    return files.create_unique(path.parent, path.stem, path.suffix, bytes(message))
 
 
 def deliver(

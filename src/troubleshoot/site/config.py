@@ -18,6 +18,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TypeVar
 
+from troubleshoot import files
 from troubleshoot.errors import TroubleshootError
 from troubleshoot.site.hours import Hours
 from troubleshoot.tree.model import KNOWN_POLICIES, Budget, Pos, Tree
@@ -173,8 +174,11 @@ def write_starter(path: Path) -> Path:
         raise TroubleshootError("a file is already there; it was left as it is", str(path))
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
-        with path.open("x", encoding="utf-8") as handle:
-            handle.write(STARTER.read_text(encoding="utf-8"))
+        files.create(path, STARTER.read_bytes(), mode=files.SHARED_FILE)
+    except FileExistsError:
+        raise TroubleshootError(
+            "a file is already there; it was left as it is", str(path)
+        ) from None
     except OSError as e:
         raise TroubleshootError(f"cannot write file: {e.strerror or e}", str(path)) from None
     return path

@@ -7,7 +7,7 @@ every command that only needs the values) never loads the YAML reader.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from functools import partial
 from pathlib import Path
 from typing import TypeVar
@@ -17,6 +17,7 @@ import yaml
 from troubleshoot import yamlsafe
 from troubleshoot.errors import Finding, TroubleshootError
 from troubleshoot.site import hours
+from troubleshoot.site.addresses import email_problem
 from troubleshoot.site.config import Contact, Emergency, Policy, Settings
 from troubleshoot.site.hours import Hours
 from troubleshoot.tree.loader import read_budget
@@ -123,12 +124,7 @@ def _contact(r: Reader, node: yaml.Node, where: str) -> Contact:
         return r.attempt(lambda: r.text(fields[key][1], f"{where}{key}: ", empty_ok=True), "")
 
     name = r.text(r.required(fields, "name", pos(node), where), f"{where}name: ")
-    email = opt("email")
-    if email and ("@" not in email or any(ch.isspace() for ch in email)):
-        r.problem(
-            pos(fields["email"][1]),
-            f"{where}email: '{email}' is not an email address (like helpdesk@example.org)",
-        )
+    email = _email(r, fields, opt("email"), where)
     cover: tuple[Hours, ...] = ()
     if "hours" in fields:
         cover = r.attempt(lambda: _hours(r, fields["hours"][1], f"{where}hours: "), ())
@@ -136,6 +132,16 @@ def _contact(r: Reader, node: yaml.Node, where: str) -> Contact:
     if "closed" in fields:
         closed = r.attempt(lambda: _closed(r, fields["closed"][1], f"{where}closed: "), ())
     return Contact(name, opt("phone"), email, opt("ticket"), cover, closed, pos(node))
+
+
+def _email(
+    r: Reader, fields: Mapping[str, tuple[yaml.Node, yaml.Node]], email: str, where: str
+) -> str:
+    problem = email_problem(email) if email else None
+    if problem is None:
+        return email
+    r.problem(pos(fields["email"][1]), f"{where}email: '{email}' {problem}")
+    return ""
 
 
 def _hours(r: Reader, node: yaml.Node, where: str) -> tuple[Hours, ...]:
@@ -176,7 +182,8 @@ def _emergency(r: Reader, node: yaml.Node) -> Emergency | None:
         return r.attempt(lambda: r.text(fields[key][1], f"{where}{key}: ", empty_ok=True), "")
 
     when = r.texts(fields["when"][1], f"{where}when: ") if "when" in fields else ()
-    found = Emergency(opt("name"), opt("phone"), opt("email"), when, pos(node))
+    email = _email(r, fields, opt("email"), where)
+    found = Emergency(opt("name"), opt("phone"), email, when, pos(node))
     return found if (found.name or found.phone or found.email) else None
 
 

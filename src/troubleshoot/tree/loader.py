@@ -86,7 +86,7 @@ def parse_tree(path: Path, text: str | None = None) -> tuple[Tree | None, list[F
     name = str(path)
     try:
         if text is None:
-            text = yamlsafe.read_text(path)
+            text = yamlsafe.read_text(path, follow_links=False)
         root = yamlsafe.compose(text, name)
     except TroubleshootError as e:
         return None, [Finding(name, e.line or 0, e.col or 0, "error", "yaml", e.message)]

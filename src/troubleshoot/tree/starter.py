@@ -11,6 +11,7 @@ import datetime as dt
 import os
 from pathlib import Path
 
+from troubleshoot import files
 from troubleshoot.errors import TroubleshootError
 from troubleshoot.tree.model import COMMAND_NAMES, TREE_ID
 from troubleshoot.tree.schema import schema_file
@@ -197,8 +198,7 @@ def write_starter(folder: Path, tree_id: str, today: dt.date) -> Path:
     path = folder / f"{tree_id}.yaml"
     text = starter_text(tree_id, today, schema_ref(folder))
     try:
-        with path.open("x", encoding="utf-8", newline="\n") as handle:
-            handle.write(text)
+        files.create(path, text.encode("utf-8"), mode=files.SHARED_FILE)
     except FileExistsError:
         raise TroubleshootError(
             "already exists; choose another id or move the file first", str(path)

@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING, TextIO
 
 from troubleshoot.text import one_line
 from troubleshoot.tree.model import Tree
+from troubleshoot.ui.keys import ctrl_d_ends_input
 
 if TYPE_CHECKING:
     from troubleshoot.search.find import Match
@@ -74,12 +75,14 @@ def pick_interactive(trees: Sequence[Tree]) -> Tree:
     from questionary import Choice
 
     choices = [Choice(_label(n, t), t.id) for n, t in enumerate(trees, 1)]
-    picked = questionary.select(
-        "What is the problem?",
-        choices=choices,
-        use_search_filter=True,
-        use_jk_keys=False,
-        instruction="(arrows, or type words or a number to filter; Enter picks)",
+    picked = ctrl_d_ends_input(
+        questionary.select(
+            "What is the problem?",
+            choices=choices,
+            use_search_filter=True,
+            use_jk_keys=False,
+            instruction="(arrows, or type words or a number to filter; Enter picks)",
+        )
     ).unsafe_ask()
     return next(t for t in trees if t.id == picked)
 
@@ -118,7 +121,9 @@ def choose_match_interactive(words: str, matches: Sequence[Match]) -> Match | No
             title += f', starting at "{one_line(match.phrase)}"'
         choices.append(Choice(title, number))
     choices += [Separator(), Choice(NONE_OF_THESE, -1, shortcut_key="0")]
-    picked = questionary.select(
-        f'Best matches for "{one_line(words)}":', choices=choices, use_shortcuts=True
+    picked = ctrl_d_ends_input(
+        questionary.select(
+            f'Best matches for "{one_line(words)}":', choices=choices, use_shortcuts=True
+        )
     ).unsafe_ask()
     return matches[picked] if picked >= 0 else None

@@ -36,6 +36,8 @@ def check(
     chosen_format = choose(fmt, Format.TEXT, Format.JSON)
     today = Clock.from_env().now().date()
     desk = Desk.resolve(site_path)  # its policy names and tree folders count too
+    for warning in desk.warnings:
+        out.line(warning, err=True)
     policies = config.known_policies(desk.settings)
     chosen = Options(today=today, max_age_days=max_age, policies=policies)
     report = check_paths(paths or [], chosen, desk.catalog)

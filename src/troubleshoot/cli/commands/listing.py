@@ -14,8 +14,8 @@ def list_trees(site_path: options.Site = None) -> int:
     from troubleshoot.ui.views import tree_table
 
     desk = Desk.resolve(site_path)
-    if desk.warning:
-        out.line(desk.warning, err=True)
+    for warning in desk.warnings:
+        out.line(warning, err=True)
     infos, broken = desk.catalog.infos()
     tree_table(make_console(), infos)
     for problem in broken:
