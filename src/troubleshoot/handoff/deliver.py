@@ -9,15 +9,14 @@ ticket system; staff read it over and press Send themselves.
 
 from __future__ import annotations
 
-import email.policy
 import os
 import shutil
 import subprocess
 import sys
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, replace
-from email.message import EmailMessage
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from troubleshoot import files
 from troubleshoot.handoff.content import HandOff, build
@@ -27,10 +26,13 @@ from troubleshoot.text import one_line
 from troubleshoot.walk.engine import State, TreeSource
 from troubleshoot.walk.prompts import Outcome
 
+if TYPE_CHECKING:  # the email package is loaded only when a draft is asked for
+    from email.message import EmailMessage
+
 CLIPBOARD_TIMEOUT = 5  # seconds; a copy tool that hangs must not hold up the desk
 #: Mail files use CRLF. Long headers stay on one line: folding a subject that starts
 #: with "[" makes some readers show it with a leading space.
-DRAFT_POLICY = email.policy.SMTP.clone(max_line_length=998)
+DRAFT_LINE_LENGTH = 998
 
 
 @dataclass(frozen=True)
@@ -135,7 +137,10 @@ def copy_to_clipboard(
 
 def email_draft(note: HandOff, settings: Settings) -> EmailMessage:
     """An unsent email to IT: the ticket text, with the full hand-off attached."""
-    message = EmailMessage(policy=DRAFT_POLICY)
+    import email.policy
+    from email.message import EmailMessage
+
+    message = EmailMessage(policy=email.policy.SMTP.clone(max_line_length=DRAFT_LINE_LENGTH))
     to = it_email(settings, note.ended.replace(tzinfo=None))
     if to:
         message["To"] = one_line(to)

@@ -16,7 +16,7 @@ import json
 from collections.abc import Callable
 from pathlib import Path
 
-from troubleshoot import paths, yamlsafe
+from troubleshoot import paths, textfile
 from troubleshoot.errors import TroubleshootError
 from troubleshoot.search.find import Index
 from troubleshoot.tree.cache import write_json
@@ -28,7 +28,7 @@ def signature(catalog: Catalog) -> str:
     digest = hashlib.sha256()
     for tree_id, path in sorted(catalog.paths.items()):
         try:
-            content = hashlib.sha256(yamlsafe.read_bytes(path, follow_links=False)).hexdigest()
+            content = hashlib.sha256(textfile.read_bytes(path, follow_links=False)).hexdigest()
         except TroubleshootError:  # refused by the loader too; a big file is not read whole
             try:
                 info = path.lstat()

@@ -18,7 +18,6 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TypeVar
 
-from troubleshoot import files
 from troubleshoot.errors import TroubleshootError
 from troubleshoot.site.hours import Hours
 from troubleshoot.tree.model import KNOWN_POLICIES, Budget, Pos, Tree
@@ -174,6 +173,8 @@ def write_starter(path: Path) -> Path:
         raise TroubleshootError("a file is already there; it was left as it is", str(path))
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
+        from troubleshoot import files
+
         files.create(path, STARTER.read_bytes(), mode=files.SHARED_FILE)
     except FileExistsError:
         raise TroubleshootError(

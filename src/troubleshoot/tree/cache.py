@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from troubleshoot import files, paths, textfile
+from troubleshoot import paths, textfile
 from troubleshoot.errors import Finding, TroubleshootError
 from troubleshoot.tree.model import (
     Answer,
@@ -343,5 +343,7 @@ def write_json(path: Path, value: object) -> None:
     """Write *value* as JSON, atomically and privately. Best effort: a desk that cannot
     write its cache just parses or builds again next time."""
     data = json.dumps(value, separators=(",", ":")).encode("utf-8")
+    from troubleshoot import files  # only when something is written
+
     with contextlib.suppress(OSError):
         files.replace(files.private_dir(path.parent) / path.name, data, sync=False)
