@@ -42,11 +42,15 @@ owner: Training team
 reviewed: {reviewed}
 # When to stop guessing and hand it to IT.
 budget: {{minutes: 10, steps: 6}}
-# Facts IT will want whenever a walk ends early. Never a password or a card number.
+# Facts IT will want whenever a walk ends early, asked once at the end. Ask only what
+# the tool can't record: it keeps the steps tried, the times, the branch and who
+# helped by itself. Each fact is a prompt while the patron waits, so keep it short.
+# Never a password or a card number.
 collect:
   - PC or device name, and where it is
   - Exact message shown (a photo helps)
-  - Your name and a callback number
+# What to offer the patron when staff stop early, before the tree names the fault.
+workaround: Offer the patron another device.
 # The pages this tree rests on, so the next reviewer can check them.
 sources:
   - https://www.example.org/replace-with-the-manual-page
@@ -81,10 +85,15 @@ nodes:
 
   # Other kinds you may need:
   #   tell_patron:
-  #     say: Something to tell the patron before going on.
+  #     say: Words to say to the patron, as you would say them.
+  #     note: Something only staff should know (any node can have one).
   #     next: restart
   #   other_tree:
   #     goto: printer            # or printer#a_node, to carry on in another tree
+  #   not_ours:
+  #     refer: the patron's email provider    # who the problem belongs to
+  #     tell: What to tell the patron to do there.
+  #     bring: What they should bring or ask for.
 
   # The happy end: what to tell the patron.
   done:
@@ -96,7 +105,7 @@ nodes:
     escalate: The device still does not work after a restart.
     workaround: Offer the patron another device.
     collect:
-      - What you tried, and what happened
+      - What the patron was doing when it failed
 
   outage:
     escalate: It does not work for many patrons or devices.
@@ -119,6 +128,16 @@ tests:
     answers: [One patron, not fixed, fixed]
     admin: true
     end: done
+
+# Scenarios: real cases, walked as a staff member who knows what is really going on
+# would walk them. 'troubleshoot test' runs them too.
+# scenarios:
+#   - name: an update hung the device
+#     patron: it doesn't work                # what the patron says at the desk
+#     situation: An update hung it; a restart clears it.
+#     answers: [One patron, fixed]
+#     end: done
+#     forbid: [patron_devices]              # site policies that are off (optional)
 """
 
 
