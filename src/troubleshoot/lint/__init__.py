@@ -65,6 +65,7 @@ def _registry() -> list[ModuleType]:
         no_end,
         policy,
         privacy,
+        recorded,
         reviewed,
         same_target,
         shadowed,
@@ -93,6 +94,7 @@ def _registry() -> list[ModuleType]:
         test_end,
         privacy,
         policy,
+        recorded,
     ]
 
 
