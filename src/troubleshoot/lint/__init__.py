@@ -59,6 +59,7 @@ def _registry() -> list[ModuleType]:
         budget,
         dangling,
         escalate,
+        facts,
         goto,
         goto_loop,
         loop,
@@ -95,6 +96,7 @@ def _registry() -> list[ModuleType]:
         privacy,
         policy,
         recorded,
+        facts,
     ]
 
 
