@@ -57,6 +57,7 @@ def _registry() -> list[ModuleType]:
         admin,
         answers,
         budget,
+        cannot,
         dangling,
         escalate,
         facts,
@@ -97,6 +98,7 @@ def _registry() -> list[ModuleType]:
         policy,
         recorded,
         facts,
+        cannot,
     ]
 
 
