@@ -70,6 +70,7 @@ def _registry() -> list[ModuleType]:
         recorded,
         reviewed,
         same_target,
+        say_label,
         shadowed,
         symptom_node,
         symptoms,
@@ -99,6 +100,7 @@ def _registry() -> list[ModuleType]:
         recorded,
         facts,
         cannot,
+        say_label,
     ]
 
 
