@@ -39,6 +39,7 @@ def tree(
 def test_facts_only_staff_can_see_pass_and_so_does_a_callback_number() -> None:
     assert problems(tree(item="Callback number", node_item="Time the job was sent"), recorded) == []
     assert problems(tree(item="Network name the patron tried"), recorded) == []
+    assert problems(tree(item="What the patron tried to print"), recorded) == []
 
 
 def test_asking_for_the_steps_tried_is_a_warning_at_the_trees_collect() -> None:

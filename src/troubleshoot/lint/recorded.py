@@ -27,13 +27,16 @@ from troubleshoot.tree.model import Escalate, Pos, Refer, Tree
 
 ID = "recorded"
 
+#: "tried", but not "tried to": what the patron tried to print is a fact of its own.
+TRIED = r"tried\b(?!\s+to\b)"
 #: What an item asks for, and why asking is not needed.
 RECORDED: tuple[tuple[re.Pattern[str], str], ...] = tuple(
     (re.compile(pattern, re.IGNORECASE), known)
     for pattern, known in (
         (
-            r"\b(steps?|anything|everything|what|ways?)\b.*\btried\b|\btried\b.*\bhappened\b"
-            r"|\b(you|staff|we)\b.*\btried\b|\b(was|were|been|already) tried\b|\battempted\b",
+            rf"\b(steps?|anything|everything|what|ways?)\b.*\b{TRIED}"
+            rf"|\b{TRIED}.*\bhappened\b|\b(you|staff|we)\b.*\b{TRIED}"
+            rf"|\b(was|were|been|already) {TRIED}|\battempted\b",
             "the tool records every step tried and its result itself",
         ),
         (
