@@ -89,10 +89,15 @@ nodes:
 
   # Other kinds you may need:
   #   tell_patron:
-  #     say: Words to tell the patron before going on.
+  #     say: Words to say to the patron, as you would say them.
+  #     note: Something only staff should know (any node can have one).
   #     next: restart
   #   other_tree:
   #     goto: printer            # or printer#a_node, to carry on in another tree
+  #   not_ours:
+  #     refer: the patron's email provider    # who the problem belongs to
+  #     tell: What to tell the patron to do there.
+  #     bring: What they should bring or ask for.
 
   # The happy end: what to tell the patron.
   done:
