@@ -139,6 +139,5 @@ def test_scenarios_run_with_their_site_policies_and_are_named_when_they_fail(
     assert result.code == 1
     assert f"{path}: scenario 'many patrons stuck': ok, ended at 'outage'" in result.out
     assert (
-        f"{path}:26:5: error: scenario 'wrong end': ended at 'done' (resolved), "
-        "expected 'outage'"
+        f"{path}:26:5: error: scenario 'wrong end': ended at 'done' (resolved), expected 'outage'"
     ) in result.out
