@@ -6,8 +6,8 @@ import json
 
 import pytest
 
-from tests.conftest import FIXTURE_DIR, TREES
-from troubleshoot.search.find import Index, Match, shortlist
+from tests.conftest import FIXTURE_DIR, TREES, write_tree
+from troubleshoot.search.find import GOOD, Index, Match, shortlist
 from troubleshoot.tree.catalog import Catalog
 
 PHRASES = FIXTURE_DIR / "find_phrases.tsv"
@@ -80,6 +80,64 @@ def test_a_symptom_said_in_full_starts_at_its_node(small: Index) -> None:
 def test_half_a_deep_symptom_starts_at_the_beginning(small: Index) -> None:
     best = small.search("receipt")[0]
     assert best.id == "kiosk" and best.node is None
+
+
+def test_accents_and_capitals_rank_as_the_plain_word_does(bundled: Index) -> None:
+    plain = bundled.search("can't upload my resume to the application")
+    assert [m.id for m in bundled.search("CAN\u2019T UPLOAD MY RÉSUMÉ TO THE APPLICATION")] == [
+        m.id for m in plain
+    ]
+    assert plain[0].id == "job-applications"
+
+
+@pytest.fixture(scope="module")
+def read_only(tmp_path_factory: pytest.TempPathFactory) -> Index:
+    folder = tmp_path_factory.mktemp("trees")
+    write_tree(
+        folder,
+        "usb-drive",
+        """
+        title: USB drive won't save
+        summary: A patron's USB drive refuses new files.
+        symptoms:
+          - my usb drive won't save
+          - {text: the drive says read-only, node: lock}
+        start: first
+        nodes:
+          first:
+            step: Plug the drive into another port.
+            fixed: done
+            not_fixed: lock
+          lock:
+            step: Slide the lock switch on the side of the drive.
+            fixed: done
+            not_fixed: done
+          done:
+            resolved: It saves.
+        """,
+    )
+    return Index.build(Catalog([folder]).trees())
+
+
+@pytest.mark.parametrize(
+    "said",
+    [
+        "my drive says read-only",
+        "the drive says read only",
+        "drive readonly",
+        "DRIVE READ\u2011ONLY",
+    ],
+)
+def test_a_hyphenated_symptom_starts_at_its_node_however_it_is_written(
+    read_only: Index, said: str
+) -> None:
+    best = read_only.search(said)[0]
+    assert (best.id, best.node) == ("usb-drive", "lock")
+
+
+def test_a_compound_word_is_split_only_into_words_said_together(bundled: Index) -> None:
+    assert bundled.search("my flashdrive")[0].id == "usb"
+    assert all(m.score < GOOD for m in bundled.search("headphones"))
 
 
 def test_words_no_tree_uses_find_nothing(small: Index) -> None:

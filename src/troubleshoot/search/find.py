@@ -34,11 +34,12 @@ from troubleshoot.search.words import (
     root,
     stem,
     terms,
+    units,
 )
 from troubleshoot.tree.model import Escalate, Step, Tree, node_texts
 
 #: Format of :meth:`Index.to_data`; bump when the index, the weights or words.py change.
-FORMAT = 1
+FORMAT = 2
 
 # How much a word counts where it is found in a tree.
 W_ID = 3.0  # the id is the tree's name: as telling as its title
@@ -98,6 +99,13 @@ def _node_texts(tree: Tree) -> Iterable[str]:
             yield from node_texts(node)
 
 
+def _texts(tree: Tree) -> Iterable[str]:
+    """Everything of the tree that is searched."""
+    yield from (tree.id, tree.title, tree.summary)
+    yield from (s.text for s in tree.symptoms)
+    yield from _node_texts(tree)
+
+
 def _weights(tree: Tree) -> dict[str, float]:
     """How strongly each word of the tree says what the tree is about."""
     places: dict[str, list[float]] = defaultdict(list)
@@ -133,6 +141,9 @@ class Index:
     phrase_terms: list[list[str]] = field(default_factory=list)
     phrase_size: list[float] = field(default_factory=list)  # idf of its words, summed
     phrase_postings: dict[str, list[int]] = field(default_factory=dict)
+    #: A hyphenated word of the trees, joined, and the stems of its parts: "readonly" is
+    #: "read" and "only", so "read only" said apart still means "read-only".
+    compounds: dict[str, list[str]] = field(default_factory=dict)
     _by_length: dict[int, list[str]] | None = field(default=None, repr=False)
     _by_root: dict[str, list[str]] | None = field(default=None, repr=False)
     _vocab: list[str] | None = field(default=None, repr=False)
@@ -147,9 +158,13 @@ class Index:
             for word, weight in _weights(tree).items():
                 postings[word][0].append(number)
                 postings[word][1].append(round(weight * 100))
+            for text in _texts(tree):
+                for joined, parts in units(text):
+                    if len(parts) > 1:
+                        index.compounds.setdefault(joined, list(parts))
             phrases = [(tree.title, None), *((s.text, s.node) for s in tree.symptoms)]
             for text, node in phrases:
-                words = terms(text)
+                words = [joined for joined, _ in units(text)]
                 if not words:
                     continue
                 for word in set(words):
@@ -205,7 +220,7 @@ class Index:
                 self._typos(typed, found)
         for cut in range(3, len(word) - 2):
             head, tail = stem(word[:cut]), stem(word[cut:])
-            if head in self.postings and tail in self.postings:
+            if self._said_together(head, tail):
                 found.setdefault(head, M_JOINED)
                 found.setdefault(tail, M_JOINED)
         if not found and len(term) >= 4:
@@ -215,6 +230,15 @@ class Index:
                 if other.startswith(term):
                     found[other] = M_PREFIX
         return sorted(found.items())
+
+    def _said_together(self, head: str, tail: str) -> bool:
+        """Two words a title or symptom says together, so one word may be both run
+        together ("flashdrive"); "headphones" is not "head" and "phones"."""
+        if head not in self.postings or tail not in self.postings:
+            return False
+        return not set(self.phrase_postings.get(head, ())).isdisjoint(
+            self.phrase_postings.get(tail, ())
+        )
 
     def _typos(self, typed: str, found: dict[str, float]) -> None:
         """Add the index words one edit from *typed*; four letters only lose or swap one."""
@@ -245,7 +269,11 @@ class Index:
         i = 0
         while i < len(words):
             word, nxt = words[i], words[i + 1] if i + 1 < len(words) else ""
-            joined = stem(word.replace("-", "") + nxt)
+            joined = stem(word.replace("-", "") + nxt.replace("-", ""))
+            if nxt and joined in self.compounds:
+                add(joined, [(joined, 1.0)])  # "read only" is how "read-only" is said
+                i += 2
+                continue
             if nxt and joined in self.postings and not self._both_known(word, nxt):
                 add(joined, [(joined, M_JOINED)])  # "wi fi", "e mail", "log in"
                 i += 2
@@ -334,8 +362,13 @@ class Index:
         return best
 
     def _all_there(self, phrase: int, weights: Mapping[str, float]) -> bool:
-        """Every word of the phrase is in the query: safe to start where it points."""
-        return all(weights.get(t, 0.0) > 0 for t in self.phrase_terms[phrase])
+        """Every word of the phrase is in the query, a hyphenated one whole or by its
+        parts: safe to start where it points."""
+        return all(
+            weights.get(t, 0.0) > 0
+            or (t in self.compounds and all(weights.get(p, 0.0) > 0 for p in self.compounds[t]))
+            for t in self.phrase_terms[phrase]
+        )
 
     # -- keeping it between runs -----------------------------------------------------
     def to_data(self) -> dict[str, Any]:
@@ -352,6 +385,7 @@ class Index:
                 self.phrase_size,
             ],
             "phrase_postings": self.phrase_postings,
+            "compounds": self.compounds,
         }
 
     @classmethod
@@ -370,6 +404,7 @@ class Index:
                 phrase_terms=words,
                 phrase_size=size,
                 phrase_postings=data["phrase_postings"],
+                compounds=data["compounds"],
             )
         except (KeyError, TypeError, AttributeError, IndexError) as e:
             raise ValueError(f"not a search index: {e}") from None
