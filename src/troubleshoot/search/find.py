@@ -1,10 +1,16 @@
 """From what the patron said to the trees most likely to help, best first.
 
 Every tree is scored on the words it shares with the query, weighted by where they
-appear (id, title and symptoms count most, then the summary, then the text of the
-steps) and by how rare they are across the catalog, then on the best overlap of
-the query with a whole title or symptom phrase. Words are forgiven one typo, and
-matched through a light stemmer and a short table of desk synonyms (words.py).
+appear (id, title and symptoms count most, then the tree's own synonyms, then the
+summary, then the text of the steps) and by how rare they are across the catalog,
+then on the best overlap of the query with a whole title, symptom or synonym.
+Words are forgiven one typo, and matched through a light stemmer and a short table
+of desk synonyms (words.py).
+
+A score says how much of what was said the tree accounts for: each word counts
+for as much as the tree says it (never more), and a word no tree uses counts
+against every tree. So "headphones don't work" scores low everywhere, and under
+:data:`GOOD` there is no good match to offer.
 
 Standard library only: a few hundred short, domain-specific trees need a small
 weighted index, not a search engine or a vector model that would add install
@@ -39,17 +45,22 @@ from troubleshoot.search.words import (
 from troubleshoot.tree.model import Escalate, Step, Tree, node_texts
 
 #: Format of :meth:`Index.to_data`; bump when the index, the weights or words.py change.
-FORMAT = 2
+FORMAT = 3
 
 # How much a word counts where it is found in a tree.
 W_ID = 3.0  # the id is the tree's name: as telling as its title
 W_TITLE = 3.0
 W_SYMPTOM = 3.0
 W_SUMMARY = 2.0
+W_SYNONYM = 2.5  # another word patrons use for it: a little below a symptom
 W_NODE = 2.0  # at most: repeated mentions in the steps saturate towards it
+#: How strongly a tree says a word, as a share: weight / (weight + this). A word in the
+#: title alone is 0.6 there, in the title and a few steps 0.7, all over the tree near 0.85;
+#: a word only in the steps stays under 0.5: the steps are a weaker signal.
+W_HALF = 2.0
 #: Share of a word's weight added for each further place in the tree it appears.
 W_ALSO = 0.25
-#: Weight of the best whole-phrase overlap (title or symptom) against the word score.
+#: Weight of the best whole-phrase overlap (title, symptom, synonym) against the word score.
 W_PHRASE = 1.0
 
 # How much a word counts when it was only matched loosely.
@@ -58,14 +69,18 @@ M_EDIT = 0.8  # one letter wrong, missing, extra or swapped
 M_RELATED = 0.7  # the same root: "printer" and "print", "copier" and "photocopy"
 M_SYNONYM = 0.6  # another word for it: "hung" -> "frozen"
 M_PREFIX = 0.6  # the start of a longer word: "auth" -> "authentication"
+#: How much a synonym matched as a whole counts against a title or symptom.
+S_SYNONYM = 0.5
+#: How much a word no tree uses counts, against the rarest word the trees use.
+U_UNKNOWN = 0.5
 
 #: Shorter words are only guessed at for a missing or swapped letter ("labl", "wfii"):
 #: "tank" is one letter from "take", "talk" and "task".
 MIN_TYPO = 5
 #: How close a one-word query must be spelt to a tree id to count as meaning it.
 ID_CUTOFF = 0.75
-#: Below this, a match is a coincidence of words rather than an answer.
-GOOD = 0.15
+#: Below this, a match is a coincidence of words rather than an answer: no good match.
+GOOD = 0.2
 #: Matches scoring under this share of the best one are not worth a line on screen.
 NEAR_BEST = 0.5
 
@@ -103,6 +118,7 @@ def _texts(tree: Tree) -> Iterable[str]:
     """Everything of the tree that is searched."""
     yield from (tree.id, tree.title, tree.summary)
     yield from (s.text for s in tree.symptoms)
+    yield from tree.synonyms
     yield from _node_texts(tree)
 
 
@@ -111,6 +127,7 @@ def _weights(tree: Tree) -> dict[str, float]:
     places: dict[str, list[float]] = defaultdict(list)
     fields = [(W_ID, tree.id), (W_TITLE, tree.title), (W_SUMMARY, tree.summary)]
     fields += [(W_SYMPTOM, s.text) for s in tree.symptoms]
+    fields += [(W_SYNONYM, word) for word in tree.synonyms]
     for weight, text in fields:
         for word in set(terms(text)):
             places[word].append(weight)
@@ -140,6 +157,7 @@ class Index:
     phrase_node: list[str | None] = field(default_factory=list)
     phrase_terms: list[list[str]] = field(default_factory=list)
     phrase_size: list[float] = field(default_factory=list)  # idf of its words, summed
+    phrase_strength: list[float] = field(default_factory=list)  # a synonym counts less
     phrase_postings: dict[str, list[int]] = field(default_factory=dict)
     #: A hyphenated word of the trees, joined, and the stems of its parts: "readonly" is
     #: "read" and "only", so "read only" said apart still means "read-only".
@@ -162,8 +180,9 @@ class Index:
                 for joined, parts in units(text):
                     if len(parts) > 1:
                         index.compounds.setdefault(joined, list(parts))
-            phrases = [(tree.title, None), *((s.text, s.node) for s in tree.symptoms)]
-            for text, node in phrases:
+            phrases = [(tree.title, None, 1.0), *((s.text, s.node, 1.0) for s in tree.symptoms)]
+            phrases += [(word, None, S_SYNONYM) for word in tree.synonyms]
+            for text, node, strength in phrases:
                 words = [joined for joined, _ in units(text)]
                 if not words:
                     continue
@@ -173,6 +192,7 @@ class Index:
                 index.phrase_text.append(text)
                 index.phrase_node.append(node)
                 index.phrase_terms.append(words)
+                index.phrase_strength.append(strength)
         index.postings = dict(postings)
         index.phrase_postings = dict(phrase_postings)
         index.phrase_size = [
@@ -292,7 +312,7 @@ class Index:
     def search(self, text: str, limit: int = 10) -> list[Match]:
         """The trees that fit *text*, best first; only those that share a word with it."""
         query = self.query_words(text)
-        unknown = math.log(1 + len(self.trees)) / 2  # a word no tree uses counts half
+        unknown = math.log(1 + len(self.trees)) * U_UNKNOWN
         scores: dict[int, float] = defaultdict(float)
         total = 0.0
         weights: dict[str, float] = {}  # index word -> how much it counts in this query
@@ -307,20 +327,20 @@ class Index:
             for term, sure in word.meanings:
                 weights[term] = max(weights.get(term, 0.0), idf * sure)
                 numbers, tree_weights = self.postings[term]
-                scale = idf * sure / 100  # weights are kept in hundredths
                 for tree, weight in zip(numbers, tree_weights, strict=True):
-                    value = scale * weight
+                    strength = sure * weight / 100  # weights are kept in hundredths
+                    value = idf * strength / (strength + W_HALF)
                     if value > best.get(tree, 0.0):
                         best[tree] = value
             for tree, value in best.items():
                 scores[tree] += value
         close = self._close_ids(text)
         phrases = self._phrases(weights, total)
-        most = max(total, 1e-9) * (W_TITLE + W_NODE)  # a query of filler only has no total
+        total = max(total, 1e-9)  # a query of filler only has no total
         results = []
         for tree in scores.keys() | close.keys():
             overlap, phrase = phrases.get(tree, (0.0, -1))
-            value = (min(scores.get(tree, 0.0) / most, 1.0) + W_PHRASE * overlap) / (1 + W_PHRASE)
+            value = (scores.get(tree, 0.0) / total + W_PHRASE * overlap) / (1 + W_PHRASE)
             value = max(value, close.get(tree, 0.0))
             node = None
             if phrase >= 0 and self._all_there(phrase, weights):
@@ -355,7 +375,7 @@ class Index:
                 shared[at] += weight
         best: dict[int, tuple[float, int]] = {}
         for at, common in shared.items():
-            overlap = 2 * common / (total + self.phrase_size[at])
+            overlap = self.phrase_strength[at] * 2 * common / (total + self.phrase_size[at])
             tree = self.phrase_tree[at]
             if overlap > best.get(tree, (0.0, -1))[0]:
                 best[tree] = (overlap, at)
@@ -383,6 +403,7 @@ class Index:
                 self.phrase_node,
                 self.phrase_terms,
                 self.phrase_size,
+                self.phrase_strength,
             ],
             "phrase_postings": self.phrase_postings,
             "compounds": self.compounds,
@@ -394,7 +415,7 @@ class Index:
         try:
             if data["format"] != FORMAT:
                 raise ValueError("index format changed")
-            tree, text, node, words, size = data["phrases"]
+            tree, text, node, words, size, strength = data["phrases"]
             index = cls(
                 trees=[(str(i), str(t)) for i, t in data["trees"]],
                 postings={t: (p[0], p[1]) for t, p in data["postings"].items()},
@@ -403,12 +424,13 @@ class Index:
                 phrase_node=node,
                 phrase_terms=words,
                 phrase_size=size,
+                phrase_strength=strength,
                 phrase_postings=data["phrase_postings"],
                 compounds=data["compounds"],
             )
         except (KeyError, TypeError, AttributeError, IndexError) as e:
             raise ValueError(f"not a search index: {e}") from None
-        if not len(tree) == len(text) == len(node) == len(words) == len(size):
+        if not len(tree) == len(text) == len(node) == len(words) == len(size) == len(strength):
             raise ValueError("not a search index: phrase columns differ in length")
         return index
 
