@@ -79,6 +79,8 @@ U_UNKNOWN = 0.5
 MIN_TYPO = 5
 #: How close a one-word query must be spelt to a tree id to count as meaning it.
 ID_CUTOFF = 0.75
+#: At most this many longer words are tried for a word still being typed.
+COMPLETIONS = 20
 #: Below this, a match is a coincidence of words rather than an answer: no good match.
 GOOD = 0.2
 #: Matches scoring under this share of the best one are not worth a line on screen.
@@ -275,8 +277,12 @@ class Index:
             meaningful(w) and len(w) > 2 and stem(w) in self.postings for w in (first, second)
         )
 
-    def query_words(self, text: str) -> list[Word]:
-        """The meaningful words of *text*, each with the index words it may mean."""
+    def query_words(self, text: str, partial: bool = False) -> list[Word]:
+        """The meaningful words of *text*, each with the index words it may mean.
+
+        *partial*: the text is still being typed, so its last word may be the start of
+        a longer one ("wif" for "wifi").
+        """
         words = raw_words(text)
         out: list[Word] = []
         seen: set[str] = set()
@@ -306,12 +312,41 @@ class Index:
             for part in word.split("-"):
                 if meaningful(part):
                     add(stem(part), self.expand(part))
+        if partial and words and text[-1:].isalnum():
+            begun = words[-1].split("-")[-1]
+            started = self.complete(begun)
+            if started:
+                term = stem(begun)
+                meanings = dict(self.expand(begun)) if meaningful(begun) else {}
+                for other, sure in started:
+                    meanings.setdefault(other, sure)
+                out = [w for w in out if w.term != term]
+                out.append(Word(term, tuple(sorted(meanings.items()))))
         return out
 
+    def complete(self, begun: str) -> list[tuple[str, float]]:
+        """The index words a word still being typed may become: those it starts
+        ("wif" for "wifi"), and the stem it has already run past ("printi": "print")."""
+        if len(begun) < 2:
+            return []
+        vocab = self._sorted()
+        at = bisect.bisect_left(vocab, begun)
+        found = [
+            (other, M_PREFIX) for other in vocab[at : at + COMPLETIONS] if other.startswith(begun)
+        ]
+        for cut in range(len(begun) - 1, 3, -1):
+            if begun[:cut] in self.postings:
+                found.append((begun[:cut], M_PREFIX))
+                break
+        return found
+
     # -- ranking -----------------------------------------------------------------------
-    def search(self, text: str, limit: int = 10) -> list[Match]:
-        """The trees that fit *text*, best first; only those that share a word with it."""
-        query = self.query_words(text)
+    def search(self, text: str, limit: int = 10, *, partial: bool = False) -> list[Match]:
+        """The trees that fit *text*, best first; only those that share a word with it.
+
+        *partial*: the text is still being typed (a list filtered as staff type).
+        """
+        query = self.query_words(text, partial)
         unknown = math.log(1 + len(self.trees)) * U_UNKNOWN
         scores: dict[int, float] = defaultdict(float)
         total = 0.0
