@@ -6,7 +6,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from troubleshoot.search.words import one_edit_apart, root, stem, terms
+from troubleshoot.search.words import fold, one_edit_apart, raw_words, root, stem, terms, units
 
 
 @pytest.mark.parametrize(
@@ -31,6 +31,34 @@ def test_a_spine_label_is_not_a_spinning_circle() -> None:
 
 def test_filler_words_and_apostrophes_leave_only_what_matters() -> None:
     assert terms("It says my Wi-Fi won't connect!") == ["wifi", "wi", "fi", "connect"]
+
+
+@pytest.mark.parametrize(
+    ("typed", "plain"),
+    [
+        ("RÉSUMÉ", "resume"),
+        ("Résumé", "resume"),
+        ("naïve café", "naive cafe"),
+        ("Straße", "strasse"),
+        ("won\u2019t", "wont"),  # a phone's curly apostrophe
+        ("isn\u02bct", "isnt"),
+        ("Wi\u2011Fi", "wi-fi"),  # a non-breaking hyphen
+        ("e\u2013mail", "e-mail"),  # an en dash
+        ("pop\u00adup", "popup"),  # a soft hyphen, left by copying from a page
+    ],
+)
+def test_accents_case_apostrophes_and_dashes_fold_away(typed: str, plain: str) -> None:
+    assert fold(typed) == plain
+    assert terms(typed) == terms(plain)
+
+
+def test_words_of_other_scripts_are_kept_whole() -> None:
+    assert raw_words("Контраст экрана") == ["контраст", "экрана"]
+
+
+def test_a_hyphenated_word_is_one_unit_of_a_phrase() -> None:
+    assert units("the drive says read-only") == [("drive", ()), ("readonly", ("read", "only"))]
+    assert terms("read-only") == ["readonly", "read"]
 
 
 def test_a_doer_shares_the_root_of_what_it_does() -> None:

@@ -15,6 +15,7 @@ TREE = """
 title: Cache test
 summary: One step.
 symptoms: [broken]
+synonyms: [kaput, bust]
 start: s
 nodes:
   s: {step: Try it., fixed: ok, not_fixed: esc}
@@ -38,6 +39,7 @@ def test_second_load_comes_from_the_cache_and_equals_the_first(tree_file: Path) 
     assert folder is not None and len(entries(folder)) == 1
     second, _ = cache.parse(tree_file)
     assert first == second
+    assert second is not None and second.synonyms == ("kaput", "bust")
 
 
 def test_cached_tree_is_used_without_parsing_again(

@@ -88,6 +88,7 @@ GOOD = """
 title: Good
 summary: A tree both agree on.
 symptoms: [it broke, {text: "it says: no", node: fix}]
+synonyms: [gadget, widget]
 owner: Desk
 reviewed: 2026-11-01
 budget: {minutes: 10, steps: 12}
@@ -135,6 +136,8 @@ BROKEN = [
     ("title: Good", "titel: Good", "unknown key 'titel' (did you mean 'title'?)"),
     ("summary: A tree both agree on.\n", "", "missing required key 'summary'"),
     ("owner: Desk", "owner: [Desk]", "owner: expected text"),
+    ("synonyms: [gadget, widget]", "synonyms: gadget", "synonyms: expected a list"),
+    ("synonyms: [gadget, widget]", "synonyms: [gadget, [widget]]", "synonyms: [2]: expected text"),
     ("budget: {minutes: 10, steps: 12}", "budget: {minutes: 0}", "budget: minutes: must be"),
     ("budget: {minutes: 10, steps: 12}", "budget: {steps: 1001}", "budget: steps: must be"),
     ("budget: {minutes: 10, steps: 12}", "budget: {hours: 1}", "budget: unknown key 'hours'"),

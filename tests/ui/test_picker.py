@@ -9,7 +9,8 @@ from pathlib import Path
 import pexpect
 import pytest
 
-from tests.conftest import FIXTURE_DIR, subprocess_env
+from tests.conftest import FIXTURE_DIR, TREES, subprocess_env
+from tests.terminal import spawn as on_terminal
 from troubleshoot.desk import Desk
 from troubleshoot.search.find import Match
 from troubleshoot.tree.catalog import Catalog
@@ -42,6 +43,19 @@ def test_plain_picker_narrows_by_words_and_keeps_the_numbers(trees: list[Tree]) 
 
 def test_plain_picker_takes_words_that_fit_one_tree(trees: list[Tree]) -> None:
     assert pick_plain(trees, io.StringIO("locker\n"), io.StringIO()).id == "lockers"
+
+
+def test_plain_picker_ranks_typed_words_as_find_does_and_keeps_the_numbers() -> None:
+    bundled = list(Catalog([TREES]).trees())
+    shown = io.StringIO()
+    number = [t.id for t in bundled].index("pc-reservation") + 1
+    picked = pick_plain(bundled, io.StringIO(f"my card won't work\n{number}\n"), shown)
+    assert picked.id == "pc-reservation"
+    narrowed = shown.getvalue().split("> ", 1)[1].splitlines()
+    assert narrowed[0].startswith(f"{number:>2}) PC time ran out")
+    assert pick_plain(bundled, io.StringIO("it wants me to agree again\n"), io.StringIO()).id == (
+        "wifi"
+    )
 
 
 def test_plain_picker_asks_again_after_a_number_out_of_range(trees: list[Tree]) -> None:
@@ -128,3 +142,32 @@ def test_ctrl_d_in_the_picker_ends_input_as_in_plain_prompts(
     child.close()
     assert child.exitstatus == 3
     assert "troubleshoot: input ended before the walk reached an end." in child.before
+
+
+def filtering(typed: str) -> str:
+    """What the arrow-key list shows under it while staff type: "/ typed...", styled."""
+    return r"/ (\x1b\[[0-9;]*m)*" + typed
+
+
+def test_on_a_terminal_typed_words_rank_the_list_as_find_does() -> None:
+    # The title says "Wi-Fi": matched as a plain substring, "wifi" filtered out nothing
+    # and Enter took the first tree on the list.
+    child = on_terminal([], rows=40, cols=160)
+    child.expect("What is the problem")
+    child.send("wifi")
+    child.expect(filtering("wifi"))
+    child.send("\r")
+    child.expect("What does the patron see\?")
+    child.sendcontrol("c")
+    child.expect(pexpect.EOF)
+
+
+def test_on_a_terminal_a_synonym_typed_into_the_list_finds_its_tree() -> None:
+    child = on_terminal([], rows=40, cols=160)
+    child.expect("What is the problem")
+    child.send("agree")
+    child.expect(filtering("agree"))
+    child.send("\r")
+    child.expect("What does the patron see\?")
+    child.sendcontrol("c")
+    child.expect(pexpect.EOF)

@@ -18,7 +18,7 @@ if TYPE_CHECKING:
     from troubleshoot.tree.catalog import Catalog
 
 if TYPE_CHECKING:
-    from troubleshoot.search.find import Match
+    from troubleshoot.search.find import Index, Match
 
 
 def unknown_tree(
@@ -35,14 +35,19 @@ def unknown_tree(
     return TroubleshootError(f"{lead} '{name}'{hint}", exit_code=Exit.USAGE)
 
 
-def every_tree(catalog: Catalog, interactive: bool) -> str:
-    """Every tree, title and summary, for staff who would rather choose than type."""
+def every_tree(catalog: Catalog, interactive: bool, index: Index | None = None) -> str:
+    """Every tree, title and summary, for staff who would rather choose than type.
+
+    Typed words narrow the list as find ranks trees, so both share the index.
+    """
+    from troubleshoot.search.index import index_for
     from troubleshoot.ui import picker
 
     trees = list(catalog.trees())
+    index = index_for(catalog) if index is None else index
     if interactive:
-        return picker.pick_interactive(trees).id
-    return picker.pick_plain(trees, sys.stdin, sys.stdout).id
+        return picker.pick_interactive(trees, index).id
+    return picker.pick_plain(trees, sys.stdin, sys.stdout, index).id
 
 
 def by_words(
@@ -55,7 +60,8 @@ def by_words(
     from troubleshoot.search.index import index_for
     from troubleshoot.ui import out, picker
 
-    matches = index_for(catalog, warn=lambda m: out.line(f"warning: {m}", err=True)).search(words)
+    index = index_for(catalog, warn=lambda m: out.line(f"warning: {m}", err=True))
+    matches = index.search(words)
     offered = shortlist(matches)
     if not offered:
         raise unknown_tree(catalog, words, matches, lead)
@@ -64,5 +70,5 @@ def by_words(
     else:
         chosen = picker.choose_match_plain(words, offered, sys.stdin, sys.stdout)
     if chosen is None:
-        return every_tree(catalog, interactive), None
+        return every_tree(catalog, interactive, index), None
     return chosen.id, chosen.node

@@ -1,10 +1,16 @@
 """From what the patron said to the trees most likely to help, best first.
 
 Every tree is scored on the words it shares with the query, weighted by where they
-appear (id, title and symptoms count most, then the summary, then the text of the
-steps) and by how rare they are across the catalog, then on the best overlap of
-the query with a whole title or symptom phrase. Words are forgiven one typo, and
-matched through a light stemmer and a short table of desk synonyms (words.py).
+appear (id, title and symptoms count most, then the tree's own synonyms, then the
+summary, then the text of the steps) and by how rare they are across the catalog,
+then on the best overlap of the query with a whole title, symptom or synonym.
+Words are forgiven one typo, and matched through a light stemmer and a short table
+of desk synonyms (words.py).
+
+A score says how much of what was said the tree accounts for: each word counts
+for as much as the tree says it (never more), and a word no tree uses counts
+against every tree. So "headphones don't work" scores low everywhere, and under
+:data:`GOOD` there is no good match to offer.
 
 Standard library only: a few hundred short, domain-specific trees need a small
 weighted index, not a search engine or a vector model that would add install
@@ -34,21 +40,27 @@ from troubleshoot.search.words import (
     root,
     stem,
     terms,
+    units,
 )
 from troubleshoot.tree.model import Escalate, Step, Tree, node_texts
 
 #: Format of :meth:`Index.to_data`; bump when the index, the weights or words.py change.
-FORMAT = 1
+FORMAT = 3
 
 # How much a word counts where it is found in a tree.
 W_ID = 3.0  # the id is the tree's name: as telling as its title
 W_TITLE = 3.0
 W_SYMPTOM = 3.0
 W_SUMMARY = 2.0
+W_SYNONYM = 2.5  # another word patrons use for it: a little below a symptom
 W_NODE = 2.0  # at most: repeated mentions in the steps saturate towards it
+#: How strongly a tree says a word, as a share: weight / (weight + this). A word in the
+#: title alone is 0.6 there, in the title and a few steps 0.7, all over the tree near 0.85;
+#: a word only in the steps stays under 0.5: the steps are a weaker signal.
+W_HALF = 2.0
 #: Share of a word's weight added for each further place in the tree it appears.
 W_ALSO = 0.25
-#: Weight of the best whole-phrase overlap (title or symptom) against the word score.
+#: Weight of the best whole-phrase overlap (title, symptom, synonym) against the word score.
 W_PHRASE = 1.0
 
 # How much a word counts when it was only matched loosely.
@@ -57,14 +69,20 @@ M_EDIT = 0.8  # one letter wrong, missing, extra or swapped
 M_RELATED = 0.7  # the same root: "printer" and "print", "copier" and "photocopy"
 M_SYNONYM = 0.6  # another word for it: "hung" -> "frozen"
 M_PREFIX = 0.6  # the start of a longer word: "auth" -> "authentication"
+#: How much a synonym matched as a whole counts against a title or symptom.
+S_SYNONYM = 0.5
+#: How much a word no tree uses counts, against the rarest word the trees use.
+U_UNKNOWN = 0.5
 
 #: Shorter words are only guessed at for a missing or swapped letter ("labl", "wfii"):
 #: "tank" is one letter from "take", "talk" and "task".
 MIN_TYPO = 5
 #: How close a one-word query must be spelt to a tree id to count as meaning it.
 ID_CUTOFF = 0.75
-#: Below this, a match is a coincidence of words rather than an answer.
-GOOD = 0.15
+#: At most this many longer words are tried for a word still being typed.
+COMPLETIONS = 20
+#: Below this, a match is a coincidence of words rather than an answer: no good match.
+GOOD = 0.2
 #: Matches scoring under this share of the best one are not worth a line on screen.
 NEAR_BEST = 0.5
 
@@ -98,11 +116,20 @@ def _node_texts(tree: Tree) -> Iterable[str]:
             yield from node_texts(node)
 
 
+def _texts(tree: Tree) -> Iterable[str]:
+    """Everything of the tree that is searched."""
+    yield from (tree.id, tree.title, tree.summary)
+    yield from (s.text for s in tree.symptoms)
+    yield from tree.synonyms
+    yield from _node_texts(tree)
+
+
 def _weights(tree: Tree) -> dict[str, float]:
     """How strongly each word of the tree says what the tree is about."""
     places: dict[str, list[float]] = defaultdict(list)
     fields = [(W_ID, tree.id), (W_TITLE, tree.title), (W_SUMMARY, tree.summary)]
     fields += [(W_SYMPTOM, s.text) for s in tree.symptoms]
+    fields += [(W_SYNONYM, word) for word in tree.synonyms]
     for weight, text in fields:
         for word in set(terms(text)):
             places[word].append(weight)
@@ -132,7 +159,11 @@ class Index:
     phrase_node: list[str | None] = field(default_factory=list)
     phrase_terms: list[list[str]] = field(default_factory=list)
     phrase_size: list[float] = field(default_factory=list)  # idf of its words, summed
+    phrase_strength: list[float] = field(default_factory=list)  # a synonym counts less
     phrase_postings: dict[str, list[int]] = field(default_factory=dict)
+    #: A hyphenated word of the trees, joined, and the stems of its parts: "readonly" is
+    #: "read" and "only", so "read only" said apart still means "read-only".
+    compounds: dict[str, list[str]] = field(default_factory=dict)
     _by_length: dict[int, list[str]] | None = field(default=None, repr=False)
     _by_root: dict[str, list[str]] | None = field(default=None, repr=False)
     _vocab: list[str] | None = field(default=None, repr=False)
@@ -147,9 +178,14 @@ class Index:
             for word, weight in _weights(tree).items():
                 postings[word][0].append(number)
                 postings[word][1].append(round(weight * 100))
-            phrases = [(tree.title, None), *((s.text, s.node) for s in tree.symptoms)]
-            for text, node in phrases:
-                words = terms(text)
+            for text in _texts(tree):
+                for joined, parts in units(text):
+                    if len(parts) > 1:
+                        index.compounds.setdefault(joined, list(parts))
+            phrases = [(tree.title, None, 1.0), *((s.text, s.node, 1.0) for s in tree.symptoms)]
+            phrases += [(word, None, S_SYNONYM) for word in tree.synonyms]
+            for text, node, strength in phrases:
+                words = [joined for joined, _ in units(text)]
                 if not words:
                     continue
                 for word in set(words):
@@ -158,6 +194,7 @@ class Index:
                 index.phrase_text.append(text)
                 index.phrase_node.append(node)
                 index.phrase_terms.append(words)
+                index.phrase_strength.append(strength)
         index.postings = dict(postings)
         index.phrase_postings = dict(phrase_postings)
         index.phrase_size = [
@@ -205,7 +242,7 @@ class Index:
                 self._typos(typed, found)
         for cut in range(3, len(word) - 2):
             head, tail = stem(word[:cut]), stem(word[cut:])
-            if head in self.postings and tail in self.postings:
+            if self._said_together(head, tail):
                 found.setdefault(head, M_JOINED)
                 found.setdefault(tail, M_JOINED)
         if not found and len(term) >= 4:
@@ -215,6 +252,15 @@ class Index:
                 if other.startswith(term):
                     found[other] = M_PREFIX
         return sorted(found.items())
+
+    def _said_together(self, head: str, tail: str) -> bool:
+        """Two words a title or symptom says together, so one word may be both run
+        together ("flashdrive"); "headphones" is not "head" and "phones"."""
+        if head not in self.postings or tail not in self.postings:
+            return False
+        return not set(self.phrase_postings.get(head, ())).isdisjoint(
+            self.phrase_postings.get(tail, ())
+        )
 
     def _typos(self, typed: str, found: dict[str, float]) -> None:
         """Add the index words one edit from *typed*; four letters only lose or swap one."""
@@ -231,8 +277,12 @@ class Index:
             meaningful(w) and len(w) > 2 and stem(w) in self.postings for w in (first, second)
         )
 
-    def query_words(self, text: str) -> list[Word]:
-        """The meaningful words of *text*, each with the index words it may mean."""
+    def query_words(self, text: str, partial: bool = False) -> list[Word]:
+        """The meaningful words of *text*, each with the index words it may mean.
+
+        *partial*: the text is still being typed, so its last word may be the start of
+        a longer one ("wif" for "wifi").
+        """
         words = raw_words(text)
         out: list[Word] = []
         seen: set[str] = set()
@@ -245,7 +295,11 @@ class Index:
         i = 0
         while i < len(words):
             word, nxt = words[i], words[i + 1] if i + 1 < len(words) else ""
-            joined = stem(word.replace("-", "") + nxt)
+            joined = stem(word.replace("-", "") + nxt.replace("-", ""))
+            if nxt and joined in self.compounds:
+                add(joined, [(joined, 1.0)])  # "read only" is how "read-only" is said
+                i += 2
+                continue
             if nxt and joined in self.postings and not self._both_known(word, nxt):
                 add(joined, [(joined, M_JOINED)])  # "wi fi", "e mail", "log in"
                 i += 2
@@ -258,13 +312,42 @@ class Index:
             for part in word.split("-"):
                 if meaningful(part):
                     add(stem(part), self.expand(part))
+        if partial and words and text[-1:].isalnum():
+            begun = words[-1].split("-")[-1]
+            started = self.complete(begun)
+            if started:
+                term = stem(begun)
+                meanings = dict(self.expand(begun)) if meaningful(begun) else {}
+                for other, sure in started:
+                    meanings.setdefault(other, sure)
+                out = [w for w in out if w.term != term]
+                out.append(Word(term, tuple(sorted(meanings.items()))))
         return out
 
+    def complete(self, begun: str) -> list[tuple[str, float]]:
+        """The index words a word still being typed may become: those it starts
+        ("wif" for "wifi"), and the stem it has already run past ("printi": "print")."""
+        if len(begun) < 2:
+            return []
+        vocab = self._sorted()
+        at = bisect.bisect_left(vocab, begun)
+        found = [
+            (other, M_PREFIX) for other in vocab[at : at + COMPLETIONS] if other.startswith(begun)
+        ]
+        for cut in range(len(begun) - 1, 3, -1):
+            if begun[:cut] in self.postings:
+                found.append((begun[:cut], M_PREFIX))
+                break
+        return found
+
     # -- ranking -----------------------------------------------------------------------
-    def search(self, text: str, limit: int = 10) -> list[Match]:
-        """The trees that fit *text*, best first; only those that share a word with it."""
-        query = self.query_words(text)
-        unknown = math.log(1 + len(self.trees)) / 2  # a word no tree uses counts half
+    def search(self, text: str, limit: int = 10, *, partial: bool = False) -> list[Match]:
+        """The trees that fit *text*, best first; only those that share a word with it.
+
+        *partial*: the text is still being typed (a list filtered as staff type).
+        """
+        query = self.query_words(text, partial)
+        unknown = math.log(1 + len(self.trees)) * U_UNKNOWN
         scores: dict[int, float] = defaultdict(float)
         total = 0.0
         weights: dict[str, float] = {}  # index word -> how much it counts in this query
@@ -279,20 +362,20 @@ class Index:
             for term, sure in word.meanings:
                 weights[term] = max(weights.get(term, 0.0), idf * sure)
                 numbers, tree_weights = self.postings[term]
-                scale = idf * sure / 100  # weights are kept in hundredths
                 for tree, weight in zip(numbers, tree_weights, strict=True):
-                    value = scale * weight
+                    strength = sure * weight / 100  # weights are kept in hundredths
+                    value = idf * strength / (strength + W_HALF)
                     if value > best.get(tree, 0.0):
                         best[tree] = value
             for tree, value in best.items():
                 scores[tree] += value
         close = self._close_ids(text)
         phrases = self._phrases(weights, total)
-        most = max(total, 1e-9) * (W_TITLE + W_NODE)  # a query of filler only has no total
+        total = max(total, 1e-9)  # a query of filler only has no total
         results = []
         for tree in scores.keys() | close.keys():
             overlap, phrase = phrases.get(tree, (0.0, -1))
-            value = (min(scores.get(tree, 0.0) / most, 1.0) + W_PHRASE * overlap) / (1 + W_PHRASE)
+            value = (scores.get(tree, 0.0) / total + W_PHRASE * overlap) / (1 + W_PHRASE)
             value = max(value, close.get(tree, 0.0))
             node = None
             if phrase >= 0 and self._all_there(phrase, weights):
@@ -327,15 +410,20 @@ class Index:
                 shared[at] += weight
         best: dict[int, tuple[float, int]] = {}
         for at, common in shared.items():
-            overlap = 2 * common / (total + self.phrase_size[at])
+            overlap = self.phrase_strength[at] * 2 * common / (total + self.phrase_size[at])
             tree = self.phrase_tree[at]
             if overlap > best.get(tree, (0.0, -1))[0]:
                 best[tree] = (overlap, at)
         return best
 
     def _all_there(self, phrase: int, weights: Mapping[str, float]) -> bool:
-        """Every word of the phrase is in the query: safe to start where it points."""
-        return all(weights.get(t, 0.0) > 0 for t in self.phrase_terms[phrase])
+        """Every word of the phrase is in the query, a hyphenated one whole or by its
+        parts: safe to start where it points."""
+        return all(
+            weights.get(t, 0.0) > 0
+            or (t in self.compounds and all(weights.get(p, 0.0) > 0 for p in self.compounds[t]))
+            for t in self.phrase_terms[phrase]
+        )
 
     # -- keeping it between runs -----------------------------------------------------
     def to_data(self) -> dict[str, Any]:
@@ -350,8 +438,10 @@ class Index:
                 self.phrase_node,
                 self.phrase_terms,
                 self.phrase_size,
+                self.phrase_strength,
             ],
             "phrase_postings": self.phrase_postings,
+            "compounds": self.compounds,
         }
 
     @classmethod
@@ -360,7 +450,7 @@ class Index:
         try:
             if data["format"] != FORMAT:
                 raise ValueError("index format changed")
-            tree, text, node, words, size = data["phrases"]
+            tree, text, node, words, size, strength = data["phrases"]
             index = cls(
                 trees=[(str(i), str(t)) for i, t in data["trees"]],
                 postings={t: (p[0], p[1]) for t, p in data["postings"].items()},
@@ -369,11 +459,13 @@ class Index:
                 phrase_node=node,
                 phrase_terms=words,
                 phrase_size=size,
+                phrase_strength=strength,
                 phrase_postings=data["phrase_postings"],
+                compounds=data["compounds"],
             )
         except (KeyError, TypeError, AttributeError, IndexError) as e:
             raise ValueError(f"not a search index: {e}") from None
-        if not len(tree) == len(text) == len(node) == len(words) == len(size):
+        if not len(tree) == len(text) == len(node) == len(words) == len(size) == len(strength):
             raise ValueError("not a search index: phrase columns differ in length")
         return index
 

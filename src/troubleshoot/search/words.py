@@ -1,16 +1,20 @@
 """Turning what people type into the words a search compares.
 
-Staff type what they hear: "wifi wont conect", "my flashdrive", "it's frozen". So
-words are lower-cased, apostrophes dropped ("won't" is "wont"), filler words set
-aside, and forms brought together by a light stemmer: "typing", "typed" and "types"
-all become "type", "jammed" is "jam", "recognised" meets "recognized". Pure
-standard library: a Porter-style stemmer is a page of code and needs no package.
+Staff type what they hear: "wifi wont conect", "my flashdrive", "it's frozen",
+"my résumé", "the Wi‑Fi". So text is folded first: lower case without accents
+("résumé" is "resume"), every kind of apostrophe dropped ("won’t" is "wont"), every
+kind of dash between letters a plain hyphen. Then filler words are set aside and
+forms brought together by a light stemmer: "typing", "typed" and "types" all become
+"type", "jammed" is "jam", "recognised" meets "recognized". A hyphenated word is one
+word said two ways: "read-only", "read only" and "readonly" meet. Pure standard
+library: a Porter-style stemmer is a page of code and needs no package.
 """
 
 from __future__ import annotations
 
 import functools
 import re
+import unicodedata
 
 #: Words that say nothing about which problem it is: how people wrap a problem.
 #: "work" is here because "not working" is the most common filler at a desk.
@@ -77,14 +81,31 @@ SYNONYM_GROUPS = (
     "blank empty",
 )
 
-_APOSTROPHES = re.compile(r"['\u2019\u2018`]")
-_WORD = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
+#: Apostrophes as keyboards, phones and word processors type them, and the soft hyphen.
+_DROPPED = re.compile("['`\u00ad\u02bc\u2018\u2019\u201b\u2032\uff07]")
+#: Hyphens and dashes of every width; between letters they join a word.
+_DASHES = re.compile("[\u2010-\u2015\u2212\ufe58\ufe63\uff0d]")
+#: Letters and digits of any script; no underscore, which is not how people spell.
+_WORD = re.compile(r"[^\W_]+(?:-[^\W_]+)*")
 _BRITISH = re.compile(r"is(e|ed|es|ing|ation|ations)$")
 
 
+def fold(text: str) -> str:
+    """Lower case without accents, apostrophes dropped, every dash a plain hyphen.
+
+    "Résumé", "RESUME" and "resume" are one word; so are "won’t" and "wont", and
+    "Wi‑Fi" (a non-breaking hyphen, as phones type it) and "wi-fi".
+    """
+    if not text.isascii():
+        text = unicodedata.normalize("NFKD", text)
+        text = "".join(c for c in text if not unicodedata.combining(c))
+        text = _DASHES.sub("-", text)
+    return _DROPPED.sub("", text.casefold())
+
+
 def raw_words(text: str) -> list[str]:
-    """Lower-case words, apostrophes dropped ("won't" is "wont"), hyphens kept."""
-    return _WORD.findall(_APOSTROPHES.sub("", text.lower()))
+    """The folded words of *text*, hyphens kept ("won't" is "wont", "wi-fi" one word)."""
+    return _WORD.findall(fold(text))
 
 
 def terms(text: str) -> list[str]:
@@ -92,12 +113,29 @@ def terms(text: str) -> list[str]:
     out: list[str] = []
     for word in raw_words(text):
         if "-" not in word:
-            if len(word) > 1 and word not in STOP_WORDS:
+            if meaningful(word):
                 out.append(stem(word))
             continue
         parts = word.split("-")
         out.append(stem("".join(parts)))
         out.extend(stem(p) for p in parts if meaningful(p))
+    return out
+
+
+def units(text: str) -> list[tuple[str, tuple[str, ...]]]:
+    """The words of a phrase as a person says them: a stem and, for a hyphenated word,
+    the stems of its parts ("read-only" is ("readonly", ("read", "only"))).
+
+    A phrase is there in full when each unit is, whole or by all its parts.
+    """
+    out: list[tuple[str, tuple[str, ...]]] = []
+    for word in raw_words(text):
+        if "-" not in word:
+            if meaningful(word):
+                out.append((stem(word), ()))
+            continue
+        parts = [p for p in word.split("-") if p]
+        out.append((stem("".join(parts)), tuple(stem(p) for p in parts)))
     return out
 
 

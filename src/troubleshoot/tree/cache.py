@@ -38,7 +38,7 @@ from troubleshoot.tree.model import (
     kind_of,
 )
 
-FORMAT = 3  # bump when the model changes shape
+FORMAT = 4  # bump when the model changes shape
 
 
 def parse(path: Path) -> tuple[Tree | None, list[Finding]]:
@@ -211,6 +211,7 @@ def _dump_tree(tree: Tree) -> dict[str, Any]:
         "start": tree.start,
         "nodes": [_dump_node(n) for n in tree.nodes.values()],
         "symptoms": [[s.text, s.node, _p(s.pos)] for s in tree.symptoms],
+        "synonyms": list(tree.synonyms),
         "owner": tree.owner,
         "reviewed": tree.reviewed.isoformat() if tree.reviewed else None,
         "budget": [tree.budget.minutes, tree.budget.steps],
@@ -235,6 +236,7 @@ def _tree(raw: dict[str, Any]) -> Tree:
         start=raw["start"],
         nodes={n.id: n for n in nodes},
         symptoms=tuple(Symptom(t, n, _pos(p)) for t, n, p in raw["symptoms"]),
+        synonyms=tuple(raw["synonyms"]),
         owner=raw["owner"],
         reviewed=dt.date.fromisoformat(raw["reviewed"]) if raw["reviewed"] else None,
         budget=Budget(*raw["budget"]),

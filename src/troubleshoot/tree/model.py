@@ -214,6 +214,9 @@ class Tree:
     start: str
     nodes: Mapping[str, Node]
     symptoms: tuple[Symptom, ...] = ()
+    # Other words for what the tree covers ("wireless", "hotspot"), for find; symptoms stay
+    # the patron's own phrases.
+    synonyms: tuple[str, ...] = ()
     owner: str = ""
     reviewed: dt.date | None = None
     budget: Budget = Budget()

@@ -144,6 +144,10 @@ TOP: Schema = {
         "minItems": 1,
         "items": {"$ref": "#/definitions/symptom"},
     },
+    "synonyms": _texts(
+        "Other words patrons use for what this tree covers (wireless, hotspot, memory"
+        " stick), a word or a short name each; find counts them a little below symptoms."
+    ),
     "owner": {
         "description": "Who keeps this tree.",
         "type": ["string", "number", "boolean", "null"],

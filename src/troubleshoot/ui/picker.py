@@ -1,14 +1,18 @@
 """Choosing a tree when staff don't know its id: from all trees, or from search matches.
 
 Every list is numbered and the numbers never change while filtering, so what a
-colleague says across the desk ("it's number 4") stays true.
+colleague says across the desk ("it's number 4") stays true. Typed words narrow
+the list the way ``find`` ranks trees (search/narrow.py), best first, in the plain
+picker and the arrow-key one alike.
 """
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-from typing import TYPE_CHECKING, TextIO
+from collections.abc import Callable, Sequence
+from typing import TYPE_CHECKING, Any, TextIO
 
+from troubleshoot.search.find import Index
+from troubleshoot.search.narrow import narrow
 from troubleshoot.text import one_line
 from troubleshoot.tree.model import Tree
 from troubleshoot.ui.keys import ctrl_d_ends_input
@@ -17,10 +21,15 @@ if TYPE_CHECKING:
     from troubleshoot.search.find import Match
 
 NONE_OF_THESE = "None of these: show all problems"
+QUESTION = "What is the problem?"
 
 
 def _label(number: int, tree: Tree) -> str:
     return f"{number:>2}) {one_line(tree.title)}: {one_line(tree.summary)}"
+
+
+def _entries(trees: Sequence[Tree]) -> list[tuple[str, str]]:
+    return [(t.id, f"{t.id} {t.title} {t.summary}") for t in trees]
 
 
 def _read(inp: TextIO, out: TextIO, label: str = "> ") -> str:
@@ -32,19 +41,18 @@ def _read(inp: TextIO, out: TextIO, label: str = "> ") -> str:
     return reply.strip()
 
 
-def _filter(trees: Sequence[Tree], words: str) -> list[int]:
-    """Positions of the trees whose id, title or summary hold every typed word."""
-    wanted = words.lower().split()
-    return [
-        i
-        for i, t in enumerate(trees)
-        if all(w in f"{t.id} {t.title} {t.summary}".lower() for w in wanted)
-    ]
+def pick_plain(
+    trees: Sequence[Tree], inp: TextIO, out: TextIO, index: Index | None = None, lead: str = ""
+) -> Tree:
+    """A numbered list read line by line; typing words narrows it, a number picks.
 
-
-def pick_plain(trees: Sequence[Tree], inp: TextIO, out: TextIO) -> Tree:
-    """A numbered list read line by line; typing words narrows it, a number picks."""
-    out.write("What is the problem? Type a number, or words to narrow the list:\n")
+    *lead* is a line said first (that the patron's words matched nothing well).
+    """
+    index = Index.build(trees) if index is None else index
+    entries = _entries(trees)
+    if lead:
+        out.write(f"{lead}\n")
+    out.write(f"{QUESTION} Type a number, or words to narrow the list:\n")
     shown = list(range(len(trees)))
     while True:
         for i in shown:
@@ -58,7 +66,7 @@ def pick_plain(trees: Sequence[Tree], inp: TextIO, out: TextIO) -> Tree:
         exact = [t for t in trees if t.id == reply.lower()]
         if exact:
             return exact[0]
-        hits = _filter(trees, reply)
+        hits = [] if reply.isdigit() else narrow(index, entries, reply)
         if len(hits) == 1:
             return trees[hits[0]]
         if hits:
@@ -68,23 +76,70 @@ def pick_plain(trees: Sequence[Tree], inp: TextIO, out: TextIO) -> Tree:
         out.write(f"Nothing matches that. Type a number from 1 to {len(trees)}.\n")
 
 
-def pick_interactive(trees: Sequence[Tree]) -> Tree:
+def pick_interactive(trees: Sequence[Tree], index: Index | None = None, lead: str = "") -> Tree:
     """Arrow keys, or type to filter; the number is part of each line, so typing "12"
-    filters down to tree 12 and Enter takes it."""
+    filters down to tree 12 and Enter takes it. Typed words rank the list as find
+    would, best first, the word being typed counting as the start of a word."""
     import questionary
     from questionary import Choice
 
+    index = Index.build(trees) if index is None else index
+    entries = _entries(trees)
     choices = [Choice(_label(n, t), t.id) for n, t in enumerate(trees, 1)]
-    picked = ctrl_d_ends_input(
-        questionary.select(
-            "What is the problem?",
-            choices=choices,
-            use_search_filter=True,
-            use_jk_keys=False,
-            instruction="(arrows, or type words or a number to filter; Enter picks)",
-        )
-    ).unsafe_ask()
+    question = questionary.select(
+        f"{lead} {QUESTION}" if lead else QUESTION,
+        choices=choices,
+        use_search_filter=True,
+        use_jk_keys=False,
+        instruction="(arrows, or type words or a number to filter; Enter picks)",
+    )
+    _rank_filter(question, lambda typed: narrow(index, entries, typed, partial=True))
+    picked = ctrl_d_ends_input(question).unsafe_ask()
     return next(t for t in trees if t.id == picked)
+
+
+def _rank_filter(question: Any, rank: Callable[[str], list[int]]) -> None:
+    """Make the select's type-to-filter rank its choices with *rank*.
+
+    questionary filters a select by a plain substring of each title, so "wifi" never
+    finds "Wi-Fi won't work". Its list control reads the filtered choices through one
+    property; the control on screen is given a subclass whose property asks *rank*
+    (positions, best first) instead, once per change of what was typed. Letters
+    beyond ASCII are let into the filter too.
+    """
+    from prompt_toolkit.keys import Keys
+    from questionary.prompts.common import InquirerControl
+
+    class Ranked(InquirerControl):
+        typed: str | None = None
+        order: tuple[Any, ...] = ()
+
+        @property
+        def filtered_choices(self) -> list[Any]:
+            if not self.search_filter:
+                return list(self.choices)
+            if self.search_filter != self.typed:
+                self.typed = self.search_filter
+                self.order = tuple(self.choices[i] for i in rank(self.search_filter))
+            self.found_in_search = bool(self.order)
+            return list(self.order) or list(self.choices)
+
+    controls = [
+        window.content
+        for window in question.application.layout.find_all_windows()
+        if type(window.content) is InquirerControl
+    ]
+    for control in controls:
+        control.__class__ = Ranked
+
+    def beyond_ascii(event: Any) -> None:
+        # questionary lets only ASCII into the filter, so "résumé" arrived as "rsum".
+        # Keys with a binding of their own (Enter, arrows, ASCII) never reach here.
+        if len(event.data) == 1 and event.data.isprintable():
+            for control in controls:
+                control.add_search_character(event.data)
+
+    question.application.key_bindings.add(Keys.Any)(beyond_ascii)
 
 
 def _match_label(number: int, match: Match) -> str:
