@@ -10,7 +10,7 @@ from tests.conftest import TREES, write_tree
 from troubleshoot.tree.catalog import Catalog
 from troubleshoot.tree.loader import load_tree
 from troubleshoot.tree.model import Escalate, Pos, Resolved, Tree, WalkTest
-from troubleshoot.walk.examples import WalkResult, run_tree, run_walk
+from troubleshoot.walk.examples import ExampleResult, run_tree, run_walk
 
 DESK = """
 title: Desk printer
@@ -89,7 +89,7 @@ def desk(tmp_path: Path) -> tuple[Catalog, Tree]:
 
 def walk(
     desk: tuple[Catalog, Tree], answers: list[str], end: str, admin: bool = False
-) -> WalkResult:
+) -> ExampleResult:
     catalog, tree = desk
     return run_walk(catalog, tree, WalkTest(tuple(answers), end, admin, Pos(40, 5)), 2)
 

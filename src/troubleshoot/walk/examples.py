@@ -47,7 +47,7 @@ class Overlay:
 
 
 @dataclass(frozen=True)
-class WalkResult:
+class ExampleResult:
     tree: Tree
     number: int  # 1-based, as trainers count the walks in the file
     test: WalkTest
@@ -100,11 +100,11 @@ def _expected(tree: Tree, end: str) -> tuple[str, str]:
     return (tree_id, node_id) if node_id else (tree.id, end)
 
 
-def run_walk(trees: TreeSource, tree: Tree, test: WalkTest, number: int) -> WalkResult:
+def run_walk(trees: TreeSource, tree: Tree, test: WalkTest, number: int) -> ExampleResult:
     """Walk *tree* with the test's answers and say whether it ends where expected."""
 
-    def failed(problem: str, reached: str = "") -> WalkResult:
-        return WalkResult(tree, number, test, problem, reached)
+    def failed(problem: str, reached: str = "") -> ExampleResult:
+        return ExampleResult(tree, number, test, problem, reached)
 
     source = Overlay(trees, [tree])
     try:
@@ -156,10 +156,10 @@ def run_walk(trees: TreeSource, tree: Tree, test: WalkTest, number: int) -> Walk
             f"ended at '{reached}' ({ending.outcome}), expected '{one_line(test.end)}'{hint}",
             reached,
         )
-    return WalkResult(tree, number, test, "", reached)
+    return ExampleResult(tree, number, test, "", reached)
 
 
-def run_tree(trees: TreeSource, tree: Tree) -> list[WalkResult]:
+def run_tree(trees: TreeSource, tree: Tree) -> list[ExampleResult]:
     """Every example walk of *tree*, in file order."""
     walks = list(enumerate(tree.tests, 1)) + list(enumerate(tree.scenarios, 1))
     return [run_walk(trees, tree, test, n) for n, test in walks]
