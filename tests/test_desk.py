@@ -8,7 +8,10 @@ found in ``history`` and ``report``.
 
 from __future__ import annotations
 
+import csv
+import io
 import json
+import platform
 from pathlib import Path
 
 import pytest
@@ -129,4 +132,41 @@ def test_a_tree_folder_that_is_not_there_is_named_in_a_warning(  # type: ignore[
     assert result.err == (
         f"warning: TROUBLESHOOT_TREES names {typo}, which is not a folder; "
         "no trees are loaded from it\n"
+    )
+
+
+def test_every_walk_records_its_library_branch_desk_and_tree_version(
+    cli, site: Path, tmp_path: Path
+) -> None:  # type: ignore[no-untyped-def]
+    with site.open("a", encoding="utf-8") as f:
+        f.write("desk: Reference desk 2\n")
+    assert cli(["run", "kiosk", "--plain", "--site", str(site)], input="1\n1\n").code == 0
+    with Desk.resolve(site).store(readonly=True) as db:
+        (kept,) = db.sessions()
+    tree = Desk.resolve(site).catalog.load("kiosk")
+    assert (kept.library, kept.branch, kept.desk) == (
+        "Riverside Library",
+        "Main",
+        "Reference desk 2",
+    )
+    assert kept.digest == tree.digest
+
+    (row,) = json.loads(cli(["history", "--format", "json", "--site", str(site)]).out)
+    assert row["library"] == "Riverside Library" and row["branch"] == "Main"
+    assert row["desk"] == "Reference desk 2" and row["digest"] == tree.digest
+    csv_out = cli(["history", "--format", "csv", "--site", str(site)]).out
+    (cells,) = csv.DictReader(io.StringIO(csv_out))
+    assert cells["desk"] == "Reference desk 2" and cells["digest"] == tree.digest
+
+
+def test_a_desk_the_site_does_not_name_is_known_by_its_host_name(
+    site: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(platform, "node", lambda: "circ-pc-04")
+    desk = Desk.resolve(site)
+    assert desk.name == "circ-pc-04"
+    assert (desk.origin.library, desk.origin.branch, desk.origin.desk) == (
+        "Riverside Library",
+        "Main",
+        "circ-pc-04",
     )

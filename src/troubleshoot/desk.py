@@ -27,6 +27,7 @@ from troubleshoot.tree import catalog as catalogs
 from troubleshoot.tree.catalog import Catalog
 
 if TYPE_CHECKING:
+    from troubleshoot.sessions.records import Origin
     from troubleshoot.sessions.store import Store
 
 #: Folders of trees named in the environment, after the bundled ones.
@@ -95,6 +96,23 @@ class Desk:
     def database(self) -> Path:
         """The site's chosen database file, else ``sessions.db`` in the data folder."""
         return self.settings.database or paths.database()
+
+    @property
+    def name(self) -> str:
+        """This desk's name on its records: the site's ``desk:``, else the host name.
+
+        Read from the system (``uname``), not through a socket: a walk opens none.
+        """
+        import platform
+
+        return self.settings.desk or platform.node() or "unnamed desk"
+
+    @property
+    def origin(self) -> Origin:
+        """Where this desk's walks are done, as each record keeps it."""
+        from troubleshoot.sessions.records import Origin
+
+        return Origin(self.settings.library, self.settings.branch, self.name)
 
     @property
     def handoffs(self) -> Path:

@@ -251,9 +251,10 @@ def recorder_for(
     initials: str = "",
     warn: Callable[[str], None],
     path: Path | None = None,
+    origin: records.Origin | None = None,
 ) -> StoreRecorder:
     """A recorder for a walk that has just started; it keeps the walk from its first action."""
-    session = records.begin(state, digest, initials=initials)
+    session = records.begin(state, digest, initials=initials, origin=origin)
     store, trouble = open_or_none(path)
     return StoreRecorder(session, store, warn, trouble=trouble)
 

@@ -66,13 +66,20 @@ MIGRATIONS: tuple[tuple[str, ...], ...] = (
     ),
     # 2: sessions imported from another desk's export, which are not resumed here.
     ("ALTER TABLE sessions ADD COLUMN imported INTEGER NOT NULL DEFAULT 0",),
+    # 3: where each walk was done; records made before stay empty there.
+    (
+        "ALTER TABLE sessions ADD COLUMN library TEXT NOT NULL DEFAULT ''",
+        "ALTER TABLE sessions ADD COLUMN branch TEXT NOT NULL DEFAULT ''",
+        "ALTER TABLE sessions ADD COLUMN desk TEXT NOT NULL DEFAULT ''",
+    ),
 )
 SCHEMA_VERSION = len(MIGRATIONS)
 
 COLUMNS = (
     "id", "tree", "digest", "started", "budget_minutes", "budget_steps", "start_node", "admin",
     "forbidden", "initials", "path", "at_tree", "at_node", "updated", "outcome", "ended",
-    "end_tree", "end_node", "by_staff", "facts", "handoff", "imported",
+    "end_tree", "end_node", "by_staff", "facts", "handoff", "imported", "library", "branch",
+    "desk",
 )  # fmt: skip
 
 
@@ -107,6 +114,9 @@ def save(conn: sqlite3.Connection, s: Session, moves_from: int, events_from: int
             json.dumps(codec.handoff_to_json(s.handoff), ensure_ascii=False) if s.handoff else None
         ),
         "imported": int(s.imported),
+        "library": s.library,
+        "branch": s.branch,
+        "desk": s.desk,
     }
     names = ", ".join(COLUMNS)
     marks = ", ".join(f":{c}" for c in COLUMNS)
@@ -150,6 +160,11 @@ def entry(row: sqlite3.Row) -> Entry:
 
 def session(row: sqlite3.Row, moves: list[Move], events: list[Entry]) -> Session:
     handoff = row["handoff"]
+    names = set(row.keys())  # a file read as it is, below the current schema, lacks some
+
+    def text(name: str) -> str:
+        return str(row[name]) if name in names else ""
+
     return Session(
         id=row["id"],
         tree=row["tree"],
@@ -173,5 +188,8 @@ def session(row: sqlite3.Row, moves: list[Move], events: list[Entry]) -> Session
         by_staff=bool(row["by_staff"]),
         facts=tuple((a, b) for a, b in json.loads(row["facts"])),
         handoff=codec.handoff_from_json(json.loads(handoff)) if handoff else None,
-        imported="imported" in row.keys() and bool(row["imported"]),  # noqa: SIM118 (schema 1)
+        imported="imported" in names and bool(row["imported"]),  # schema 2
+        library=text("library"),  # schema 3
+        branch=text("branch"),
+        desk=text("desk"),
     )

@@ -114,6 +114,7 @@ def closed_policies() -> dict[str, Policy]:
 class Settings:
     library: str = ""
     branch: str = ""
+    desk: str = ""  # this desk's name on its records; empty: the computer's host name
     it: tuple[Contact, ...] = ()
     emergency: Emergency | None = None
     policies: Mapping[str, Policy] = field(default_factory=default_policies)

@@ -28,6 +28,7 @@ T = TypeVar("T")
 TOP_KEYS = (
     "library",
     "branch",
+    "desk",
     "it",
     "emergency",
     "policies",
@@ -84,6 +85,7 @@ def _settings(r: Reader, path: Path, root: yaml.Node) -> Settings:
     return Settings(
         library=get("library", lambda n: r.text(n, "library: ", empty_ok=True), ""),
         branch=get("branch", lambda n: r.text(n, "branch: ", empty_ok=True), ""),
+        desk=get("desk", lambda n: r.text(n, "desk: ", empty_ok=True), ""),
         it=get("it", lambda n: _contacts(r, n), ()),
         emergency=get("emergency", lambda n: _emergency(r, n), None),
         policies={**defaults.policies, **get("policies", lambda n: _policies(r, n), {})},

@@ -104,6 +104,7 @@ def lines(desk: Desk, now: dt.datetime) -> list[str]:
     r = _Rows(settings)
     r.row("library", settings.library or "(not set)", r.source("library"))
     r.row("branch", settings.branch or "(not set)", r.source("branch"))
+    r.row("desk", desk.name if settings.desk else f"{desk.name} (host name)", r.source("desk"))
     _contacts(r, now)
     _emergency(r)
     _policies(r)
