@@ -20,6 +20,7 @@ from troubleshoot.handoff.content import HandOff
 from troubleshoot.sessions import codec, records
 from troubleshoot.sessions.failures import StoreError
 from troubleshoot.sessions.records import Move, Session
+from troubleshoot.sessions.storage import SessionStore
 from troubleshoot.sessions.store import Store
 from troubleshoot.walk.engine import State
 from troubleshoot.walk.prompts import Action
@@ -139,7 +140,7 @@ class StoreRecorder:
     def __init__(
         self,
         session: Session,
-        store: Store | None,
+        store: SessionStore | None,
         warn: Callable[[str], None],
         *,
         saved: tuple[int, int] = (0, 0),
@@ -262,7 +263,7 @@ def recorder_for(
 def continue_recording(
     session: Session,
     state: State,
-    store: Store | None,
+    store: SessionStore | None,
     warn: Callable[[str], None],
     *,
     trouble: str = "",
