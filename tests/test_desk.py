@@ -170,3 +170,54 @@ def test_a_desk_the_site_does_not_name_is_known_by_its_host_name(
         "Main",
         "circ-pc-04",
     )
+
+
+def _site_with_server(site: Path, url: str) -> Path:
+    text = site.read_text(encoding="utf-8").replace("database: records/main.db\n", "")
+    site.write_text(text + f"database: {url}\n", encoding="utf-8")
+    return site
+
+
+def test_a_server_named_by_the_site_or_the_environment_is_the_shared_store(
+    site: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    _site_with_server(site, "postgresql://desk@db.example.org/records")
+    desk = Desk.resolve(site)
+    assert desk.server == "postgresql://desk@db.example.org/records"
+    assert desk.database.name == "sessions.db"  # the desk's own file, for when it is away
+    monkeypatch.setenv("TROUBLESHOOT_DATABASE", "postgres://other@db2/records")
+    assert Desk.resolve(site).server == "postgres://other@db2/records"
+    monkeypatch.setenv("TROUBLESHOOT_DATABASE", str(tmp_path / "own.db"))
+    assert Desk.resolve(site).server == "" and Desk.resolve(site).database == tmp_path / "own.db"
+
+
+def test_a_walk_is_kept_on_this_pc_when_the_server_cannot_be_reached(
+    cli, site: Path, tmp_path: Path
+) -> None:  # type: ignore[no-untyped-def]
+    away = f"postgresql://desk@/records?host={tmp_path / 'no-server'}&port=5999"
+    _site_with_server(site, away)
+    walked = cli(["run", "kiosk", "--plain", "--site", str(site)], input="1\n1\n")
+    assert walked.code == 0, walked.err
+    (warning,) = [line for line in walked.err.splitlines() if "shared session store" in line]
+    assert warning.startswith("warning: cannot use the shared session store at local socket")
+    assert warning.endswith("this walk is kept on this PC instead")
+    with Desk.resolve(site).local_store(readonly=True) as db:
+        (kept,) = db.sessions()
+    assert kept.tree == "kiosk" and kept.outcome == "resolved"
+
+
+def test_a_walk_at_a_desk_with_a_server_is_kept_there_and_listed_from_there(
+    cli, site: Path, postgres_url: str
+) -> None:  # type: ignore[no-untyped-def]
+    from troubleshoot.sessions.pgstore import PgStore
+
+    _site_with_server(site, postgres_url)
+    walked = cli(["run", "kiosk", "--plain", "--site", str(site)], input="1\n1\n")
+    assert walked.code == 0 and "warning" not in walked.err, walked.err
+    with PgStore.open(postgres_url) as db:
+        (kept,) = db.sessions()
+    assert (kept.tree, kept.library, kept.branch) == ("kiosk", "Riverside Library", "Main")
+    (row,) = json.loads(cli(["history", "--format", "json", "--site", str(site)]).out)
+    assert row["id"] == kept.id
+    with Desk.resolve(site).local_store(readonly=True) as local:
+        assert local.count() == 0

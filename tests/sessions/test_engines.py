@@ -117,3 +117,12 @@ def test_many_sessions_in_one_write_are_all_kept(open_store: Opener) -> None:
         db.put_all(batch)
         held = db.completeness([s.id for s in batch])
         assert len(held) == 600 and db.count() == 600
+
+
+def test_messages_name_the_server_and_database_never_the_password() -> None:
+    from troubleshoot.sessions.pgstore import where
+
+    assert where("postgresql://desk:s3cret@db.example.org:5433/records") == (
+        "db.example.org:5433/records"
+    )
+    assert where("postgresql://desk@/records?host=/run/pg") == "local socket/records"

@@ -93,24 +93,20 @@ KEPT = "(outcome IS NOT NULL OR EXISTS (SELECT 1 FROM moves WHERE moves.session 
 RESUMABLE = "handoff IS NULL AND imported = 0"
 
 
-def is_url(text: str) -> bool:
-    """A ``database:`` setting that names a server rather than a file."""
-    return text.startswith(("postgresql://", "postgres://"))
-
-
 def where(url: str) -> str:
-    """The server and database a URL names, for messages: never its password."""
-    try:
-        from psycopg.conninfo import conninfo_to_dict
+    """The server and database a URL names, for messages: never its user or password."""
+    from urllib.parse import parse_qs, urlsplit
 
-        parts = conninfo_to_dict(url)
-    except Exception:  # a URL psycopg cannot read says so when it is opened
-        return "the shared session store"
-    host = str(parts.get("host") or "localhost")
+    try:
+        parts = urlsplit(url)
+        query = parse_qs(parts.query)
+        host = parts.hostname or query.get("host", ["localhost"])[0]
+        port = parts.port or query.get("port", [""])[0]
+    except ValueError:
+        return "(a URL that cannot be read)"
     if host.startswith("/"):
         host = "local socket"
-    port = f":{parts['port']}" if parts.get("port") else ""
-    return f"{host}{port}/{parts.get('dbname') or ''}"
+    return f"{host}{f':{port}' if port else ''}/{parts.path.lstrip('/')}"
 
 
 class PgStore:
@@ -129,8 +125,8 @@ class PgStore:
             from psycopg.rows import dict_row
         except ImportError:
             raise StoreError(
-                "the site's database is a PostgreSQL server, but this install cannot "
-                "reach one: pip install 'troubleshoot[postgres]'"
+                f"cannot use the shared session store at {where(url)}: this install has no "
+                "PostgreSQL driver (pip install 'troubleshoot[postgres]')"
             ) from None
         try:
             conn = psycopg.connect(

@@ -253,10 +253,25 @@ def recorder_for(
     warn: Callable[[str], None],
     path: Path | None = None,
     origin: records.Origin | None = None,
+    server: str = "",
 ) -> StoreRecorder:
-    """A recorder for a walk that has just started; it keeps the walk from its first action."""
+    """A recorder for a walk that has just started; it keeps the walk from its first action.
+
+    With a *server* the walk is kept there; when it cannot be reached in a moment,
+    the walk is kept in this desk's own file as before, and *warn* says so once.
+    """
     session = records.begin(state, digest, initials=initials, origin=origin)
-    store, trouble = open_or_none(path)
+    store: SessionStore | None = None
+    if server:
+        from troubleshoot.sessions.pgstore import PgStore
+
+        try:
+            store = PgStore.open(server)
+        except StoreError as e:
+            warn(f"{e}; this walk is kept on this PC instead")
+    trouble = ""
+    if store is None:
+        store, trouble = open_or_none(path)
     return StoreRecorder(session, store, warn, trouble=trouble)
 
 

@@ -118,6 +118,10 @@ def lines(desk: Desk, now: dt.datetime) -> list[str]:
     for shadow in desk.catalog.shadows:
         r.more(f"'{shadow.tree_id}' from {shadow.used} replaces {shadow.hidden}")
     r.row("hand-offs", str(desk.handoffs), r.source("handoffs"))
+    if desk.server:
+        from troubleshoot.sessions.pgstore import where
+
+        r.row("shared session store", where(desk.server), r.source("database"))
     r.row("session database", str(desk.database), r.source("database"))
     return _header(resolved, now) + r.rows
 
