@@ -121,7 +121,7 @@ def lines(desk: Desk, now: dt.datetime) -> list[str]:
     if desk.server:
         from troubleshoot.sessions.pgstore import where
 
-        r.row("shared session store", where(desk.server), r.source("database"))
+        r.row("shared store", where(desk.server), r.source("database"))
     r.row("session database", str(desk.database), r.source("database"))
     return _header(resolved, now) + r.rows
 
