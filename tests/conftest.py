@@ -140,3 +140,20 @@ def run_tool(
         if obey_modes and "preexec" in str(e):
             pytest.skip("root's powers cannot be dropped here")
         raise
+
+
+@pytest.fixture(scope="session")
+def postgres_server() -> Iterator[str]:
+    """One throwaway PostgreSQL server per test process (see tests/postgres.py)."""
+    from tests.postgres import cluster
+
+    with cluster() as url:
+        yield url
+
+
+@pytest.fixture
+def postgres_url(postgres_server: str) -> str:
+    """An empty database of its own on the throwaway server."""
+    from tests.postgres import fresh_database
+
+    return fresh_database(postgres_server)

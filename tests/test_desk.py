@@ -8,7 +8,10 @@ found in ``history`` and ``report``.
 
 from __future__ import annotations
 
+import csv
+import io
 import json
+import platform
 from pathlib import Path
 
 import pytest
@@ -130,3 +133,91 @@ def test_a_tree_folder_that_is_not_there_is_named_in_a_warning(  # type: ignore[
         f"warning: TROUBLESHOOT_TREES names {typo}, which is not a folder; "
         "no trees are loaded from it\n"
     )
+
+
+def test_every_walk_records_its_library_branch_desk_and_tree_version(
+    cli, site: Path, tmp_path: Path
+) -> None:  # type: ignore[no-untyped-def]
+    with site.open("a", encoding="utf-8") as f:
+        f.write("desk: Reference desk 2\n")
+    assert cli(["run", "kiosk", "--plain", "--site", str(site)], input="1\n1\n").code == 0
+    with Desk.resolve(site).store(readonly=True) as db:
+        (kept,) = db.sessions()
+    tree = Desk.resolve(site).catalog.load("kiosk")
+    assert (kept.library, kept.branch, kept.desk) == (
+        "Riverside Library",
+        "Main",
+        "Reference desk 2",
+    )
+    assert kept.digest == tree.digest
+
+    (row,) = json.loads(cli(["history", "--format", "json", "--site", str(site)]).out)
+    assert row["library"] == "Riverside Library" and row["branch"] == "Main"
+    assert row["desk"] == "Reference desk 2" and row["digest"] == tree.digest
+    csv_out = cli(["history", "--format", "csv", "--site", str(site)]).out
+    (cells,) = csv.DictReader(io.StringIO(csv_out))
+    assert cells["desk"] == "Reference desk 2" and cells["digest"] == tree.digest
+
+
+def test_a_desk_the_site_does_not_name_is_known_by_its_host_name(
+    site: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(platform, "node", lambda: "circ-pc-04")
+    desk = Desk.resolve(site)
+    assert desk.name == "circ-pc-04"
+    assert (desk.origin.library, desk.origin.branch, desk.origin.desk) == (
+        "Riverside Library",
+        "Main",
+        "circ-pc-04",
+    )
+
+
+def _site_with_server(site: Path, url: str) -> Path:
+    text = site.read_text(encoding="utf-8").replace("database: records/main.db\n", "")
+    site.write_text(text + f"database: {url}\n", encoding="utf-8")
+    return site
+
+
+def test_a_server_named_by_the_site_or_the_environment_is_the_shared_store(
+    site: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    _site_with_server(site, "postgresql://desk@db.example.org/records")
+    desk = Desk.resolve(site)
+    assert desk.server == "postgresql://desk@db.example.org/records"
+    assert desk.database.name == "sessions.db"  # the desk's own file, for when it is away
+    monkeypatch.setenv("TROUBLESHOOT_DATABASE", "postgres://other@db2/records")
+    assert Desk.resolve(site).server == "postgres://other@db2/records"
+    monkeypatch.setenv("TROUBLESHOOT_DATABASE", str(tmp_path / "own.db"))
+    assert Desk.resolve(site).server == "" and Desk.resolve(site).database == tmp_path / "own.db"
+
+
+def test_a_walk_is_kept_on_this_pc_when_the_server_cannot_be_reached(
+    cli, site: Path, tmp_path: Path
+) -> None:  # type: ignore[no-untyped-def]
+    away = f"postgresql://desk@/records?host={tmp_path / 'no-server'}&port=5999"
+    _site_with_server(site, away)
+    walked = cli(["run", "kiosk", "--plain", "--site", str(site)], input="1\n1\n")
+    assert walked.code == 0, walked.err
+    (warning,) = [line for line in walked.err.splitlines() if "shared session store" in line]
+    assert warning.startswith("warning: cannot use the shared session store at local socket")
+    assert warning.endswith("this walk is kept on this PC instead")
+    with Desk.resolve(site).local_store(readonly=True) as db:
+        (kept,) = db.sessions()
+    assert kept.tree == "kiosk" and kept.outcome == "resolved"
+
+
+def test_a_walk_at_a_desk_with_a_server_is_kept_there_and_listed_from_there(
+    cli, site: Path, postgres_url: str
+) -> None:  # type: ignore[no-untyped-def]
+    from troubleshoot.sessions.pgstore import PgStore
+
+    _site_with_server(site, postgres_url)
+    walked = cli(["run", "kiosk", "--plain", "--site", str(site)], input="1\n1\n")
+    assert walked.code == 0 and "warning" not in walked.err, walked.err
+    with PgStore.open(postgres_url) as db:
+        (kept,) = db.sessions()
+    assert (kept.tree, kept.library, kept.branch) == ("kiosk", "Riverside Library", "Main")
+    (row,) = json.loads(cli(["history", "--format", "json", "--site", str(site)]).out)
+    assert row["id"] == kept.id
+    with Desk.resolve(site).local_store(readonly=True) as local:
+        assert local.count() == 0

@@ -21,16 +21,20 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from troubleshoot import paths
-from troubleshoot.site.config import Settings
+from troubleshoot.site.config import Settings, is_server
 from troubleshoot.site.locate import InForce, resolve
 from troubleshoot.tree import catalog as catalogs
 from troubleshoot.tree.catalog import Catalog
 
 if TYPE_CHECKING:
+    from troubleshoot.sessions.records import Origin
+    from troubleshoot.sessions.storage import SessionStore
     from troubleshoot.sessions.store import Store
 
 #: Folders of trees named in the environment, after the bundled ones.
 TREES_ENV = "TROUBLESHOOT_TREES"
+#: A shared server (postgresql://...) or a database file, over the site's ``database:``.
+DATABASE_ENV = "TROUBLESHOOT_DATABASE"
 
 
 @dataclass(frozen=True)
@@ -93,16 +97,54 @@ class Desk:
 
     @property
     def database(self) -> Path:
-        """The site's chosen database file, else ``sessions.db`` in the data folder."""
+        """This desk's own database file: ``TROUBLESHOOT_DATABASE`` when it names a file,
+        else the site's ``database:`` file, else ``sessions.db`` in the data folder."""
+        named = os.environ.get(DATABASE_ENV, "").strip()
+        if named and not is_server(named):
+            return Path(named).expanduser()
         return self.settings.database or paths.database()
+
+    @property
+    def server(self) -> str:
+        """The shared store's URL (``postgresql://...``), or empty: records stay here."""
+        named = os.environ.get(DATABASE_ENV, "").strip()
+        if named:
+            return named if is_server(named) else ""
+        return self.settings.server
+
+    @property
+    def name(self) -> str:
+        """This desk's name on its records: the site's ``desk:``, else the host name.
+
+        Read from the system (``uname``), not through a socket: a walk opens none.
+        """
+        import platform
+
+        return self.settings.desk or platform.node() or "unnamed desk"
+
+    @property
+    def origin(self) -> Origin:
+        """Where this desk's walks are done, as each record keeps it."""
+        from troubleshoot.sessions.records import Origin
+
+        return Origin(self.settings.library, self.settings.branch, self.name)
 
     @property
     def handoffs(self) -> Path:
         """Where hand-offs are saved: the site's ``handoffs:`` folder, else the data folder's."""
         return self.settings.handoffs or paths.handoff_dir()
 
-    def store(self, *, readonly: bool = False) -> Store:
-        """The session database, opened (and brought up to date) now.
+    def store(self, *, readonly: bool = False) -> SessionStore:
+        """The session records: the site's shared server when one is named, else this
+        desk's own file (see :meth:`local_store`), opened and brought up to date now."""
+        if self.server:
+            from troubleshoot.sessions.pgstore import PgStore
+
+            return PgStore.open(self.server)
+        return self.local_store(readonly=readonly)
+
+    def local_store(self, *, readonly: bool = False) -> Store:
+        """This desk's own database file, opened (and brought up to date) now.
 
         *readonly* for commands that only read, so that they still work on a file
         nobody may write, and a rescue never changes what it rescues from.

@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 import time
+from dataclasses import replace
 
 import pytest
 
@@ -30,6 +31,23 @@ def test_a_record_survives_the_trip_through_json_unchanged(trees: Catalog) -> No
     assert codec.from_json(json.loads(line)) == session
     assert session.events == state.log
     assert [session.events[i] for i in session.path] == list(state.path)
+
+
+def test_where_a_walk_was_done_goes_out_and_comes_back(trees: Catalog) -> None:
+    _, session = walked(trees, Choose(0))
+    there = replace(session, library="Riverside Library", branch="Main", desk="ref-2")
+    data = json.loads(codec.to_line(there))
+    assert (data["library"], data["branch"], data["desk"]) == ("Riverside Library", "Main", "ref-2")
+    assert codec.from_json(data) == there
+
+
+def test_a_record_written_before_its_origin_was_kept_still_imports(trees: Catalog) -> None:
+    _, session = walked(trees, Choose(0))
+    data = json.loads(codec.to_line(session))
+    for key in ("library", "branch", "desk"):
+        del data[key]  # as earlier versions wrote it
+    read = codec.from_json(data)
+    assert read == session and (read.library, read.branch, read.desk) == ("", "", "")
 
 
 def test_a_password_in_an_imported_note_is_removed(trees: Catalog) -> None:

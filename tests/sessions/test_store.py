@@ -189,16 +189,40 @@ def test_a_database_of_the_first_schema_is_read_as_it_is_and_upgraded_when_writt
 ) -> None:
     with Store.open() as db:
         db.put(WEEK[8])  # unfinished
-    conn = sqlite3.connect(private_data / "sessions.db")
-    conn.execute("ALTER TABLE sessions DROP COLUMN imported")  # as version 1 made it
-    conn.execute("PRAGMA user_version = 1")
-    conn.commit()
-    conn.close()
+    _as_schema(private_data / "sessions.db", 1)
     with Store.open(readonly=True) as db:
         assert db.version() == 1 and db.latest_unfinished() == WEEK[8]
     with Store.open() as db:
-        assert db.version() == SCHEMA_VERSION == 2
+        assert db.version() == SCHEMA_VERSION == 3
         assert db.latest_unfinished() == WEEK[8]
+
+
+def _as_schema(path: Path, version: int) -> None:
+    """Take the columns later schemas added back out of a database, as *version* made it."""
+    added = {2: ["imported"], 3: ["library", "branch", "desk"]}
+    conn = sqlite3.connect(path)
+    for later in range(version + 1, SCHEMA_VERSION + 1):
+        for column in added[later]:
+            conn.execute(f"ALTER TABLE sessions DROP COLUMN {column}")
+    conn.execute(f"PRAGMA user_version = {version}")
+    conn.commit()
+    conn.close()
+
+
+def test_records_made_before_their_origin_was_kept_read_with_it_empty_and_upgrade(
+    private_data: Path,
+) -> None:
+    there = replace(WEEK[1], library="Northfield Libraries", branch="Main", desk="ref-1")
+    with Store.open() as db:
+        db.put_all([there, WEEK[4]])
+    _as_schema(private_data / "sessions.db", 2)
+    with Store.open(readonly=True) as db:
+        found = db.get(there.id)
+        assert db.version() == 2 and found == replace(there, library="", branch="", desk="")
+    with Store.open() as db:
+        assert db.version() == SCHEMA_VERSION
+        db.put(there)
+        assert db.get(there.id) == there and db.get(WEEK[4].id) == WEEK[4]
 
 
 def test_this_desks_own_fallback_file_stays_resumable_once_loaded(tmp_path: Path) -> None:

@@ -22,5 +22,9 @@ def test_history_csv_cells_that_would_run_as_formulas_are_plain_text() -> None:
         "desk#done",
         "3.0",
         "'@SUM",
+        "",
+        "",
+        "",
+        WEEK[1].digest,
     ]
     assert rows[2][2:5] == ["desk", "escalated", "desk#outage"]

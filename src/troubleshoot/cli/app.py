@@ -134,6 +134,7 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "report": ("report", "report"),
     "export": ("export", "export"),
     "import": ("importing", "import_sessions"),
+    "sync": ("sync", "sync"),
     "find": ("find", "find"),
 }
 _registered: set[str] = set()

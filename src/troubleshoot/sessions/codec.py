@@ -180,6 +180,9 @@ def to_json(session: Session) -> dict[str, Any]:
         "admin": session.admin,
         "forbidden": list(session.forbidden),
         "initials": session.initials,
+        "library": session.library,
+        "branch": session.branch,
+        "desk": session.desk,
         "moves": [{"at": m.at.isoformat(), **action_to_json(m.action)} for m in session.moves],
         "events": [entry_to_json(e) for e in session.events],
         "path": list(session.path),
@@ -281,6 +284,9 @@ def from_json(data: Any) -> Session:
         by_staff=bool(data.get("by_staff")),
         facts=_pairs(data.get("facts"), "facts"),
         handoff=handoff_from_json(handoff) if handoff else None,
+        library=_text(data, "library"),  # absent from files written before they were kept
+        branch=_text(data, "branch"),
+        desk=_text(data, "desk"),
     )
     return scrubbed(session)
 

@@ -24,7 +24,7 @@ from typing import BinaryIO
 from troubleshoot.errors import Finding, TroubleshootError
 from troubleshoot.sessions import codec
 from troubleshoot.sessions.records import Session
-from troubleshoot.sessions.store import Store
+from troubleshoot.sessions.storage import SessionStore
 
 #: A year of a busy branch's sessions is a few tens of MiB.
 MAX_FILE_BYTES = 256 * 1024 * 1024
@@ -124,7 +124,7 @@ def read(path: Path) -> Loaded:
 
 
 def import_file(
-    store: Store, path: Path, problems: list[Finding], *, imported: bool = True
+    store: SessionStore, path: Path, problems: list[Finding], *, imported: bool = True
 ) -> Imported:
     """Merge a JSONL file into *store* line by line; bad lines are added to *problems*.
 
@@ -142,7 +142,7 @@ def import_file(
     return merge(store, sessions(), imported=imported)
 
 
-def merge(store: Store, sessions: Iterable[Session], *, imported: bool = False) -> Imported:
+def merge(store: SessionStore, sessions: Iterable[Session], *, imported: bool = False) -> Imported:
     """Add sessions the store lacks; replace those it holds in a less complete state.
 
     Counted once per session: a session added and then found again further on,

@@ -20,6 +20,7 @@ from troubleshoot.handoff.content import HandOff
 from troubleshoot.sessions import codec, records
 from troubleshoot.sessions.failures import StoreError
 from troubleshoot.sessions.records import Move, Session
+from troubleshoot.sessions.storage import SessionStore
 from troubleshoot.sessions.store import Store
 from troubleshoot.walk.engine import State
 from troubleshoot.walk.prompts import Action
@@ -139,7 +140,7 @@ class StoreRecorder:
     def __init__(
         self,
         session: Session,
-        store: Store | None,
+        store: SessionStore | None,
         warn: Callable[[str], None],
         *,
         saved: tuple[int, int] = (0, 0),
@@ -251,17 +252,33 @@ def recorder_for(
     initials: str = "",
     warn: Callable[[str], None],
     path: Path | None = None,
+    origin: records.Origin | None = None,
+    server: str = "",
 ) -> StoreRecorder:
-    """A recorder for a walk that has just started; it keeps the walk from its first action."""
-    session = records.begin(state, digest, initials=initials)
-    store, trouble = open_or_none(path)
+    """A recorder for a walk that has just started; it keeps the walk from its first action.
+
+    With a *server* the walk is kept there; when it cannot be reached in a moment,
+    the walk is kept in this desk's own file as before, and *warn* says so once.
+    """
+    session = records.begin(state, digest, initials=initials, origin=origin)
+    store: SessionStore | None = None
+    if server:
+        from troubleshoot.sessions.pgstore import PgStore
+
+        try:
+            store = PgStore.open(server)
+        except StoreError as e:
+            warn(f"{e}; this walk is kept on this PC instead")
+    trouble = ""
+    if store is None:
+        store, trouble = open_or_none(path)
     return StoreRecorder(session, store, warn, trouble=trouble)
 
 
 def continue_recording(
     session: Session,
     state: State,
-    store: Store | None,
+    store: SessionStore | None,
     warn: Callable[[str], None],
     *,
     trouble: str = "",

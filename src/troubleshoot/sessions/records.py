@@ -48,6 +48,19 @@ class Move:
 
 
 @dataclass(frozen=True)
+class Origin:
+    """Where a walk is done: the site's library and branch, and the desk's own name.
+
+    Kept on every record so that records pooled from many desks can still be told
+    apart; the tree's version is the record's ``digest``.
+    """
+
+    library: str = ""
+    branch: str = ""
+    desk: str = ""
+
+
+@dataclass(frozen=True)
 class Session:
     id: str
     tree: str
@@ -74,6 +87,11 @@ class Session:
     #: From another desk's export: read and counted here, never resumed (the walk, its
     #: patron and its tree are at the other desk). Kept by the database, not in exports.
     imported: bool = False
+    #: Where the walk was done, from the site settings (see :class:`Origin`); empty
+    #: in records made before they were kept.
+    library: str = ""
+    branch: str = ""
+    desk: str = ""
 
     @property
     def short_id(self) -> str:
@@ -110,9 +128,18 @@ def check_initials(text: str) -> str:
     return text.upper()
 
 
-def begin(state: State, digest: str, *, initials: str = "", session_id: str = "") -> Session:
-    """The record of a walk that has just started."""
+def begin(
+    state: State,
+    digest: str,
+    *,
+    initials: str = "",
+    session_id: str = "",
+    origin: Origin | None = None,
+) -> Session:
+    """The record of a walk that has just started at *origin*."""
     import uuid
+
+    origin = origin or Origin()
 
     first = state.log[0]
     session = Session(
@@ -125,6 +152,9 @@ def begin(state: State, digest: str, *, initials: str = "", session_id: str = ""
         admin=state.admin,
         forbidden=tuple(sorted(state.forbidden)),
         initials=initials,
+        library=origin.library,
+        branch=origin.branch,
+        desk=origin.desk,
     )
     return advance_to(session, state, state.started)  # a walk may end before any answer
 
@@ -243,4 +273,7 @@ def scrubbed(session: Session) -> Session:
         events=tuple(scrub_entry(e) for e in session.events),
         facts=tuple((label, scrub(value)) for label, value in session.facts),
         handoff=scrub_handoff(session.handoff) if session.handoff else None,
+        library=scrub(session.library),
+        branch=scrub(session.branch),
+        desk=scrub(session.desk),
     )

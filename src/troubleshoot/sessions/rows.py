@@ -10,6 +10,8 @@ from __future__ import annotations
 import datetime as dt
 import json
 import sqlite3
+from collections.abc import Mapping
+from typing import Any, Union
 
 from troubleshoot.sessions import codec
 from troubleshoot.sessions.records import Move, Session
@@ -66,23 +68,34 @@ MIGRATIONS: tuple[tuple[str, ...], ...] = (
     ),
     # 2: sessions imported from another desk's export, which are not resumed here.
     ("ALTER TABLE sessions ADD COLUMN imported INTEGER NOT NULL DEFAULT 0",),
+    # 3: where each walk was done; records made before stay empty there.
+    (
+        "ALTER TABLE sessions ADD COLUMN library TEXT NOT NULL DEFAULT ''",
+        "ALTER TABLE sessions ADD COLUMN branch TEXT NOT NULL DEFAULT ''",
+        "ALTER TABLE sessions ADD COLUMN desk TEXT NOT NULL DEFAULT ''",
+    ),
 )
 SCHEMA_VERSION = len(MIGRATIONS)
 
 COLUMNS = (
     "id", "tree", "digest", "started", "budget_minutes", "budget_steps", "start_node", "admin",
     "forbidden", "initials", "path", "at_tree", "at_node", "updated", "outcome", "ended",
-    "end_tree", "end_node", "by_staff", "facts", "handoff", "imported",
+    "end_tree", "end_node", "by_staff", "facts", "handoff", "imported", "library", "branch",
+    "desk",
 )  # fmt: skip
+
+
+#: A row as either engine gives it: by column name, with its names from keys().
+Row = Union[sqlite3.Row, Mapping[str, Any]]  # noqa: UP007 (Python 3.10 runs this line)
 
 
 def when(text: str) -> dt.datetime:
     return dt.datetime.fromisoformat(text)
 
 
-def save(conn: sqlite3.Connection, s: Session, moves_from: int, events_from: int) -> None:
-    """Write the session row, and its moves and events from the given positions on."""
-    row = {
+def values(s: Session) -> dict[str, Any]:
+    """The session's own row, by column: the same values in every engine."""
+    return {
         "id": s.id,
         "tree": s.tree,
         "digest": s.digest,
@@ -107,36 +120,53 @@ def save(conn: sqlite3.Connection, s: Session, moves_from: int, events_from: int
             json.dumps(codec.handoff_to_json(s.handoff), ensure_ascii=False) if s.handoff else None
         ),
         "imported": int(s.imported),
+        "library": s.library,
+        "branch": s.branch,
+        "desk": s.desk,
     }
+
+
+def move_values(s: Session, start: int) -> list[tuple[str, int, str, str]]:
+    """(session, seq, at, action) for each move from *start* on."""
+    return [
+        (s.id, seq, m.at.isoformat(), json.dumps(codec.action_to_json(m.action)))
+        for seq, m in enumerate(s.moves[start:], start)
+    ]
+
+
+def event_values(s: Session, start: int) -> list[tuple[Any, ...]]:
+    """(session, seq, kind, at, tree, node, text, value, detail) for each event from *start* on."""
+    return [
+        (s.id, seq, str(e.kind), e.at.isoformat(), e.tree, e.node, e.text, e.value, e.detail)
+        for seq, e in enumerate(s.events[start:], start)
+    ]
+
+
+def save(conn: sqlite3.Connection, s: Session, moves_from: int, events_from: int) -> None:
+    """Write the session row, and its moves and events from the given positions on."""
     names = ", ".join(COLUMNS)
     marks = ", ".join(f":{c}" for c in COLUMNS)
     updates = ", ".join(f"{c} = excluded.{c}" for c in COLUMNS if c != "id")
     conn.execute(
         f"INSERT INTO sessions ({names}) VALUES ({marks}) ON CONFLICT (id) DO UPDATE SET {updates}",
-        row,
+        values(s),
     )
     conn.executemany(
         "INSERT INTO moves (session, seq, at, action) VALUES (?, ?, ?, ?)",
-        [
-            (s.id, seq, m.at.isoformat(), json.dumps(codec.action_to_json(m.action)))
-            for seq, m in enumerate(s.moves[moves_from:], moves_from)
-        ],
+        move_values(s, moves_from),
     )
     conn.executemany(
         "INSERT INTO events (session, seq, kind, at, tree, node, text, value, detail) "
         "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
-        [
-            (s.id, seq, e.kind, e.at.isoformat(), e.tree, e.node, e.text, e.value, e.detail)
-            for seq, e in enumerate(s.events[events_from:], events_from)
-        ],
+        event_values(s, events_from),
     )
 
 
-def move(row: sqlite3.Row) -> Move:
+def move(row: Row) -> Move:
     return Move(codec.action_from_json(json.loads(row["action"])), when(row["at"]))
 
 
-def entry(row: sqlite3.Row) -> Entry:
+def entry(row: Row) -> Entry:
     return Entry(
         Kind(row["kind"]),
         when(row["at"]),
@@ -148,8 +178,13 @@ def entry(row: sqlite3.Row) -> Entry:
     )
 
 
-def session(row: sqlite3.Row, moves: list[Move], events: list[Entry]) -> Session:
+def session(row: Row, moves: list[Move], events: list[Entry]) -> Session:
     handoff = row["handoff"]
+    names = set(row.keys())  # a file read as it is, below the current schema, lacks some
+
+    def text(name: str) -> str:
+        return str(row[name]) if name in names else ""
+
     return Session(
         id=row["id"],
         tree=row["tree"],
@@ -173,5 +208,8 @@ def session(row: sqlite3.Row, moves: list[Move], events: list[Entry]) -> Session
         by_staff=bool(row["by_staff"]),
         facts=tuple((a, b) for a, b in json.loads(row["facts"])),
         handoff=codec.handoff_from_json(json.loads(handoff)) if handoff else None,
-        imported="imported" in row.keys() and bool(row["imported"]),  # noqa: SIM118 (schema 1)
+        imported="imported" in names and bool(row["imported"]),  # schema 2
+        library=text("library"),  # schema 3
+        branch=text("branch"),
+        desk=text("desk"),
     )

@@ -114,6 +114,7 @@ def closed_policies() -> dict[str, Policy]:
 class Settings:
     library: str = ""
     branch: str = ""
+    desk: str = ""  # this desk's name on its records; empty: the computer's host name
     it: tuple[Contact, ...] = ()
     emergency: Emergency | None = None
     policies: Mapping[str, Policy] = field(default_factory=default_policies)
@@ -121,7 +122,8 @@ class Settings:
     trees: tuple[Path, ...] = ()
     budget: Budget = field(default_factory=Budget)
     handoffs: Path | None = None
-    database: Path | None = None
+    database: Path | None = None  # the desk's own SQLite file
+    server: str = ""  # database: postgresql://...: the site's shared store
     path: str = ""  # the file these came from; empty for the built-in defaults
     key_pos: Mapping[str, Pos] = field(default_factory=dict)
 
@@ -143,6 +145,14 @@ class Settings:
         """Where a top-level setting came from: ``file:line``, or the built-in defaults."""
         at = self.key_pos.get(key)
         return f"{self.path}:{at.line}" if at else DEFAULTS
+
+
+#: How a ``database:`` setting names a server rather than a file.
+SERVER_SCHEMES = ("postgresql://", "postgres://")
+
+
+def is_server(text: str) -> bool:
+    return text.strip().startswith(SERVER_SCHEMES)
 
 
 def known_policies(settings: Settings) -> frozenset[str]:

@@ -16,7 +16,7 @@ import yaml
 
 from troubleshoot import yamlsafe
 from troubleshoot.errors import Finding, TroubleshootError
-from troubleshoot.site import hours
+from troubleshoot.site import config, hours
 from troubleshoot.site.addresses import email_problem
 from troubleshoot.site.config import Contact, Emergency, Policy, Settings
 from troubleshoot.site.hours import Hours
@@ -28,6 +28,7 @@ T = TypeVar("T")
 TOP_KEYS = (
     "library",
     "branch",
+    "desk",
     "it",
     "emergency",
     "policies",
@@ -81,9 +82,11 @@ def _settings(r: Reader, path: Path, root: yaml.Node) -> Settings:
         return _path(folder, r.text(node, f"{key}: "))
 
     defaults = Settings()
+    database = get("database", lambda n: r.text(n, "database: "), "")
     return Settings(
         library=get("library", lambda n: r.text(n, "library: ", empty_ok=True), ""),
         branch=get("branch", lambda n: r.text(n, "branch: ", empty_ok=True), ""),
+        desk=get("desk", lambda n: r.text(n, "desk: ", empty_ok=True), ""),
         it=get("it", lambda n: _contacts(r, n), ()),
         emergency=get("emergency", lambda n: _emergency(r, n), None),
         policies={**defaults.policies, **get("policies", lambda n: _policies(r, n), {})},
@@ -91,7 +94,8 @@ def _settings(r: Reader, path: Path, root: yaml.Node) -> Settings:
         trees=get("trees", lambda n: tuple(_path(folder, p) for p in r.texts(n, "trees: ")), ()),
         budget=get("budget", lambda n: read_budget(r, n), defaults.budget),
         handoffs=get("handoffs", lambda n: a_path(n, "handoffs"), None),
-        database=get("database", lambda n: a_path(n, "database"), None),
+        database=None if not database or config.is_server(database) else _path(folder, database),
+        server=database.strip() if config.is_server(database) else "",
         path=str(path),
         key_pos={key: pos(k) for key, (k, _) in fields.items() if key in TOP_KEYS},
     )

@@ -21,7 +21,10 @@ from troubleshoot.walk.prompts import Entry, Kind
 if TYPE_CHECKING:
     from rich.console import Console
 
-HISTORY_FIELDS = ("id", "started", "tree", "outcome", "end", "minutes", "initials")
+HISTORY_FIELDS = (
+    "id", "started", "tree", "outcome", "end", "minutes", "initials", "library", "branch", "desk",
+    "digest",
+)  # fmt: skip
 
 
 def _time(session: Session) -> str:
@@ -39,6 +42,10 @@ def history_row(session: Session) -> dict[str, Any]:
         "end": f"{session.end_tree}#{session.end_node}" if session.closed else "",
         "minutes": round(minutes, 1) if minutes is not None else None,
         "initials": session.initials,
+        "library": session.library,
+        "branch": session.branch,
+        "desk": session.desk,
+        "digest": session.digest,  # the tree's version: a hash of its file when the walk began
     }
 
 

@@ -107,6 +107,7 @@ def lines(desk: Desk, now: dt.datetime) -> list[str]:
     r = _Rows(settings)
     r.row("library", settings.library or "(not set)", r.source("library"))
     r.row("branch", settings.branch or "(not set)", r.source("branch"))
+    r.row("desk", desk.name if settings.desk else f"{desk.name} (host name)", r.source("desk"))
     _contacts(r, now)
     _emergency(r)
     _policies(r)
@@ -120,6 +121,10 @@ def lines(desk: Desk, now: dt.datetime) -> list[str]:
     for shadow in desk.catalog.shadows:
         r.more(f"'{shadow.tree_id}' from {shadow.used} replaces {shadow.hidden}")
     r.row("hand-offs", str(desk.handoffs), r.source("handoffs"))
+    if desk.server:
+        from troubleshoot.sessions.pgstore import where
+
+        r.row("shared store", where(desk.server), r.source("database"))
     r.row("session database", str(desk.database), r.source("database"))
     return _header(resolved, now) + r.rows
 

@@ -29,11 +29,13 @@ def export(
 
     day = parse_since(since)
     lost = 0
-    with Desk.resolve(site_path).store(readonly=True) as store:
-        if rescue:
-            sessions, lost = store.rescue()
-            sessions = [s for s in sessions if day is None or s.started.date() >= day]
-        else:
+    desk = Desk.resolve(site_path)
+    if rescue:  # a damaged file is this desk's own, whichever store the site shares
+        with desk.local_store(readonly=True) as local:
+            sessions, lost = local.rescue()
+        sessions = [s for s in sessions if day is None or s.started.date() >= day]
+    else:
+        with desk.store(readonly=True) as store:
             sessions = store.sessions(since=day)
     lines = list(exchange.lines(sessions))
     if output is None:

@@ -90,6 +90,8 @@ def walk(
         initials=initials,
         warn=lambda m: out.line(f"warning: {m}", err=True),
         path=desk.database,
+        origin=desk.origin,
+        server=desk.server,
     )
     prompter = session.prompter(plain)
     walking.at_desk(desk, state, recorder, prompter, clock.now, copy=copy, eml=eml)
