@@ -31,6 +31,12 @@ def _entries(trees: Sequence[Tree]) -> list[tuple[str, str]]:
     return [(t.id, f"{t.id} {t.title} {t.summary}") for t in trees]
 
 
+def no_good_match(words: str, closest: Sequence[str] = ()) -> str:
+    """The line above the full list when the patron's words matched no tree well."""
+    hint = f" Closest: {', '.join(one_line(c) for c in closest)}." if closest else ""
+    return f'No good match for "{one_line(words)}".{hint}'
+
+
 def _read(inp: TextIO, out: TextIO, label: str = "> ") -> str:
     out.write(label)
     out.flush()
