@@ -82,6 +82,48 @@ def first_question(env: dict[str, str]) -> float:
     return elapsed
 
 
+def first_arrow_question(env: dict[str, str]) -> float:
+    """Seconds from start until the first arrow-key menu is drawn on a real terminal."""
+    import pty
+
+    cmd = [sys.executable, "-m", "troubleshoot", "printer"]
+    parent, child = pty.openpty()
+    start = time.perf_counter()
+    proc = subprocess.Popen(
+        cmd,
+        env=env | {"TERM": "xterm", "PROMPT_TOOLKIT_NO_CPR": "1"},
+        stdin=child,
+        stdout=child,
+        stderr=child,
+        close_fds=True,
+    )
+    os.close(child)
+    seen = b""
+    while b"Choose:" not in seen:
+        try:
+            chunk = os.read(parent, 4096)
+        except OSError:
+            break
+        if not chunk:
+            break
+        seen += chunk
+    elapsed = time.perf_counter() - start
+    proc.kill()
+    proc.wait()
+    os.close(parent)
+    return elapsed
+
+
+#: Start-up budgets, as the most a command may take against ``python -c "import typer"``
+#: in the same run (a ratio holds on a fast PC and a slow one alike).
+STARTUP_BUDGETS = {
+    "list": 1.3,
+    "find 'my printout never came out'": 1.3,
+    "first question, printer --plain": 1.5,
+    "first question, printer (arrow keys)": 2.5,
+}
+
+
 def median(cmd: list[str], env: dict[str, str], repeat: int, stdin: str = "") -> dict[str, float]:
     """Median of *repeat* runs after one warm-up run (which fills the caches)."""
     timed(cmd, env, stdin)
@@ -134,6 +176,19 @@ def main() -> int:
         fq = statistics.median(first_question(env) for _ in range(repeat))
         rows.append(("first question, printer --plain", round(fq, 4), ""))
         results["first_question_s"] = round(fq, 4)
+        results["first question, printer --plain"] = {"median_s": round(fq, 4)}
+        fa = statistics.median(first_arrow_question(env) for _ in range(repeat))
+        rows.append(("first question, printer (arrow keys)", round(fa, 4), ""))
+        results["first question, printer (arrow keys)"] = {"median_s": round(fa, 4)}
+        budgets = []
+        for name, most in STARTUP_BUDGETS.items():
+            measured = results[name]
+            assert isinstance(measured, dict)
+            times = measured["median_s"] / base["median_s"]
+            budgets.append(
+                {"measure": name, "ratio": round(times, 2), "budget": most, "holds": times <= most}
+            )
+        results["startup_budgets"] = budgets
         results["version"] = version | {"ratio_to_import_typer": round(ratio, 2)}
         results["import_typer"] = base
 
@@ -201,6 +256,13 @@ def main() -> int:
     print(f"{'measure'.ljust(width)}  {'median s':>9}  notes")
     for name, seconds, note in rows:
         print(f"{name.ljust(width)}  {seconds:>9.3f}  {note}")
+    print()
+    print("start-up against python -c 'import typer' in this run:")
+    for b in results["startup_budgets"]:  # type: ignore[attr-defined]
+        verdict = "holds" if b["holds"] else "MISSED"
+        print(
+            f"  {b['measure'].ljust(width)}  {b['ratio']:>5.2f}x  budget {b['budget']}x  {verdict}"
+        )
     out = HERE / "results.json"
     out.write_text(json.dumps(results, indent=2) + "\n", encoding="utf-8")
     print(f"\nwritten: {out}")

@@ -97,15 +97,46 @@ def subprocess_env(**extra: str) -> dict[str, str]:
     return env
 
 
+def without_root_powers() -> None:
+    """Run in a child before it starts the tool: root that obeys file modes as anyone else.
+
+    Tests run as root in CI, and root writes to a read-only file regardless. Dropping
+    the capabilities that override file modes (for the child only) makes a read-only
+    file read-only to it, without needing a second user account.
+    """
+    if not hasattr(os, "geteuid") or os.geteuid() != 0:
+        return
+    import ctypes
+
+    libc = ctypes.CDLL(None, use_errno=True)
+    for capability in (1, 2, 3):  # CAP_DAC_OVERRIDE, CAP_DAC_READ_SEARCH, CAP_FOWNER
+        if libc.prctl(24, capability, 0, 0, 0) != 0:  # PR_CAPBSET_DROP
+            raise OSError(ctypes.get_errno(), "cannot drop root's powers")
+
+
 def run_tool(
-    args: list[str], input: str = "", timeout: float = 30, **env: str
+    args: list[str],
+    input: str = "",
+    timeout: float = 30,
+    *,
+    obey_modes: bool = False,
+    **env: str,
 ) -> subprocess.CompletedProcess[str]:
-    """Run the tool as a real process, as a script or a screen reader would."""
-    return subprocess.run(
-        [sys.executable, "-m", "troubleshoot", *args],
-        input=input,
-        capture_output=True,
-        text=True,
-        timeout=timeout,
-        env=subprocess_env(**env),
-    )
+    """Run the tool as a real process, as a script or a screen reader would.
+
+    *obey_modes* runs it without root's power to ignore file modes (see above).
+    """
+    try:
+        return subprocess.run(
+            [sys.executable, "-m", "troubleshoot", *args],
+            input=input,
+            capture_output=True,
+            text=True,
+            timeout=timeout,
+            env=subprocess_env(**env),
+            preexec_fn=without_root_powers if obey_modes else None,
+        )
+    except subprocess.SubprocessError as e:
+        if obey_modes and "preexec" in str(e):
+            pytest.skip("root's powers cannot be dropped here")
+        raise

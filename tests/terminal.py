@@ -15,13 +15,14 @@ WALKS = Path(__file__).resolve().parent / "fixtures" / "walks"
 def spawn(
     args: list[str], *, rows: int = 24, cols: int = 80, term: str = "xterm", **env: str
 ) -> pexpect.spawn:
-    """The tool on a terminal of the given size and kind, with the two small test trees."""
+    """The tool on a terminal of the given size and kind, with the two small test trees
+    (or the trees *env* names in TROUBLESHOOT_TREES)."""
     return pexpect.spawn(
         sys.executable,
         ["-m", "troubleshoot", *args],
         # A pseudo-terminal never answers cursor-position requests; do not wait for one.
         env=subprocess_env(
-            TERM=term, TROUBLESHOOT_TREES=str(WALKS), PROMPT_TOOLKIT_NO_CPR="1", **env
+            **{"TERM": term, "TROUBLESHOOT_TREES": str(WALKS), "PROMPT_TOOLKIT_NO_CPR": "1", **env}
         ),
         dimensions=(rows, cols),
         encoding="utf-8",

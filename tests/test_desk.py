@@ -117,3 +117,16 @@ def test_a_site_tree_is_walked_resumed_shown_tested_and_reported(
 
     elsewhere = cli(["history", "--format", "json"])  # no site: the data folder's records
     assert json.loads(elsewhere.out) == []
+
+
+def test_a_tree_folder_that_is_not_there_is_named_in_a_warning(  # type: ignore[no-untyped-def]
+    cli, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    typo = tmp_path / "tress"
+    monkeypatch.setenv("TROUBLESHOOT_TREES", str(typo))
+    result = cli(["list"])
+    assert result.code == 0
+    assert result.err == (
+        f"warning: TROUBLESHOOT_TREES names {typo}, which is not a folder; "
+        "no trees are loaded from it\n"
+    )

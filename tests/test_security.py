@@ -38,8 +38,8 @@ def hook(event, args):
 
 sys.addaudithook(hook)
 if os.environ.get("CRASH_IN_LIST"):  # a stand-in for a bug, to see where its report goes
-    from troubleshoot.ui import views
-    views.tree_table = None
+    from troubleshoot.ui import tables
+    tables.table = None
 from troubleshoot.cli.app import main
 raise SystemExit(main())
 """

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from troubleshoot.text import clean, markdown, one_line
+from troubleshoot.text import clean, markdown, one_line, spreadsheet
 
 
 @pytest.mark.parametrize(
@@ -43,3 +43,23 @@ def test_one_line_folds_lines_and_runs_of_space() -> None:
 )
 def test_markdown_escapes_only_what_a_viewer_would_act_on(text: str, written: str) -> None:
     assert markdown(text) == written
+
+
+@pytest.mark.parametrize(
+    ("value", "cell"),
+    [
+        ('=HYPERLINK("http://x","Click")', '\'=HYPERLINK("http://x","Click")'),
+        ("+1+1", "'+1+1"),
+        ("-2+3", "'-2+3"),
+        ("@SUM(A1)", "'@SUM(A1)"),
+        ("\t=1", "'\t=1"),
+        ("\r=1", "'\r=1"),
+        ("desk#release", "desk#release"),
+        ("a=b", "a=b"),
+        (3, 3),
+        (-1.5, -1.5),
+        (None, None),
+    ],
+)
+def test_text_a_spreadsheet_would_run_is_made_plain_text(value: object, cell: object) -> None:
+    assert spreadsheet(value) == cell

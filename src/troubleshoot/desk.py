@@ -21,7 +21,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from troubleshoot import paths
-from troubleshoot.site.config import InForce, Settings, resolve
+from troubleshoot.site.config import Settings
+from troubleshoot.site.locate import InForce, resolve
 from troubleshoot.tree import catalog as catalogs
 from troubleshoot.tree.catalog import Catalog
 
@@ -58,12 +59,29 @@ class Desk:
         return self.site.warning
 
     @property
+    def warnings(self) -> list[str]:
+        """Every line staff should see before using this desk: the settings file that
+        could not be used, and each tree folder named that is not there (a typing
+        mistake in ``TROUBLESHOOT_TREES`` used to leave its trees out without a word).
+        """
+        found = [self.warning] if self.warning else []
+        named = [
+            *((p, f"{TREES_ENV} names") for p in _env_folders()),
+            *((p, f"{self.settings.source('trees')}: trees: names") for p in self.settings.trees),
+        ]
+        for folder, where in named:
+            if not folder.is_dir():
+                found.append(
+                    f"warning: {where} {folder}, which is not a folder; no trees are loaded from it"
+                )
+        return found
+
+    @property
     def tree_folders(self) -> list[Path]:
         """Bundled trees, then ``TROUBLESHOOT_TREES``, then the site's, then the command's."""
-        env = os.environ.get(TREES_ENV, "")
         return [
             catalogs.bundled_dir(),
-            *(Path(p) for p in env.split(os.pathsep) if p),
+            *_env_folders(),
             *self.settings.trees,
             *self.extra_trees,
         ]
@@ -83,8 +101,16 @@ class Desk:
         """Where hand-offs are saved: the site's ``handoffs:`` folder, else the data folder's."""
         return self.settings.handoffs or paths.handoff_dir()
 
-    def store(self) -> Store:
-        """The session database, opened (and brought up to date) now."""
+    def store(self, *, readonly: bool = False) -> Store:
+        """The session database, opened (and brought up to date) now.
+
+        *readonly* for commands that only read, so that they still work on a file
+        nobody may write, and a rescue never changes what it rescues from.
+        """
         from troubleshoot.sessions.store import Store
 
-        return Store.open(self.database)
+        return Store.open(self.database, readonly=readonly)
+
+
+def _env_folders() -> list[Path]:
+    return [Path(p) for p in os.environ.get(TREES_ENV, "").split(os.pathsep) if p]

@@ -20,7 +20,18 @@ def data_dir() -> Path:
 
 
 def handoff_dir() -> Path:
-    return data_dir() / "handoffs"
+    """Where hand-offs are saved: a folder staff can open, not a hidden one.
+
+    The data folder is hidden on every desktop (AppData on Windows), so a hand-off
+    saved there is lost to the person who needs to attach it to an email. Documents
+    is where staff look. ``TROUBLESHOOT_DATA`` (a shared drive, a test) keeps
+    everything together under it instead.
+    """
+    if os.environ.get("TROUBLESHOOT_DATA"):
+        return data_dir() / "handoffs"
+    import platformdirs
+
+    return Path(platformdirs.user_documents_dir()) / "Troubleshoot hand-offs"
 
 
 def database() -> Path:

@@ -43,3 +43,20 @@ def markdown(text: str) -> str:
     instead of acting on it, and costs nothing where there is nothing to act on.
     """
     return _MARKDOWN.sub(lambda m: "\\" + m.group(), one_line(text))
+
+
+#: What a spreadsheet takes for the start of a formula (OWASP's list for CSV injection).
+FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+def spreadsheet(value: object) -> object:
+    """A CSV cell that a spreadsheet shows rather than runs.
+
+    Tree text, imported records and typed initials can start with ``=`` or ``@``; a
+    spreadsheet opening the report would run them (``=HYPERLINK(...)``, ``=cmd|...``).
+    Text that starts like a formula gets a leading ``'``, which spreadsheets read as
+    "this is text" and do not show. Numbers stay numbers.
+    """
+    if isinstance(value, str) and value.startswith(FORMULA_START):
+        return "'" + value
+    return value

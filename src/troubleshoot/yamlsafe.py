@@ -14,16 +14,24 @@ whoever walks the result, and tags that ask for anything but plain data.
 
 from __future__ import annotations
 
-import codecs
 import copy
-import stat
 from collections.abc import Callable
-from pathlib import Path
 from typing import TypeVar
 
 import yaml
 
 from troubleshoot.errors import TroubleshootError
+from troubleshoot.textfile import LINKED, MAX_FILE_BYTES, line_col, read_bytes, read_text
+
+__all__ = [
+    "LINKED",
+    "MAX_FILE_BYTES",
+    "compose",
+    "explain",
+    "read_bytes",
+    "read_text",
+    "safe_load",
+]
 
 T = TypeVar("T")
 
@@ -71,8 +79,6 @@ ComposeLoader: type[yaml.SafeLoader] = (
     else Loader
 )
 
-#: Trees and settings files larger than this are refused without being read whole.
-MAX_FILE_BYTES = 1024 * 1024
 #: Lists and mappings inside one another; a real tree needs about six.
 MAX_DEPTH = 64
 #: Values in one file, counting every use of an alias as a full copy of what it names.
@@ -83,61 +89,6 @@ _CORE = "tag:yaml.org,2002:"
 SAFE_TAGS = frozenset(
     {"!"} | {_CORE + t for t in ("str", "int", "float", "bool", "null", "timestamp", "seq", "map")}
 )
-
-
-def read_text(path: Path) -> str:
-    """The file as text, or a one-line reason why it cannot be a tree or settings file."""
-    name = str(path)
-    try:
-        info = path.stat()
-        if not stat.S_ISREG(info.st_mode):
-            raise TroubleshootError("not a regular file", name)
-        if info.st_size > MAX_FILE_BYTES:
-            raise TroubleshootError(
-                f"file is {info.st_size // 1024} KiB; the limit is {MAX_FILE_BYTES // 1024} KiB",
-                name,
-            )
-        with path.open("rb") as handle:
-            data = handle.read(MAX_FILE_BYTES + 1)
-    except OSError as e:
-        raise TroubleshootError(f"cannot read file: {e.strerror or e}", name) from None
-    if len(data) > MAX_FILE_BYTES:
-        raise TroubleshootError(f"file is larger than {MAX_FILE_BYTES // 1024} KiB", name)
-    if data.startswith((codecs.BOM_UTF32_LE, codecs.BOM_UTF32_BE)):
-        raise TroubleshootError("file is UTF-32; save it as UTF-8", name)
-    if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
-        raise TroubleshootError("file is UTF-16; save it as UTF-8", name)
-    if data.startswith(codecs.BOM_UTF8):
-        data = data[len(codecs.BOM_UTF8) :]
-    if b"\0" in data:
-        line, col = _line_col(data, data.index(b"\0"))
-        hint = "; it may be UTF-16 (save it as UTF-8)" if _looks_utf16(data) else ""
-        raise TroubleshootError(f"file holds NUL bytes: not a text file{hint}", name, line, col)
-    try:
-        return data.decode("utf-8")
-    except UnicodeDecodeError as e:
-        line, col = _line_col(data, e.start)
-        raise TroubleshootError(
-            f"not UTF-8 text (byte 0x{data[e.start]:02x}); save the file as UTF-8", name, line, col
-        ) from None
-
-
-def _line_col(data: bytes, offset: int) -> tuple[int, int]:
-    """1-based line and column (in characters) of a byte offset into UTF-8-ish data."""
-    start = data.rfind(b"\n", 0, offset) + 1
-    col = len(data[start:offset].decode("utf-8", errors="replace")) + 1
-    return data.count(b"\n", 0, offset) + 1, col
-
-
-def _looks_utf16(data: bytes) -> bool:
-    """Text saved as UTF-16 without a BOM: plain ASCII with a NUL after (or before) each byte."""
-    head = data[:200]
-    if len(head) < 4:
-        return False
-    for zeros, text in ((head[1::2], head[::2]), (head[::2], head[1::2])):
-        if not zeros.strip(b"\0") and all(32 <= c < 127 or c in b"\t\r\n" for c in text):
-            return True
-    return False
 
 
 def _short(tag: str) -> str:
@@ -252,7 +203,7 @@ def _as_error(e: yaml.YAMLError, text: str, name: str, *, counts_bytes: bool) ->
         # libyaml counts bytes of the UTF-8 text; the pure-Python reader counts characters.
         data = text.encode("utf-8") if counts_bytes else text[: e.position].encode("utf-8")
         offset = e.position if counts_bytes else len(data)
-        line, col = _line_col(data, min(offset, len(data)))
+        line, col = line_col(data, min(offset, len(data)))
         what = f"character U+{e.character:04X}" if isinstance(e.character, int) else "character"
         return TroubleshootError(f"{what} is not allowed in YAML ({e.reason})", name, line, col)
     return TroubleshootError("invalid YAML: " + " ".join(str(e).split()), name)

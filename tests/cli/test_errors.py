@@ -13,7 +13,7 @@ from tests.terminal import WALKS
 from troubleshoot import __version__
 from troubleshoot.cli import app as cli_module
 from troubleshoot.errors import Exit
-from troubleshoot.ui import views
+from troubleshoot.ui import tables
 
 
 def boom(*args: object, **kwargs: object) -> None:
@@ -25,7 +25,7 @@ def test_internal_error_is_one_friendly_line_and_a_saved_report(
     monkeypatch: pytest.MonkeyPatch,
     private_data: Path,  # type: ignore[no-untyped-def]
 ) -> None:
-    monkeypatch.setattr(views, "tree_table", boom)
+    monkeypatch.setattr(tables, "table", boom)
     result = cli(["list"])
     assert result.code == Exit.ERROR
     (report,) = (private_data / "crashes").glob("crash-*.txt")
@@ -44,7 +44,7 @@ def test_internal_error_without_a_writable_data_folder_still_is_one_line(
     blocker = tmp_path / "not-a-folder"
     blocker.write_text("", encoding="utf-8")
     monkeypatch.setenv("TROUBLESHOOT_DATA", str(blocker))
-    monkeypatch.setattr(views, "tree_table", boom)
+    monkeypatch.setattr(tables, "table", boom)
     result = cli(["list"])
     assert result.code == Exit.ERROR
     assert (
@@ -56,7 +56,7 @@ def test_internal_error_without_a_writable_data_folder_still_is_one_line(
 def test_debug_shows_the_traceback(
     cli, monkeypatch: pytest.MonkeyPatch, private_data: Path
 ) -> None:  # type: ignore[no-untyped-def]
-    monkeypatch.setattr(views, "tree_table", boom)
+    monkeypatch.setattr(tables, "table", boom)
     result = cli(["--debug", "list"])
     assert result.code == Exit.ERROR
     assert result.err.startswith("Traceback (most recent call last):")
@@ -66,10 +66,10 @@ def test_debug_shows_the_traceback(
 
 CRASHING = (
     "import sys\n"
-    "from troubleshoot.ui import views\n"
+    "from troubleshoot.ui import tables\n"
     "def boom(*a, **k):\n"
     "    raise RuntimeError('a bug in the tool')\n"
-    "views.tree_table = boom\n"
+    "tables.table = boom\n"
     "from troubleshoot.cli.app import main\n"
     "raise SystemExit(main())\n"
 )

@@ -7,12 +7,13 @@ window is closed. Nothing may print a traceback or leave a crash report.
 
 from __future__ import annotations
 
+import json
 import signal
 from pathlib import Path
 
 import pytest
 
-from tests.terminal import ended, spawn
+from tests.terminal import WALKS, ended, spawn
 from troubleshoot.cli import stopping
 from troubleshoot.errors import Exit, Stopped
 
@@ -109,3 +110,39 @@ def test_a_stop_that_cannot_unwind_still_ends_the_process_with_its_code(
         env=subprocess_env(),
     )
     assert (done.returncode, done.stderr) == (Exit.TERMINATED, "\ntroubleshoot: stopped.\n")
+
+
+def test_ctrl_c_at_a_fact_for_it_is_recorded_unfinished_and_resume_saves_the_hand_off(  # type: ignore[no-untyped-def]
+    cli, private_data: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    child = spawn(["desk", "--plain"])
+    child.expect("> ")
+    child.sendline("3")  # many PCs at once: an urgent escalation that asks the printer's name
+    child.expect("1 of 1: Printer name: ")
+    child.sendintr()
+    code, output = ended(child)
+    assert code == Exit.INTERRUPTED
+    lines = [line.strip() for line in output.splitlines() if line.strip()]
+    short = lines[-2].split("'troubleshoot resume ")[1][:8]
+    assert lines[-2:] == [
+        f"The hand-off was not saved: 'troubleshoot resume {short}' carries on with the "
+        "facts for IT.",
+        "troubleshoot: stopped.",
+    ]
+    assert not (private_data / "handoffs").exists()
+
+    monkeypatch.setenv("TROUBLESHOOT_TREES", str(WALKS))
+    (row,) = json.loads(cli(["history", "--format", "json"]).out)
+    assert (row["outcome"], row["end"]) == ("unfinished", "")
+    total = json.loads(cli(["report", "--format", "json"]).out)["total"]
+    assert (total["escalated"], total["unfinished"]) == (0, 1)
+    shown = cli(["history", "show", short]).out
+    assert (
+        "Outcome: unfinished: reached 'escalated' at desk#outage but stopped before the "
+        "hand-off was saved" in shown
+    )
+
+    resumed = cli(["resume", short, "--plain"], input="HP 4\n")
+    assert resumed.code == 0 and "Saved for IT as" in resumed.out
+    (row,) = json.loads(cli(["history", "--format", "json"]).out)
+    assert (row["outcome"], row["end"]) == ("escalated", "desk#outage")

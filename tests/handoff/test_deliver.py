@@ -16,7 +16,7 @@ from tests.conftest import FIXTURE_DIR
 from troubleshoot.handoff import content, deliver, routing, ticket
 from troubleshoot.handoff.content import HandOff
 from troubleshoot.handoff.deliver import WalkResult
-from troubleshoot.site import config
+from troubleshoot.site import config, reading
 from troubleshoot.tree.catalog import Catalog
 from troubleshoot.walk import engine
 from troubleshoot.walk.prompts import Choose
@@ -36,7 +36,7 @@ it:
 def settings(tmp_path: Path) -> config.Settings:
     path = tmp_path / "site.yaml"
     path.write_text(SITE, encoding="utf-8")
-    return config.load_settings(path)
+    return reading.load_settings(path)
 
 
 def escalated(at: dt.datetime = SATURDAY_NIGHT) -> HandOff:

@@ -10,7 +10,7 @@ import pytest
 from tests.conftest import FIXTURE_DIR
 from troubleshoot.handoff import content, routing, ticket
 from troubleshoot.handoff.content import HandOff
-from troubleshoot.site import config
+from troubleshoot.site import config, reading
 from troubleshoot.tree.catalog import Catalog
 from troubleshoot.walk import engine
 from troubleshoot.walk.prompts import Choose
@@ -41,7 +41,7 @@ emergency:
 def settings(tmp_path: Path) -> config.Settings:
     path = tmp_path / "site.yaml"
     path.write_text(SITE, encoding="utf-8")
-    return config.load_settings(path)
+    return reading.load_settings(path)
 
 
 def escalated(at: dt.datetime, *, urgent: bool) -> HandOff:
@@ -126,7 +126,7 @@ def test_of_two_contacts_the_one_on_duty_is_named(tmp_path: Path) -> None:
         "  - {name: Weekend desk, phone: 555-0111, hours: {sat-sun: 10:00-16:00}}\n",
         encoding="utf-8",
     )
-    two = config.load_settings(path)
+    two = reading.load_settings(path)
     saturday_noon = dt.datetime(2026, 11, 28, 12, 0)
     route = routing.route(two, escalated(saturday_noon, urgent=False))
     assert route is not None and [c.name for c in route.on_duty] == ["Weekend desk"]

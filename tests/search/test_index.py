@@ -10,7 +10,7 @@ import pytest
 
 from tests.conftest import FIXTURE_DIR
 from troubleshoot.search.index import cache_file, index_for
-from troubleshoot.tree import cache as cache_module
+from troubleshoot.tree import loader
 from troubleshoot.tree.catalog import Catalog
 
 SMALL = FIXTURE_DIR / "find"
@@ -31,7 +31,7 @@ def test_current_index_is_read_back_without_parsing_any_tree(
     def no_parsing(*args: object) -> None:
         raise AssertionError("a tree was parsed although the index was current")
 
-    monkeypatch.setattr(cache_module, "parse_tree", no_parsing)
+    monkeypatch.setattr(loader, "parse_tree", no_parsing)
     again = index_for(Catalog([folder]))
     assert again.search("receipt paper ran out") == first.search("receipt paper ran out")
 

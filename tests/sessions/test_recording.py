@@ -3,7 +3,10 @@
 from __future__ import annotations
 
 import datetime as dt
+import os
 import sqlite3
+import stat
+import tempfile
 from pathlib import Path
 
 import pytest
@@ -11,7 +14,7 @@ import pytest
 from tests.conftest import FIXTURE_DIR, T0
 from troubleshoot.handoff import content
 from troubleshoot.sessions import exchange, recording, records
-from troubleshoot.sessions.recording import StoreRecorder
+from troubleshoot.sessions.recording import Spot, StoreRecorder
 from troubleshoot.sessions.store import Store
 from troubleshoot.tree.catalog import Catalog
 from troubleshoot.walk import engine
@@ -57,8 +60,7 @@ def test_each_answer_is_in_the_database_as_soon_as_it_is_given(trees: Catalog) -
     warn = Warnings()
     state, recorder = start(trees, warn, initials="AB")
     with Store.open() as db:
-        kept = db.get(recorder.session.id)
-        assert kept is not None and kept.moves == () and kept.at_node == "where"
+        assert db.get(recorder.session.id) is None  # nothing answered, nothing kept
         state = step(trees, state, recorder, 0, 1)
         kept = db.get(recorder.session.id)
         assert kept is not None
@@ -104,7 +106,7 @@ def test_an_unopenable_database_falls_back_to_jsonl_and_warns_once(
     assert "sessions-pending.jsonl" in warn[0] and "troubleshoot import" in warn[0]
     pending = private_data / "sessions-pending.jsonl"
     loaded = exchange.read(pending)
-    assert loaded.lines == 4  # at the start, after each of the two answers, and when closed
+    assert loaded.lines == 3  # after each of the two answers, and when closed
     assert [s.id for s in loaded.sessions] == [recorder.session.id]
     assert loaded.sessions[0].closed and loaded.sessions[0].outcome == "resolved"
 
@@ -115,13 +117,13 @@ def test_the_fallback_goes_to_the_next_folder_and_warns_once_if_none_can_be_writ
     blocker = tmp_path / "a-file"
     blocker.write_text("not a folder")
     spare = tmp_path / "spare" / "pending.jsonl"
-    fallback = recording.Fallback([blocker / "pending.jsonl", spare])
+    fallback = recording.Fallback([Spot(blocker / "pending.jsonl"), Spot(spare)])
     state = engine.start(trees, "desk", T0)
     warn = Warnings()
     recorder = StoreRecorder(records.begin(state, ""), None, warn, fallback=fallback)
     assert fallback.path == spare and "pending.jsonl" in warn[0]
 
-    nowhere = recording.Fallback([blocker / "pending.jsonl"])
+    nowhere = recording.Fallback([Spot(blocker / "pending.jsonl")])
     warn = Warnings()
     recorder = StoreRecorder(records.begin(state, ""), None, warn, fallback=nowhere)
     recorder.record(Choose(0), at(1), engine.apply(trees, state, Choose(0), at(1)))
@@ -141,7 +143,7 @@ def test_a_lock_held_too_long_mid_walk_moves_the_rest_to_the_fallback_file(
     other.execute("ROLLBACK")
     other.close()
     recorder.finish(state, content.build(trees, state))
-    assert len(warn) == 1 and "could not be written" in warn[0]
+    assert len(warn) == 1 and "are busy: another terminal held them too long" in warn[0]
     with Store.open() as db:
         partial = db.get(recorder.session.id)
         assert partial is not None and len(partial.moves) == 1 and not partial.closed
@@ -150,3 +152,74 @@ def test_a_lock_held_too_long_mid_walk_moves_the_rest_to_the_fallback_file(
         whole = db.get(recorder.session.id)
     assert whole is not None and whole.closed and len(whole.moves) == 2
     assert whole.events == state.log
+
+
+ROOT = hasattr(os, "geteuid") and os.geteuid() == 0
+
+
+@pytest.fixture
+def temp(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """No data folder can be made (a file is in the way); a temp folder like /tmp."""
+    (tmp_path / "a-file").write_text("")
+    monkeypatch.setenv("TROUBLESHOOT_DATA", str(tmp_path / "a-file" / "data"))
+    folder = tmp_path / "tmp"
+    folder.mkdir()
+    folder.chmod(0o1777)
+    monkeypatch.setattr(tempfile, "tempdir", str(folder))
+    return folder
+
+
+def mode(path: Path) -> int:
+    return stat.S_IMODE(os.lstat(path).st_mode)
+
+
+def test_without_a_data_folder_records_go_to_a_private_folder_in_temp(
+    trees: Catalog, temp: Path, tmp_path: Path
+) -> None:
+    warn = Warnings()
+    state, recorder = start(trees, warn)
+    step(trees, state, recorder, 0, 1)
+    folder = temp / f"troubleshoot-{os.getuid()}"
+    pending = folder / "sessions-pending.jsonl"
+    db = tmp_path / "a-file" / "data" / "sessions.db"
+    assert warn == [
+        f"cannot open the session records {db}: File exists; this session is kept in "
+        f"{pending} instead. 'troubleshoot import' loads it later."
+    ]
+    assert (mode(folder), mode(pending)) == (0o700, 0o600)
+    assert recording.pending_files() == [pending]
+
+
+@pytest.mark.parametrize("hostile", ["writable by all", "a link", "another user's"])
+def test_a_temp_folder_prepared_by_someone_else_is_refused_and_the_warning_says_where_records_went(
+    trees: Catalog, temp: Path, tmp_path: Path, hostile: str
+) -> None:
+    folder = temp / f"troubleshoot-{os.getuid()}"
+    elsewhere = tmp_path / "elsewhere"
+    elsewhere.mkdir(mode=0o700)
+    if hostile == "writable by all":
+        folder.mkdir()
+        folder.chmod(0o777)
+        why = "other users can write to it"
+    elif hostile == "a link":
+        folder.symlink_to(elsewhere)  # records would land in a folder the planter reads
+        why = "it is a symbolic link"
+    else:
+        if not ROOT:
+            pytest.skip("only root can hand a folder to another user")
+        folder.mkdir(mode=0o755)
+        os.chown(folder, 65534, 65534)
+        why = "it belongs to another user (uid 65534)"
+    warn = Warnings()
+    state, recorder = start(trees, warn)
+    step(trees, state, recorder, 0, 1)
+    (made,) = temp.glob(f"troubleshoot-{os.getuid()}-*")
+    pending = made / "sessions-pending.jsonl"
+    assert warn[0].endswith(
+        f"; this session is kept in {pending} instead. {folder} was not used: {why}; "
+        "ask IT to remove it. 'troubleshoot import' loads it later."
+    )
+    assert (mode(made), mode(pending)) == (0o700, 0o600)
+    assert list(elsewhere.iterdir()) == []
+    assert not hostile.startswith("writable") or list(folder.iterdir()) == []
+    assert recording.pending_files() == [pending]  # the planted folder is never read

@@ -6,6 +6,7 @@ import sqlite3
 import subprocess
 import sys
 import textwrap
+import uuid
 from dataclasses import replace
 from pathlib import Path
 
@@ -14,7 +15,10 @@ import pytest
 from tests.conftest import FIXTURE_DIR, subprocess_env
 from tests.sessions.test_figures import WEEK
 from troubleshoot.errors import TroubleshootError
-from troubleshoot.sessions.store import SCHEMA_VERSION, Store, StoreError
+from troubleshoot.sessions import codec, exchange
+from troubleshoot.sessions.failures import Damaged, StoreError
+from troubleshoot.sessions.records import Session
+from troubleshoot.sessions.store import SCHEMA_VERSION, Store
 
 WALKS = FIXTURE_DIR / "walks"
 
@@ -102,3 +106,105 @@ def test_a_session_is_found_by_the_first_characters_of_its_id() -> None:
         assert db.get("abc") is None  # too short to stand for an id
         with pytest.raises(TroubleshootError, match="more than one session starts with 'abcd'"):
             db.get("abcd")
+
+
+def many(count: int) -> list[Session]:
+    """*count* sessions of the week's shapes, each with an id of its own."""
+    return [
+        replace(WEEK[n % len(WEEK)], id=str(uuid.UUID(int=n + 1, version=4))) for n in range(count)
+    ]
+
+
+def damage(db: Path, table: str = "sessions") -> None:
+    """Overwrite the table's last page with rubbish, as a bad disk sector or a half-copied
+    file does: the rows on that page are lost, the rest of the file is not."""
+    conn = sqlite3.connect(db)
+    root = conn.execute("SELECT rootpage FROM sqlite_master WHERE name = ?", (table,)).fetchone()
+    size = conn.execute("PRAGMA page_size").fetchone()[0]
+    conn.close()
+    data = bytearray(db.read_bytes())
+    at = (root[0] - 1) * size
+    assert data[at] == 0x05, "the table should span more than one page"
+    leaf = int.from_bytes(data[at + 8 : at + 12], "big")  # the right-most child page
+    data[(leaf - 1) * size : leaf * size] = b"\xde\xad" * (size // 2)
+    db.write_bytes(bytes(data))
+
+
+def test_the_database_and_its_wal_files_are_private_in_a_private_folder(
+    private_data: Path,
+) -> None:
+    with Store.open() as db:
+        db.put(WEEK[1])
+        made = sorted(p.name for p in private_data.iterdir())
+        assert made == ["sessions.db", "sessions.db-shm", "sessions.db-wal"]
+        assert {p.stat().st_mode & 0o777 for p in private_data.iterdir()} == {0o600}
+    assert private_data.stat().st_mode & 0o777 == 0o700
+
+
+def test_a_link_where_the_database_should_be_is_refused(private_data: Path, tmp_path: Path) -> None:
+    victim = tmp_path / "victim.txt"
+    victim.write_text("not for the tool\n")
+    private_data.mkdir()
+    (private_data / "sessions.db").symlink_to(victim)
+    with pytest.raises(StoreError) as refused:
+        Store.open()
+    assert str(refused.value) == (
+        f"cannot open the session records {private_data / 'sessions.db'}: "
+        "is a symbolic link; name the database file itself"
+    )
+    assert victim.read_text() == "not for the tool\n"
+
+
+def test_a_damaged_page_is_one_line_saying_how_to_rescue_and_rescue_reads_the_rest(
+    private_data: Path,
+) -> None:
+    kept = many(120)
+    with Store.open() as db:
+        for session in kept:
+            db.put(session)
+    damage(private_data / "sessions.db")
+    with Store.open(readonly=True) as db:
+        with pytest.raises(Damaged) as caught:
+            db.sessions()
+        rescued, lost = db.rescue()
+    assert str(caught.value) == (
+        f"the session records in {private_data / 'sessions.db'} are damaged "
+        "(database disk image is malformed): save what can be read with 'troubleshoot "
+        "export --rescue -o rescued.jsonl', move the file aside (rename it), then "
+        "'troubleshoot import rescued.jsonl'"
+    )
+    assert 0 < lost < 20 and len(rescued) + lost == 120
+    by_id = {s.id: s for s in kept}
+    assert all(by_id[s.id] == s for s in rescued)  # what is rescued is whole
+
+
+def test_reading_never_creates_a_database(private_data: Path) -> None:
+    with Store.open(readonly=True) as db:
+        assert db.sessions() == [] and db.latest_unfinished() is None
+    assert not private_data.exists()
+
+
+def test_a_database_of_the_first_schema_is_read_as_it_is_and_upgraded_when_written(
+    private_data: Path,
+) -> None:
+    with Store.open() as db:
+        db.put(WEEK[8])  # unfinished
+    conn = sqlite3.connect(private_data / "sessions.db")
+    conn.execute("ALTER TABLE sessions DROP COLUMN imported")  # as version 1 made it
+    conn.execute("PRAGMA user_version = 1")
+    conn.commit()
+    conn.close()
+    with Store.open(readonly=True) as db:
+        assert db.version() == 1 and db.latest_unfinished() == WEEK[8]
+    with Store.open() as db:
+        assert db.version() == SCHEMA_VERSION == 2
+        assert db.latest_unfinished() == WEEK[8]
+
+
+def test_this_desks_own_fallback_file_stays_resumable_once_loaded(tmp_path: Path) -> None:
+    unfinished = WEEK[8]
+    pending = tmp_path / "sessions-pending.jsonl"
+    pending.write_text(codec.to_line(unfinished) + "\n", encoding="utf-8")
+    with Store.open() as db:
+        exchange.import_file(db, pending, [], imported=False)
+        assert db.latest_unfinished() == unfinished

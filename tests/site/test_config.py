@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from tests.conftest import FIXTURE_DIR, run_tool, write_tree
-from troubleshoot.site import config
+from troubleshoot.site import config, locate, reading
 from troubleshoot.tree.model import KNOWN_POLICIES, Budget
 
 FIXTURES = FIXTURE_DIR
@@ -52,7 +52,7 @@ def write(folder: Path, text: str, name: str = "site.yaml") -> Path:
 
 def test_a_full_settings_file_is_read_into_values(tmp_path: Path) -> None:
     path = write(tmp_path, RIVERSIDE)
-    settings = config.load_settings(path)
+    settings = reading.load_settings(path)
     assert settings.label == "Riverside Public Library, Main"
     (it,) = settings.it
     assert (it.name, it.phone, it.email, it.ticket) == (
@@ -83,13 +83,13 @@ def test_a_full_settings_file_is_read_into_values(tmp_path: Path) -> None:
 
 
 def test_known_policies_are_the_built_in_four_plus_the_sites_own(tmp_path: Path) -> None:
-    settings = config.load_settings(write(tmp_path, RIVERSIDE))
+    settings = reading.load_settings(write(tmp_path, RIVERSIDE))
     assert config.known_policies(settings) == KNOWN_POLICIES | {"fax"}
     assert config.known_policies(config.Settings()) == KNOWN_POLICIES
 
 
 def test_the_starter_file_loads_cleanly_and_forbids_nothing() -> None:
-    settings, findings = config.parse_settings(config.STARTER)
+    settings, findings = reading.parse_settings(config.STARTER)
     assert findings == []
     assert settings is not None
     assert settings.forbidden == frozenset()
@@ -99,7 +99,7 @@ def test_the_starter_file_loads_cleanly_and_forbids_nothing() -> None:
 
 def test_a_misspelt_key_is_reported_at_its_line_with_the_key_meant() -> None:
     path = SITE_TREES / "misspelt.yaml"
-    settings, findings = config.parse_settings(path)
+    settings, findings = reading.parse_settings(path)
     assert settings is None
     assert [str(f) for f in findings] == [
         f"{path}:3:1: error: unknown key 'libary' (did you mean 'library'?)"
@@ -108,7 +108,7 @@ def test_a_misspelt_key_is_reported_at_its_line_with_the_key_meant() -> None:
 
 def test_a_bad_day_and_bad_hours_are_each_reported_where_they_are() -> None:
     path = SITE_TREES / "bad-hours.yaml"
-    _, findings = config.parse_settings(path)
+    _, findings = reading.parse_settings(path)
     assert [str(f) for f in findings] == [
         f"{path}:5:5: error: it: hours: 'fry' is not a day (use mon, tue, wed, thu, fri, sat, "
         "sun, or a range like mon-fri) (did you mean 'fri'?)",
@@ -132,21 +132,21 @@ def test_each_mistake_names_its_line_and_column(
     tmp_path: Path, text: str, where: str, message: str
 ) -> None:
     path = write(tmp_path, text)
-    _, findings = config.parse_settings(path)
+    _, findings = reading.parse_settings(path)
     assert findings, "the mistake was not noticed"
     assert str(findings[0]).startswith(f"{path}:{where}: error: ")
     assert message in findings[0].message
 
 
 def test_an_empty_settings_file_means_the_defaults(tmp_path: Path) -> None:
-    settings = config.load_settings(write(tmp_path, "# nothing set yet\n"))
+    settings = reading.load_settings(write(tmp_path, "# nothing set yet\n"))
     assert settings.it == () and settings.forbidden == frozenset()
 
 
 def test_days_may_be_ranges_across_the_weekend_lists_or_whole_names(tmp_path: Path) -> None:
     hours = "{fri-mon: 10:00-11:00, 'tuesday, thu': 10:00-11:00}"
     path = write(tmp_path, f"it:\n  name: IT\n  hours: {hours}\n")
-    days = [sorted(h.days) for h in config.load_settings(path).it[0].hours]
+    days = [sorted(h.days) for h in reading.load_settings(path).it[0].hours]
     assert days == [[0, 4, 5, 6], [1, 3]]
 
 
@@ -155,7 +155,7 @@ def test_days_may_be_ranges_across_the_weekend_lists_or_whole_names(tmp_path: Pa
 
 @pytest.fixture
 def county(tmp_path: Path) -> config.Contact:
-    return config.load_settings(write(tmp_path, RIVERSIDE)).it[0]
+    return reading.load_settings(write(tmp_path, RIVERSIDE)).it[0]
 
 
 @pytest.mark.parametrize(
@@ -186,7 +186,7 @@ def test_next_on_duty_skips_the_weekend_gap_and_closed_days(county: config.Conta
 
 def test_a_contact_without_hours_always_answers_except_on_closed_days(tmp_path: Path) -> None:
     path = write(tmp_path, "it: {name: Help line, closed: [2026-11-28]}\n")
-    (always,) = config.load_settings(path).it
+    (always,) = reading.load_settings(path).it
     assert always.on_duty(dt.datetime(2026, 11, 29, 3, 0))
     assert not always.on_duty(dt.datetime(2026, 11, 28, 12, 0))
     assert always.next_on_duty(dt.datetime(2026, 11, 28, 12, 0)) == dt.datetime(2026, 11, 29)
@@ -198,20 +198,20 @@ def test_a_contact_without_hours_always_answers_except_on_closed_days(tmp_path: 
 def test_lookup_order_is_site_option_then_env_then_user_config(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    assert config.resolve().how == config.DEFAULTS
-    user = write(config.user_settings_path().parent, "library: From the user folder\n")
-    assert (config.resolve().path, config.resolve().settings.library) == (
+    assert locate.resolve().how == config.DEFAULTS
+    user = write(locate.user_settings_path().parent, "library: From the user folder\n")
+    assert (locate.resolve().path, locate.resolve().settings.library) == (
         user,
         "From the user folder",
     )
     env = write(tmp_path / "env", "library: From the environment\n")
     monkeypatch.setenv(config.ENV, str(env))
-    assert (config.resolve().how, config.resolve().settings.library) == (
+    assert (locate.resolve().how, locate.resolve().settings.library) == (
         config.ENV,
         "From the environment",
     )
     given = write(tmp_path / "given", "library: From the option\n")
-    assert (config.resolve(given).how, config.resolve(given).settings.library) == (
+    assert (locate.resolve(given).how, locate.resolve(given).settings.library) == (
         "--site",
         "From the option",
     )
@@ -219,7 +219,7 @@ def test_lookup_order_is_site_option_then_env_then_user_config(
 
 def test_a_broken_file_fails_closed_with_one_warning_line() -> None:
     path = SITE_TREES / "bad-hours.yaml"
-    resolved = config.resolve(path)
+    resolved = locate.resolve(path)
     assert resolved.settings == config.Settings(policies=config.closed_policies())
     assert resolved.settings.forbidden == frozenset(KNOWN_POLICIES)
     assert len(resolved.findings) == 2
@@ -229,7 +229,7 @@ def test_a_broken_file_fails_closed_with_one_warning_line() -> None:
 
 
 def test_a_missing_settings_file_is_a_warning_not_a_stop(tmp_path: Path) -> None:
-    resolved = config.resolve(tmp_path / "nowhere.yaml")
+    resolved = locate.resolve(tmp_path / "nowhere.yaml")
     assert resolved.settings == config.Settings(policies=config.closed_policies())
     assert resolved.warning is not None and "cannot read file" in resolved.warning
 
@@ -372,6 +372,29 @@ def test_site_tree_folders_are_listed_with_the_bundled_trees(  # type: ignore[no
 
 def test_cover_until_midnight_is_written_as_24_00(tmp_path: Path) -> None:
     path = write(tmp_path, "it: {name: Late desk, hours: {sat: 20:00-24:00}}\n")
-    (late,) = config.load_settings(path).it
+    (late,) = reading.load_settings(path).it
     assert late.on_duty(dt.datetime(2026, 11, 28, 23, 59))
     assert not late.on_duty(dt.datetime(2026, 11, 29, 0, 0))
+
+
+@pytest.mark.parametrize(
+    ("address", "why"),
+    [
+        ("a@[1.2.3.4", "is not an email address (like helpdesk@example.org)"),
+        ('"x"@', "is not an email address (like helpdesk@example.org)"),
+        ('"it desk"@example.org', "is not an email address (like helpdesk@example.org)"),
+        ("=?utf-8?q?evil?=@x", "holds '=?', which mail programs read as an encoded name"),
+        ("help@desk@example.org", "is not an email address (like helpdesk@example.org)"),
+        ("a" * 250 + "@x.org", "is longer than 254 characters"),
+    ],
+)
+@pytest.mark.parametrize("section", ["it", "emergency"])
+def test_an_address_a_draft_could_not_carry_as_written_is_refused(
+    tmp_path: Path, address: str, why: str, section: str
+) -> None:
+    quoted = address.replace("'", "''")
+    path = write(tmp_path, f"{section}:\n  name: IT\n  email: '{quoted}'\n")
+    _, findings = reading.parse_settings(path)
+    assert [str(f) for f in findings] == [
+        f"{path}:3:10: error: {section}: email: '{address}' {why}"
+    ]

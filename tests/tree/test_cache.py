@@ -9,7 +9,7 @@ import pytest
 
 from tests.conftest import write_tree
 from troubleshoot import paths
-from troubleshoot.tree import cache
+from troubleshoot.tree import cache, loader
 
 TREE = """
 title: Cache test
@@ -50,7 +50,7 @@ def test_cached_tree_is_used_without_parsing_again(
     def no_parsing(*args: object) -> None:
         raise AssertionError("parsed again")
 
-    monkeypatch.setattr(cache, "parse_tree", no_parsing)
+    monkeypatch.setattr(loader, "parse_tree", no_parsing)
     tree, _ = cache.parse(tree_file)
     assert tree is not None and tree.title == "Cache test"
 
@@ -124,3 +124,11 @@ def test_every_bundled_tree_round_trips_through_the_cache() -> None:
         cache.parse(path)
         cached, _ = cache.parse(path)
         assert cached == fresh, path
+
+
+def test_cache_entries_are_private_to_this_user(tree_file: Path) -> None:
+    cache.parse(tree_file)
+    folder = paths.cache_dir()
+    assert folder is not None
+    assert folder.stat().st_mode & 0o777 == 0o700
+    assert {p.stat().st_mode & 0o777 for p in entries(folder)} == {0o600}

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import shutil
 from pathlib import Path
 
@@ -120,3 +121,28 @@ def test_no_fallback_when_every_copy_is_broken(tmp_path: Path) -> None:
     with pytest.raises(TroubleshootError) as caught:
         catalog.load("desk")
     assert str(caught.value).startswith(f"{second / 'desk.yaml'}:1:8: ")
+
+
+def test_a_pipe_a_link_a_dangling_link_and_a_loop_are_each_reported_and_none_is_read(  # type: ignore[no-untyped-def]
+    cli, folder: Path, tmp_path: Path
+) -> None:
+    secret = tmp_path / "private.txt"
+    secret.write_text("root:x:0:0:the first line of a private file\n")
+    os.mkfifo(folder / "pipe.yaml")
+    (folder / "passwd.yaml").symlink_to(secret)
+    (folder / "gone.yaml").symlink_to(tmp_path / "nowhere.yaml")
+    (folder / "loop.yaml").symlink_to(folder / "loop.yaml")
+    result = cli(["list"])
+    assert result.code == 0 and "Desk printer" in result.out
+    linked = "is a symbolic link; a tree is read only from a plain file (copy it into the folder)"
+    skipped = [line for line in result.err.splitlines() if line.startswith("warning: skipped")]
+    for name, why in [
+        ("pipe", "not a regular file"),
+        ("passwd", linked),
+        ("gone", linked),
+        ("loop", linked),
+    ]:
+        assert f"warning: skipped {folder / name}.yaml: error: {why}" in skipped
+    assert "root:x" not in result.out + result.err
+    checked = cli(["check", str(folder / "passwd.yaml")])
+    assert checked.out == f"{folder / 'passwd.yaml'}: error: {linked}\n"

@@ -19,7 +19,16 @@ BUNDLED = sorted(TREES.glob("*.yaml"))
 
 # -- a small structural validator for each diagram language -------------------------------
 
-MERMAID_SHAPES = {"{{": "}}", "[[": "]]", "([": "])", "[/": "/]", "[\\": "\\]", "{": "}", "[": "]"}
+MERMAID_SHAPES = {
+    "{{": "}}",
+    "[[": "]]",
+    "([": "])",
+    "[(": ")]",
+    "[/": "/]",
+    "[\\": "\\]",
+    "{": "}",
+    "[": "]",
+}
 OPENINGS = "|".join(re.escape(o) for o in MERMAID_SHAPES)
 CLOSINGS = "|".join(re.escape(c) for c in MERMAID_SHAPES.values())
 MERMAID_NODE = re.compile(rf'^  (n_[a-z][a-z0-9_]*)({OPENINGS})"([^"]*)"({CLOSINGS})$')

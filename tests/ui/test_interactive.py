@@ -88,3 +88,14 @@ def test_ctrl_c_in_the_arrow_key_prompt_exits_130_without_a_traceback(data: Path
     child.close()
     assert child.exitstatus == 130
     assert "Traceback" not in output
+
+
+def test_ctrl_d_in_the_arrow_key_prompt_ends_input_as_in_plain_prompts(data: Path) -> None:
+    child = spawn("desk", data=data)
+    child.expect("Many PCs at once")
+    child.sendcontrol("d")
+    child.expect(pexpect.EOF)
+    child.close()
+    assert child.exitstatus == 3
+    assert "troubleshoot: input ended before the walk reached an end." in child.before
+    assert "Traceback" not in child.before

@@ -19,7 +19,7 @@ import pytest
 from tests.conftest import write_tree
 from troubleshoot.handoff import deliver
 from troubleshoot.tree.catalog import Catalog
-from troubleshoot.ui import views
+from troubleshoot.ui import tables, views
 from troubleshoot.ui.console import make_console
 from troubleshoot.ui.interactive import InteractivePrompter
 from troubleshoot.walk import engine
@@ -120,14 +120,14 @@ def test_list_shows_tree_text_as_typed(cli, evil: Path) -> None:  # type: ignore
     assert "[red]ALARM[/red]" in result.out and ":smile:" in result.out
 
 
-def test_tree_table_is_literal_even_on_a_console_with_markup_on(evil: Path) -> None:
-    from rich.console import Console
-
-    buffer = io.StringIO()
-    console = Console(file=buffer, width=200, markup=True, emoji=True, highlight=True)
-    views.tree_table(console, [Catalog([evil]).load("evil")])
-    assert "[red]ALARM[/red] :smile:" in buffer.getvalue()
-    assert "[link=http://evil.example]click[/link]" in buffer.getvalue()
+def test_the_tree_list_is_literal(evil: Path) -> None:
+    tree = Catalog([evil]).load("evil")
+    shown = "\n".join(
+        tables.table(("id", "title", "summary"), [(tree.id, tree.title, tree.summary)], 200)
+    )
+    assert "[red]ALARM[/red] :smile:" in shown
+    assert "[link=http://evil.example]click[/link]" in shown
+    assert_harmless(shown)
 
 
 def test_arrow_key_prompt_header_shows_text_as_typed(evil: Path) -> None:

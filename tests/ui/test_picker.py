@@ -137,6 +137,19 @@ def test_on_a_terminal_matches_are_offered_with_the_best_first(tmp_path: Path) -
     child.expect(pexpect.EOF)
 
 
+@pytest.mark.parametrize("words", [[], ["the locker door is stuck"]], ids=["all", "matches"])
+def test_ctrl_d_in_the_picker_ends_input_as_in_plain_prompts(
+    tmp_path: Path, words: list[str]
+) -> None:
+    child = spawn(*words, tmp_path=tmp_path)
+    child.expect("What is the problem" if not words else "None of these")
+    child.sendcontrol("d")
+    child.expect(pexpect.EOF)
+    child.close()
+    assert child.exitstatus == 3
+    assert "troubleshoot: input ended before the walk reached an end." in child.before
+
+
 def filtering(typed: str) -> str:
     """What the arrow-key list shows under it while staff type: "/ typed...", styled."""
     return r"/ (\x1b\[[0-9;]*m)*" + typed
@@ -150,7 +163,7 @@ def test_on_a_terminal_typed_words_rank_the_list_as_find_does() -> None:
     child.send("wifi")
     child.expect(filtering("wifi"))
     child.send("\r")
-    child.expect("Is it only this patron's device")
+    child.expect(r"What does the patron see\?")
     child.sendcontrol("c")
     child.expect(pexpect.EOF)
 
@@ -161,7 +174,7 @@ def test_on_a_terminal_a_synonym_typed_into_the_list_finds_its_tree() -> None:
     child.send("agree")
     child.expect(filtering("agree"))
     child.send("\r")
-    child.expect("Is it only this patron's device")
+    child.expect(r"What does the patron see\?")
     child.sendcontrol("c")
     child.expect(pexpect.EOF)
 
@@ -174,6 +187,6 @@ def test_on_a_terminal_words_no_tree_fits_say_so_and_show_every_tree() -> None:
     child.send("wif")
     child.expect(filtering("wif"))
     child.send("\r")
-    child.expect("Is it only this patron's device")
+    child.expect(r"What does the patron see\?")
     child.sendcontrol("c")
     child.expect(pexpect.EOF)

@@ -5,12 +5,14 @@ from __future__ import annotations
 import csv
 import io
 import json
+from dataclasses import replace
 
 from rich.console import Console
 
 from tests.sessions.test_figures import MONDAY, WEEK
 from troubleshoot.sessions import figures
 from troubleshoot.ui import report as views
+from troubleshoot.walk.prompts import Kind
 
 WEEK_REPORT = figures.build(WEEK, since=MONDAY)
 
@@ -54,3 +56,21 @@ def test_the_terminal_table_names_every_section() -> None:
                     "Busiest hours"):  # fmt: skip
         assert heading in text
     assert "44%" in text and "desk#release" in text and "Staff kept going in 1" in text
+
+
+def test_csv_cells_that_would_run_as_formulas_are_plain_text() -> None:
+    hostile = [
+        replace(
+            s,
+            tree="=cmd|' /C calc'!A0",
+            events=tuple(
+                replace(e, text="@SUM(1+1)*cmd|' /C calc'!A0") if e.kind == Kind.END else e
+                for e in s.events
+            ),
+        )
+        for s in WEEK
+    ]
+    rows = list(csv.reader(io.StringIO(views.to_csv(figures.build(hostile, since=MONDAY)))))
+    assert ["sessions", "'=cmd|' /C calc'!A0", "", "resolved", "4", "10"] in rows  # both trees
+    assert ["escalation node", "desk", "outage", "'@SUM(1+1)*cmd|' /C calc'!A0", "1", ""] in rows
+    assert not [cell for row in rows for cell in row if cell.startswith(("=", "+", "-", "@"))]

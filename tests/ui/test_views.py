@@ -11,7 +11,7 @@ import pytest
 from tests.terminal import WALKS
 from troubleshoot.handoff import content, deliver
 from troubleshoot.tree.catalog import Catalog
-from troubleshoot.ui import views
+from troubleshoot.ui import tables, views
 from troubleshoot.ui.console import make_console
 from troubleshoot.walk import engine, prompts
 from troubleshoot.walk.prompts import AddNote, Back, Cannot, Choose, PatronLeft
@@ -99,6 +99,12 @@ def test_nothing_is_drawn_for_a_walk_left_for_later(trees: Catalog) -> None:
     assert shown(80, lambda console: views.finished(console, deliver.WalkResult(state))) == []
 
 
-def test_tree_list_fits_a_20_column_terminal(trees: Catalog) -> None:
-    lines = shown(20, lambda console: views.tree_table(console, trees.trees()))
-    assert len(lines) > 2 and all(len(line) <= 20 for line in lines), lines
+@pytest.mark.parametrize("width", [20, 40, 80, 200])
+def test_tree_list_fits_the_terminal_and_keeps_every_word(trees: Catalog, width: int) -> None:
+    rows = [(t.id, t.title, t.summary) for t in trees.trees()]
+    lines = tables.table(("id", "title", "summary"), rows, width)
+    assert len(lines) > 2 and all(len(line) <= width for line in lines), lines
+    words = " ".join(lines).split()
+    for row in rows:
+        for cell in row:
+            assert all(word in words for word in cell.split())

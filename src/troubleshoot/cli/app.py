@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import contextlib
 import functools
+import importlib
 import os
 import sys
 import traceback
@@ -19,21 +20,6 @@ import typer
 
 from troubleshoot import __version__
 from troubleshoot.cli import stopping
-from troubleshoot.cli.commands import (
-    check,
-    export,
-    find,
-    history,
-    importing,
-    listing,
-    new,
-    report,
-    resume,
-    run,
-    show,
-    site,
-    test,
-)
 from troubleshoot.errors import Exit, Stopped, TroubleshootError
 from troubleshoot.ui import out
 
@@ -63,6 +49,8 @@ def root(
     """Guided troubleshooting for library desks."""
     Debug.on = Debug.on or debug
     if ctx.invoked_subcommand is None:
+        from troubleshoot.cli.commands import run
+
         ctx.invoke(guarded(run.run), tree=None, plain=False, admin=None, initials="")
 
 
@@ -132,37 +120,47 @@ def _crashed() -> int:
     return Exit.ERROR
 
 
-app.command("run")(guarded(run.run))
-app.command("list")(guarded(listing.list_trees))
-app.command("check")(guarded(check.check))
-app.command("show")(guarded(show.show))
-app.command("new")(guarded(new.new))
-app.command("test")(guarded(test.walks))
-app.command("site")(guarded(site.site))
-app.command("resume")(guarded(resume.resume))
-app.command("history")(guarded(history.history))
-app.command("report")(guarded(report.report))
-app.command("export")(guarded(export.export))
-app.command("import")(guarded(importing.import_sessions))
-app.command("find")(guarded(find.find))
+#: Each command: the module under ``cli/commands`` and the function that runs it.
+COMMANDS: dict[str, tuple[str, str]] = {
+    "run": ("run", "run"),
+    "list": ("listing", "list_trees"),
+    "check": ("check", "check"),
+    "show": ("show", "show"),
+    "new": ("new", "new"),
+    "test": ("test", "walks"),
+    "site": ("site", "site"),
+    "resume": ("resume", "resume"),
+    "history": ("history", "history"),
+    "report": ("report", "report"),
+    "export": ("export", "export"),
+    "import": ("importing", "import_sessions"),
+    "find": ("find", "find"),
+}
+_registered: set[str] = set()
 
-COMMANDS = frozenset(
-    {
-        "run",
-        "list",
-        "check",
-        "show",
-        "new",
-        "test",
-        "site",
-        "resume",
-        "history",
-        "report",
-        "export",
-        "import",
-        "find",
-    }
-)
+
+def register(names: Sequence[str]) -> None:
+    """Put *names* on the app. typer builds every option of every command it holds on
+    each start, so a walk registers only ``run``: the others cost nothing then."""
+    for name in names:
+        if name in _registered:
+            continue
+        module, function = COMMANDS[name]
+        command = getattr(importlib.import_module(f"troubleshoot.cli.commands.{module}"), function)
+        app.command(name)(guarded(command))
+        _registered.add(name)
+
+
+def needed(args: Sequence[str]) -> list[str]:
+    """The commands this command line can reach: the one named, else all (for help)."""
+    if os.environ.get("_TROUBLESHOOT_COMPLETE"):  # the shell asking for completions
+        return list(COMMANDS)
+    words = [arg for arg in args if not arg.startswith("-")]
+    if words and words[0] in COMMANDS:
+        return [words[0]]
+    if not words and not {"--help", "--install-completion", "--show-completion"} & set(args):
+        return ["run"]  # the picker, through the root callback
+    return list(COMMANDS)
 
 
 def route(args: list[str]) -> list[str]:
@@ -188,6 +186,7 @@ def _joined(args: list[str]) -> list[str]:
 def main(argv: Sequence[str] | None = None) -> int:
     args = route(list(sys.argv[1:] if argv is None else argv))
     Debug.on = False  # until the option is read (a test may call main many times)
+    register(needed(args))
     try:
         with stopping.on_signals(grace=stopping.GRACE):
             app(args=args, prog_name="troubleshoot")

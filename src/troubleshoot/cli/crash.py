@@ -1,4 +1,7 @@
-"""Saving a crash report, so an internal error costs staff one line, not a traceback."""
+"""Saving a crash report, so an internal error costs staff one line, not a traceback.
+
+A traceback can quote what staff typed, so the report is private to this user.
+"""
 
 from __future__ import annotations
 
@@ -7,20 +10,21 @@ import platform
 import traceback
 from pathlib import Path
 
-from troubleshoot import __version__, paths
+from troubleshoot import __version__, files, paths
 
 
 def save() -> Path | None:
     """Write the current exception's traceback to the data folder; None if that fails."""
     try:
-        folder = paths.data_dir() / "crashes"
-        folder.mkdir(parents=True, exist_ok=True)
-        path = folder / f"crash-{dt.datetime.now():%Y%m%d-%H%M%S-%f}.txt"
-        path.write_text(
+        text = (
             f"troubleshoot {__version__} on Python {platform.python_version()} "
-            f"({platform.system()})\n\n{traceback.format_exc()}",
-            encoding="utf-8",
+            f"({platform.system()})\n\n{traceback.format_exc()}"
         )
-        return path
+        return files.create_unique(
+            paths.data_dir() / "crashes",
+            f"crash-{dt.datetime.now():%Y%m%d-%H%M%S-%f}",
+            ".txt",
+            text.encode("utf-8", "backslashreplace"),
+        )
     except OSError:
         return None

@@ -8,6 +8,7 @@ later" line) is the same, so it is written once, here.
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 from collections.abc import Callable
 from dataclasses import replace
@@ -81,17 +82,40 @@ def at_desk(
         )
         return routing.amend(settings, at_desk)
 
-    result = run(
-        desk.catalog,
-        state,
-        reasons.with_reasons(prompter, settings.reasons),
-        now,
-        recorder=recorder,
-        write_to=desk.handoffs,
-        amend=amend,
-    )
+    try:
+        result = run(
+            desk.catalog,
+            state,
+            reasons.with_reasons(prompter, settings.reasons),
+            now,
+            recorder=recorder,
+            write_to=desk.handoffs,
+            amend=amend,
+        )
+    except KeyboardInterrupt:
+        _stopped_at_the_end(recorder)
+        raise
     for said in deliver.deliver(result, settings, desk.handoffs, copy=copy, eml=eml):
         out.line(said)
-    if result.quit and recorder.in_database:
+    if result.quit and not recorder.kept:
+        out.line("Nothing was answered yet, so there is nothing to keep.")
+    elif result.quit and recorder.in_database:
         out.line(f"Kept for later: 'troubleshoot resume {recorder.session.short_id}' continues it.")
     return result
+
+
+def _stopped_at_the_end(recorder: StoreRecorder) -> None:
+    """Stopped while asked the facts for IT: the walk is recorded unfinished, and says so.
+
+    The end was reached but no hand-off was made, so nothing went to IT; resuming
+    carries on with the facts not yet given, and saves the hand-off.
+    """
+    session = recorder.session
+    if session.ended is None or session.closed or not (recorder.kept and recorder.in_database):
+        return
+    with contextlib.suppress(OSError, ValueError):  # after a hang-up nobody is there
+        out.line(
+            f"\nThe hand-off was not saved: 'troubleshoot resume {session.short_id}' carries on "
+            "with the facts for IT.",
+            err=True,
+        )

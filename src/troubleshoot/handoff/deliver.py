@@ -9,16 +9,16 @@ ticket system; staff read it over and press Send themselves.
 
 from __future__ import annotations
 
-import email.policy
 import os
 import shutil
 import subprocess
 import sys
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, replace
-from email.message import EmailMessage
 from pathlib import Path
+from typing import TYPE_CHECKING
 
+from troubleshoot import files
 from troubleshoot.handoff.content import HandOff, build
 from troubleshoot.handoff.ticket import ticket_subject, ticket_text, to_markdown
 from troubleshoot.site.config import Settings, it_email
@@ -26,10 +26,13 @@ from troubleshoot.text import one_line
 from troubleshoot.walk.engine import State, TreeSource
 from troubleshoot.walk.prompts import Outcome
 
+if TYPE_CHECKING:  # the email package is loaded only when a draft is asked for
+    from email.message import EmailMessage
+
 CLIPBOARD_TIMEOUT = 5  # seconds; a copy tool that hangs must not hold up the desk
 #: Mail files use CRLF. Long headers stay on one line: folding a subject that starts
 #: with "[" makes some readers show it with a leading space.
-DRAFT_POLICY = email.policy.SMTP.clone(max_line_length=998)
+DRAFT_LINE_LENGTH = 998
 
 
 @dataclass(frozen=True)
@@ -75,16 +78,12 @@ def file_stem(note: HandOff) -> str:
 
 
 def save(note: HandOff, folder: Path) -> Path:
-    """Write the hand-off as Markdown; never overwrites an earlier one."""
-    folder.mkdir(parents=True, exist_ok=True)
-    stem = file_stem(note)
-    path = folder / f"{stem}.md"
-    counter = 1
-    while path.exists():
-        counter += 1
-        path = folder / f"{stem}-{counter}.md"
-    path.write_text(to_markdown(note), encoding="utf-8")
-    return path
+    """Write the hand-off as Markdown, private to this user; never over another file.
+
+    The name is claimed by creating the file, so walks ending at the same second on
+    several terminals each keep their own hand-off.
+    """
+    return files.create_unique(folder, file_stem(note), ".md", to_markdown(note).encode("utf-8"))
 
 
 def clipboard_commands(platform: str, env: Mapping[str, str]) -> list[list[str]]:
@@ -138,7 +137,10 @@ def copy_to_clipboard(
 
 def email_draft(note: HandOff, settings: Settings) -> EmailMessage:
     """An unsent email to IT: the ticket text, with the full hand-off attached."""
-    message = EmailMessage(policy=DRAFT_POLICY)
+    import email.policy
+    from email.message import EmailMessage
+
+    message = EmailMessage(policy=email.policy.SMTP.clone(max_line_length=DRAFT_LINE_LENGTH))
     to = it_email(settings, note.ended.replace(tzinfo=None))
     if to:
         message["To"] = one_line(to)
@@ -152,14 +154,8 @@ def email_draft(note: HandOff, settings: Settings) -> EmailMessage:
 
 
 def save_draft(message: EmailMessage, path: Path) -> Path:
-    """Write the draft beside the hand-off; never over an earlier one."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    target, counter = path, 1
-    while target.exists():
-        counter += 1
-        target = path.with_name(f"{path.stem}-{counter}{path.suffix}")
-    target.write_bytes(bytes(message))
-    return target
+    """Write the draft beside the hand-off, private to this user; never over another file."""
+    return files.create_unique(path.parent, path.stem, path.suffix, bytes(message))
 
 
 def deliver(

@@ -16,7 +16,8 @@ import json
 from collections.abc import Callable
 from pathlib import Path
 
-from troubleshoot import paths, yamlsafe
+from troubleshoot import paths, textfile
+from troubleshoot.errors import TroubleshootError
 from troubleshoot.search.find import Index
 from troubleshoot.tree.cache import write_json
 from troubleshoot.tree.catalog import Catalog
@@ -27,13 +28,13 @@ def signature(catalog: Catalog) -> str:
     digest = hashlib.sha256()
     for tree_id, path in sorted(catalog.paths.items()):
         try:
-            info = path.stat()
-            if info.st_size <= yamlsafe.MAX_FILE_BYTES:
-                content = hashlib.sha256(path.read_bytes()).hexdigest()
-            else:  # refused by the loader anyway; do not read it whole
+            content = hashlib.sha256(textfile.read_bytes(path, follow_links=False)).hexdigest()
+        except TroubleshootError:  # refused by the loader too; a big file is not read whole
+            try:
+                info = path.lstat()
                 content = f"{info.st_size}:{info.st_mtime_ns}"
-        except OSError:
-            content = "unreadable"
+            except OSError:
+                content = "unreadable"
         digest.update(f"{tree_id}\0{path}\0{content}\n".encode("utf-8", "surrogateescape"))
     return digest.hexdigest()
 

@@ -3,7 +3,17 @@
 The format carries a name and a version so that a file from another tool, or from a
 later version of this one, is refused with a clear message instead of half-read.
 Reading is strict about types (a record is checked line by line on import) but
-tolerant of hand-off fields other versions add or drop.
+tolerant of hand-off fields other versions add or drop. Anything wrong with a line
+(not JSON, ``NaN`` or ``Infinity``, nesting past reason, text that is not Unicode, a
+value of the wrong kind or out of range) is a ValueError that says what.
+
+Times are kept in one convention: this desk's local time, without an offset, as the
+clock gives them. A time written with an offset (``+05:00``, ``Z``) is turned into
+local time on reading, so that every time held can be compared with every other.
+
+Written lines escape what a terminal or an editor would act on (C1 controls, the
+marks that reverse the direction of text, line separators) as ``\\uXXXX``: still the
+same JSON, but shown as written wherever the file is opened.
 """
 
 from __future__ import annotations
@@ -11,6 +21,7 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 import json
+import re
 from collections.abc import Mapping
 from typing import Any
 
@@ -143,9 +154,9 @@ def handoff_from_json(data: Mapping[str, Any]) -> HandOff:
         if "datetime" in kind:
             values[f.name] = _time(data, f.name)
         elif kind.startswith("tuple[tuple"):
-            values[f.name] = tuple(tuple(str(x) for x in pair) for pair in _list(raw))
+            values[f.name] = _pairs(raw, f"handoff: {f.name}")
         elif kind.startswith("tuple"):
-            values[f.name] = tuple(str(x) for x in _list(raw))
+            values[f.name] = tuple(str(x) for x in _list(data, f.name))
         elif kind == "bool":
             values[f.name] = bool(raw)
         elif kind == "Outcome":
@@ -183,8 +194,36 @@ def to_json(session: Session) -> dict[str, Any]:
     }
 
 
+#: Characters JSON allows raw in a string that change how a line is shown.
+_SHOWN_ODDLY = re.compile("[\x7f-\x9f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]")
+
+
 def to_line(session: Session) -> str:
-    return json.dumps(to_json(session), ensure_ascii=False, sort_keys=True)
+    text = json.dumps(to_json(session), ensure_ascii=False, sort_keys=True)
+    return _SHOWN_ODDLY.sub(lambda m: f"\\u{ord(m.group()):04x}", text)
+
+
+def _no_constant(name: str) -> Any:
+    raise ValueError(f"'{name}' is not a number a record can hold")
+
+
+def from_line(text: str) -> Session:
+    """A record from one line of a JSONL file; ValueError says what is wrong with it."""
+    try:
+        data = json.loads(text, parse_constant=_no_constant)
+    except json.JSONDecodeError as e:
+        raise ValueError(f"not JSON ({e.msg})") from None
+    except RecursionError:
+        raise ValueError("not a session record: nested too deeply") from None
+    session = from_json(data)
+    try:
+        to_line(session).encode("utf-8")
+    except UnicodeEncodeError:
+        raise ValueError(
+            "not a usable session record: text that is not Unicode (a lone surrogate "
+            "such as \\ud800)"
+        ) from None
+    return session
 
 
 def from_json(data: Any) -> Session:
@@ -193,35 +232,43 @@ def from_json(data: Any) -> Session:
         raise ValueError("not a JSON object")
     if data.get("format") != FORMAT:
         raise ValueError(f"not a session record (format should be '{FORMAT}')")
-    if data.get("version") != VERSION:
+    if data.get("version") != VERSION or type(data.get("version")) is not int:
         raise ValueError(f"record version {data.get('version')!r}; this tool reads {VERSION}")
     import uuid
 
     session_id = _text(data, "id")
     try:
-        uuid.UUID(session_id)
+        session_id = str(uuid.UUID(session_id))
     except ValueError:
         raise ValueError(f"id '{session_id}' is not a UUID") from None
     outcome = data.get("outcome")
     if outcome is not None and outcome not in OUTCOMES:
         raise ValueError(f"unknown outcome {outcome!r}")
-    budget = data.get("budget") or {}
-    at, end = data.get("at") or {}, data.get("end") or {}
-    events = tuple(entry_from_json(e) for e in _list(data.get("events")))
-    path = tuple(int(i) for i in _list(data.get("path")))
-    if any(not 0 <= i < len(events) for i in path):
+    budget, at, end = _mapping(data, "budget"), _mapping(data, "at"), _mapping(data, "end")
+    events = tuple(entry_from_json(_item(e, "events")) for e in _list(data, "events"))
+    path = tuple(_count(i, "path", 2**31) for i in _list(data, "path"))
+    if any(i >= len(events) for i in path):
         raise ValueError("'path' points past the events")
+    handoff = data.get("handoff")
+    if handoff and not isinstance(handoff, dict):
+        raise ValueError("'handoff' should be a JSON object")
     session = Session(
         id=session_id,
         tree=_text(data, "tree"),
         digest=_text(data, "digest"),
         started=_time(data, "started"),
-        budget=Budget(int(budget.get("minutes", 10)), int(budget.get("steps", 12))),
-        start_node=data.get("start_node") or None,
+        budget=Budget(
+            _count(budget.get("minutes", 10), "budget: minutes", MAX_BUDGET),
+            _count(budget.get("steps", 12), "budget: steps", MAX_BUDGET),
+        ),
+        start_node=_text(data, "start_node") or None,
         admin=bool(data.get("admin")),
-        forbidden=tuple(str(p) for p in _list(data.get("forbidden"))),
+        forbidden=tuple(str(p) for p in _list(data, "forbidden")),
         initials=_text(data, "initials"),
-        moves=tuple(Move(action_from_json(m), _time(m, "at")) for m in _list(data.get("moves"))),
+        moves=tuple(
+            Move(action_from_json(m), _time(m, "at"))
+            for m in (_item(m, "moves") for m in _list(data, "moves"))
+        ),
         events=events,
         path=path,
         at_tree=_text(at, "tree"),
@@ -232,10 +279,14 @@ def from_json(data: Any) -> Session:
         end_tree=_text(end, "tree"),
         end_node=_text(end, "node"),
         by_staff=bool(data.get("by_staff")),
-        facts=tuple((str(a), str(b)) for a, b in _list(data.get("facts"))),
-        handoff=handoff_from_json(data["handoff"]) if data.get("handoff") else None,
+        facts=_pairs(data.get("facts"), "facts"),
+        handoff=handoff_from_json(handoff) if handoff else None,
     )
     return scrubbed(session)
+
+
+#: A budget of more minutes or steps than this is not one a tree could have set.
+MAX_BUDGET = 10_000
 
 
 def _text(data: Mapping[str, Any], key: str) -> str:
@@ -247,19 +298,52 @@ def _text(data: Mapping[str, Any], key: str) -> str:
     return value
 
 
+def _count(value: Any, what: str, most: int) -> int:
+    if not isinstance(value, int) or isinstance(value, bool) or not 0 <= value <= most:
+        raise ValueError(f"'{what}' should be a whole number from 0 to {most}")
+    return value
+
+
+def _mapping(data: Mapping[str, Any], key: str) -> Mapping[str, Any]:
+    value = data.get(key) or {}
+    if not isinstance(value, dict):
+        raise ValueError(f"'{key}' should be a JSON object")
+    return value
+
+
+def _item(value: Any, key: str) -> Mapping[str, Any]:
+    if not isinstance(value, dict):
+        raise ValueError(f"each of '{key}' should be a JSON object")
+    return value
+
+
+def _pairs(value: Any, key: str) -> tuple[tuple[str, str], ...]:
+    pairs = []
+    for pair in _list({key: value}, key):
+        if not isinstance(pair, list) or len(pair) != 2:
+            raise ValueError(f"each of '{key}' should be a pair")
+        pairs.append((str(pair[0]), str(pair[1])))
+    return tuple(pairs)
+
+
 def _time(data: Mapping[str, Any], key: str) -> dt.datetime:
+    """A time in this desk's local time, without an offset (see the module's docstring)."""
     value = data.get(key)
     if not isinstance(value, str):
         raise ValueError(f"'{key}' should be a date and time")
     try:
-        return dt.datetime.fromisoformat(value)
-    except ValueError:
+        moment = dt.datetime.fromisoformat(value)
+        if moment.tzinfo is not None:
+            moment = moment.astimezone().replace(tzinfo=None)
+    except (ValueError, OverflowError):
         raise ValueError(f"'{key}': '{value}' is not a date and time") from None
+    return moment
 
 
-def _list(value: Any) -> list[Any]:
+def _list(data: Mapping[str, Any], key: str) -> list[Any]:
+    value = data.get(key)
     if value is None:
         return []
     if not isinstance(value, list):
-        raise ValueError("expected a list")
+        raise ValueError(f"'{key}' should be a list")
     return value

@@ -7,7 +7,8 @@ that checks it by hand) knows exactly what was counted:
 
 - A session belongs to the tree it started in, even if a goto took it elsewhere.
 - Shares are of the sessions that ended (resolved, escalated or the patron left);
-  walks still under way are counted apart as unfinished.
+  walks still under way are counted apart as unfinished. So is a walk stopped at its
+  end before its hand-off was saved (Ctrl-C at a fact for IT): nothing reached IT.
 - Time to resolve is start to end of resolved sessions, in minutes. The median of an
   even number of times is the mean of the middle two; the 90th percentile is the
   nearest-rank one (the smallest time at or above 90% of them).
@@ -110,10 +111,17 @@ def _share(part: int, whole: int) -> float | None:
     return part / whole if whole else None
 
 
+def outcome(session: Session) -> Outcome | None:
+    """How the session counts: its end once closed, else None (unfinished)."""
+    return session.outcome if session.closed else None
+
+
 def figures(tree: str, sessions: Sequence[Session]) -> TreeFigures:
-    outcomes = Counter(s.outcome for s in sessions)
+    outcomes = Counter(outcome(s) for s in sessions)
     ended = sum(outcomes[o] for o in Outcome)
-    times = [s.minutes for s in sessions if s.outcome == Outcome.RESOLVED and s.minutes is not None]
+    times = [
+        s.minutes for s in sessions if outcome(s) == Outcome.RESOLVED and s.minutes is not None
+    ]
     return TreeFigures(
         tree=tree,
         sessions=len(sessions),
@@ -133,7 +141,7 @@ def figures(tree: str, sessions: Sequence[Session]) -> TreeFigures:
 def escalation_nodes(sessions: Iterable[Session]) -> tuple[EscalationNode, ...]:
     counts: Counter[tuple[str, str, str]] = Counter()
     for s in sessions:
-        if s.outcome != Outcome.ESCALATED:
+        if outcome(s) != Outcome.ESCALATED:
             continue
         reason = "stopped by staff" if s.by_staff else _end_text(s)
         counts[(s.end_tree, s.end_node, reason)] += 1

@@ -11,62 +11,126 @@ from __future__ import annotations
 
 import datetime as dt
 import os
-import sqlite3
 from collections.abc import Callable
+from dataclasses import dataclass
 from pathlib import Path
 
-from troubleshoot import paths
+from troubleshoot import files, paths
 from troubleshoot.handoff.content import HandOff
 from troubleshoot.sessions import codec, records
+from troubleshoot.sessions.failures import StoreError
 from troubleshoot.sessions.records import Move, Session
-from troubleshoot.sessions.store import Store, StoreError
+from troubleshoot.sessions.store import Store
 from troubleshoot.walk.engine import State
 from troubleshoot.walk.prompts import Action
 
 PENDING_NAME = "sessions-pending.jsonl"
 
 
-def pending_paths() -> list[Path]:
+@dataclass(frozen=True)
+class Spot:
+    """A place for the fallback file. A *shared* one is in the temp folder, where any
+    user can make folders: it is used only in a folder of this user's, private to them.
+    """
+
+    path: Path
+    shared: bool = False
+
+
+def _user() -> str:
+    return str(os.getuid()) if hasattr(os, "getuid") else os.environ.get("USERNAME", "user")
+
+
+def pending_spots() -> list[Spot]:
     """Where fallback records go, best first: beside the database, else a temp folder."""
     import tempfile
 
-    user = str(os.getuid()) if hasattr(os, "getuid") else os.environ.get("USERNAME", "user")
+    temp = Path(tempfile.gettempdir()) / f"troubleshoot-{_user()}"
+    return [Spot(paths.data_dir() / PENDING_NAME), Spot(temp / PENDING_NAME, shared=True)]
+
+
+def pending_files() -> list[Path]:
+    """The fallback files there are to import: beside the database, and in this user's
+    own temp folders. A temp folder that another user owns or can write to is never
+    read: whoever planted it could have planted records too."""
+    import tempfile
+
+    found = [paths.data_dir() / PENDING_NAME]
+    temp, name = Path(tempfile.gettempdir()), f"troubleshoot-{_user()}"
+    for folder in [temp / name, *sorted(temp.glob(f"{name}-*"))]:
+        if files.own_folder(folder, make=False) is None:
+            found.append(folder / PENDING_NAME)
     return [
-        paths.data_dir() / PENDING_NAME,
-        Path(tempfile.gettempdir()) / f"troubleshoot-{user}" / PENDING_NAME,
+        path
+        for path in found
+        if path.is_file() and not path.is_symlink() and path.stat().st_size > 0
     ]
 
 
+def in_shared_folder(path: Path) -> bool:
+    """A fallback file in the temp folder, which import must not leave behind."""
+    import tempfile
+
+    folder = path.parent
+    return folder.parent == Path(tempfile.gettempdir()) and (
+        folder.name == f"troubleshoot-{_user()}"
+        or folder.name.startswith(f"troubleshoot-{_user()}-")
+    )
+
+
 class Fallback:
-    """Appends whole session records to a JSONL file, one line per change.
+    """Appends whole session records to a private JSONL file, one line per change.
 
     Each line holds the session as it stands, so the last line of a session is all
-    of it and ``import`` keeps the most complete copy.
+    of it and ``import`` keeps the most complete copy. The file is never written
+    through a link or into another user's file; when this user's temp folder cannot
+    be trusted, a new private one is made beside it and :attr:`passed_over` says why.
     """
 
-    def __init__(self, candidates: list[Path] | None = None) -> None:
+    def __init__(self, candidates: list[Spot] | None = None) -> None:
         # Worked out on first use: finding the temp folder writes a probe file there.
         self.candidates = candidates
         self.path: Path | None = None
+        self.passed_over: list[str] = []
+
+    def ready(self) -> Path:
+        """The file sessions go to, made now but left empty, so that staff can be told."""
+        return self._add(b"")
 
     def append(self, session: Session) -> Path:
-        line = codec.to_line(session) + "\n"
+        return self._add((codec.to_line(session) + "\n").encode("utf-8"))
+
+    def _add(self, data: bytes) -> Path:
+        if self.path is not None:
+            files.append(self.path, data)
+            return self.path
         errors = []
         if self.candidates is None:
-            self.candidates = pending_paths()
-        for path in [self.path] if self.path else self.candidates:
+            self.candidates = pending_spots()
+        for spot in self.candidates:
             try:
-                path.parent.mkdir(parents=True, exist_ok=True)
-                with path.open("a", encoding="utf-8") as f:
-                    f.write(line)
-                    f.flush()
-                    os.fsync(f.fileno())
+                path = self._place(spot)
+                files.append(path, data)
             except OSError as e:
-                errors.append(f"{path}: {e.strerror or e}")
+                errors.append(f"{spot.path}: {e.strerror or e}")
                 continue
             self.path = path
             return path
         raise OSError("; ".join(errors))
+
+    def _place(self, spot: Spot) -> Path:
+        folder = spot.path.parent
+        if not spot.shared:
+            files.private_dir(folder)
+            return spot.path
+        problem = files.own_folder(folder)
+        if problem is None:
+            return spot.path
+        import tempfile
+
+        self.passed_over.append(f"{folder} was not used: {problem}; ask IT to remove it")
+        made = tempfile.mkdtemp(prefix=f"{folder.name}-", dir=folder.parent)
+        return Path(made) / spot.path.name
 
 
 class StoreRecorder:
@@ -89,6 +153,7 @@ class StoreRecorder:
         self.warned = False
         self.lost = False  # neither the database nor a fallback file can be written
         self.done = False
+        self.kept = saved != (0, 0)  # anything of this session is kept anywhere
         self._saved = saved  # how many moves and events the database already holds
         if store is None:
             self._fall_back(trouble or "the session records cannot be opened")
@@ -98,7 +163,11 @@ class StoreRecorder:
         return self.store is not None
 
     def start(self) -> None:
-        """Keep the session from its first prompt, before any answer."""
+        """Keep the session now, before its next action (a rebuilt walk's new events).
+
+        A new walk is not kept until its first action: one left at its first prompt
+        has nothing to resume and nothing to count.
+        """
         self._keep()
 
     def record(self, action: Action, at: dt.datetime, state: State) -> None:
@@ -124,28 +193,38 @@ class StoreRecorder:
         if self.store is not None:
             try:
                 self.store.save(self.session, *self._saved)
-            except sqlite3.Error as e:
+            except StoreError as e:
                 self.store.close()
                 self.store = None
-                self._fall_back(f"the session records could not be written ({e})")
+                self._fall_back(str(e))
+            else:
+                self._saved = (len(self.session.moves), len(self.session.events))
+                self.kept = True
                 return
-            self._saved = (len(self.session.moves), len(self.session.events))
-            return
-        self._append()
+        if self._append() is not None:
+            self.kept = True
 
     def _fall_back(self, why: str) -> None:
-        where = self._append()
+        """Say once, from the moment it is known, where this session is kept instead."""
+        where = self._ready()
         if where is not None:
+            passed = "".join(f" {note}." for note in self.fallback.passed_over)
             self._warn(
-                f"{why}; this session is kept in {where} instead. "
+                f"{why}; this session is kept in {where} instead.{passed} "
                 "'troubleshoot import' loads it later."
             )
 
+    def _ready(self) -> Path | None:
+        return self._try(self.fallback.ready)
+
     def _append(self) -> Path | None:
+        return self._try(lambda: self.fallback.append(self.session))
+
+    def _try(self, work: Callable[[], Path]) -> Path | None:
         if self.lost:
             return None
         try:
-            return self.fallback.append(self.session)
+            return work()
         except OSError as e:
             self.lost = True
             self._warn(f"this session is not being recorded ({e})")
@@ -173,20 +252,27 @@ def recorder_for(
     warn: Callable[[str], None],
     path: Path | None = None,
 ) -> StoreRecorder:
-    """A recorder for a walk that has just started, already holding its first record."""
+    """A recorder for a walk that has just started; it keeps the walk from its first action."""
     session = records.begin(state, digest, initials=initials)
     store, trouble = open_or_none(path)
-    recorder = StoreRecorder(session, store, warn, trouble=trouble)
-    if store is not None:
-        recorder.start()
-    return recorder
+    return StoreRecorder(session, store, warn, trouble=trouble)
 
 
 def continue_recording(
-    session: Session, state: State, store: Store, warn: Callable[[str], None]
+    session: Session,
+    state: State,
+    store: Store | None,
+    warn: Callable[[str], None],
+    *,
+    trouble: str = "",
 ) -> StoreRecorder:
-    """A recorder for a resumed walk: it writes on after what is already kept."""
-    recorder = StoreRecorder(session, store, warn, saved=(len(session.moves), len(session.events)))
+    """A recorder for a resumed walk: it writes on after what is already kept.
+
+    Without a *store* (the database could be read but not written: *trouble* says
+    why) the whole session goes to the fallback file as it grows.
+    """
+    saved = (len(session.moves), len(session.events))
+    recorder = StoreRecorder(session, store, warn, saved=saved, trouble=trouble)
     if len(state.log) > len(session.events):  # a rebuilt walk adds events of its own
         recorder.session = records.advance_to(session, state)
         recorder.start()

@@ -71,6 +71,9 @@ class Session:
     by_staff: bool = False
     facts: tuple[tuple[str, str], ...] = ()
     handoff: HandOff | None = None  # present once the walk is closed
+    #: From another desk's export: read and counted here, never resumed (the walk, its
+    #: patron and its tree are at the other desk). Kept by the database, not in exports.
+    imported: bool = False
 
     @property
     def short_id(self) -> str:

@@ -7,98 +7,45 @@ SQLite answers "database is locked" tries again after a short random pause, for 
 to :data:`WAIT_SECONDS`. (SQLite's own busy handler sleeps in coarse steps that made
 two busy terminals several times slower than one.)
 
-The database schema carries a version, and :data:`MIGRATIONS` takes an older file
-up to the current one. Recording a walk, and what happens when this database cannot
-be had, is in recording.py.
+The database schema carries a version, and ``rows.MIGRATIONS`` takes an older file
+up to the current one; rows.py also turns a session into rows and back.
+
+A damaged file, a read-only one or one held too long by another terminal is never a
+crash: every failure leaves as a :class:`StoreError` saying what is wrong and how to
+rescue the records (failures.py). Commands that only read open the file
+read-only, and :meth:`Store.rescue` reads what a damaged file still holds. Recording
+a walk, and what happens when this database cannot be had, is in recording.py.
 """
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
-import json
+import errno
 import random
 import sqlite3
 import time
 from collections.abc import Callable, Iterable, Iterator
+from dataclasses import replace
 from pathlib import Path
 from typing import Any, TypeVar
 
-from troubleshoot import paths
+from troubleshoot import files, paths
 from troubleshoot.errors import TroubleshootError
-from troubleshoot.sessions import codec
+from troubleshoot.sessions import rows as rows_
+from troubleshoot.sessions.failures import StoreError, busy, newer, trouble
 from troubleshoot.sessions.records import Move, Session
-from troubleshoot.tree.model import Budget
-from troubleshoot.walk.prompts import Entry, Kind, Outcome
+from troubleshoot.sessions.rows import MIGRATIONS, SCHEMA_VERSION
+from troubleshoot.walk.prompts import Entry
 
 T = TypeVar("T")
 
 WAIT_SECONDS = 5.0  # how long one write waits for other terminals before giving up
 
-#: MIGRATIONS[n] takes a database at schema version n to version n + 1.
-MIGRATIONS: tuple[tuple[str, ...], ...] = (
-    (
-        """CREATE TABLE sessions (
-            id TEXT PRIMARY KEY,
-            tree TEXT NOT NULL,
-            digest TEXT NOT NULL,
-            started TEXT NOT NULL,
-            budget_minutes INTEGER NOT NULL,
-            budget_steps INTEGER NOT NULL,
-            start_node TEXT,
-            admin INTEGER NOT NULL,
-            forbidden TEXT NOT NULL,
-            initials TEXT NOT NULL,
-            path TEXT NOT NULL,
-            at_tree TEXT NOT NULL,
-            at_node TEXT NOT NULL,
-            updated TEXT,
-            outcome TEXT,
-            ended TEXT,
-            end_tree TEXT NOT NULL,
-            end_node TEXT NOT NULL,
-            by_staff INTEGER NOT NULL,
-            facts TEXT NOT NULL,
-            handoff TEXT
-        )""",
-        """CREATE TABLE moves (
-            session TEXT NOT NULL REFERENCES sessions(id) ON DELETE CASCADE,
-            seq INTEGER NOT NULL,
-            at TEXT NOT NULL,
-            action TEXT NOT NULL,
-            PRIMARY KEY (session, seq)
-        )""",
-        """CREATE TABLE events (
-            session TEXT NOT NULL REFERENCES sessions(id) ON DELETE CASCADE,
-            seq INTEGER NOT NULL,
-            kind TEXT NOT NULL,
-            at TEXT NOT NULL,
-            tree TEXT NOT NULL,
-            node TEXT NOT NULL,
-            text TEXT NOT NULL,
-            value TEXT NOT NULL,
-            detail TEXT NOT NULL,
-            PRIMARY KEY (session, seq)
-        )""",
-        "CREATE INDEX sessions_started ON sessions (started)",
-        "CREATE INDEX sessions_updated ON sessions (updated)",
-    ),
-)
-SCHEMA_VERSION = len(MIGRATIONS)
 
-_COLUMNS = (
-    "id", "tree", "digest", "started", "budget_minutes", "budget_steps", "start_node", "admin",
-    "forbidden", "initials", "path", "at_tree", "at_node", "updated", "outcome", "ended",
-    "end_tree", "end_node", "by_staff", "facts", "handoff",
-)  # fmt: skip
-
-
-class StoreError(TroubleshootError):
-    """The session records cannot be opened or written."""
-
-
-def _busy(error: sqlite3.Error) -> bool:
-    text = str(error).lower()
-    return "locked" in text or "busy" in text
+#: Sessions worth listing: not a walk left at its first prompt. Earlier versions kept
+#: those from the first prompt on; they have nothing to resume and nothing to count.
+KEPT = "(outcome IS NOT NULL OR EXISTS (SELECT 1 FROM moves WHERE moves.session = sessions.id))"
 
 
 def _retry(attempt: Callable[[], T], patience: float | None = None) -> T:
@@ -113,29 +60,45 @@ def _retry(attempt: Callable[[], T], patience: float | None = None) -> T:
         try:
             return attempt()
         except sqlite3.OperationalError as e:
-            if not _busy(e) or time.monotonic() > give_up:
+            if not busy(e) or time.monotonic() > give_up:
                 raise
         time.sleep(delay * (1 + random.random()))
         delay = min(delay * 1.5, 0.05)
 
 
 class Store:
-    """The session database. Open with :meth:`open`; every method is one transaction."""
+    """The session database. Open with :meth:`open`; every method is one transaction.
 
-    def __init__(self, conn: sqlite3.Connection, path: Path, wait: float) -> None:
+    Every SQLite failure leaves as a :class:`StoreError` that says what is wrong
+    with the file and how to rescue it, never as a crash.
+    """
+
+    def __init__(
+        self, conn: sqlite3.Connection, path: Path, wait: float, schema: int = SCHEMA_VERSION
+    ) -> None:
         self.conn = conn
         self.path = path
         self.wait = wait
+        self.schema = schema  # below the current one only for a file opened read-only
 
     @classmethod
-    def open(cls, path: Path | None = None, *, wait: float | None = None) -> Store:
+    def open(
+        cls, path: Path | None = None, *, wait: float | None = None, readonly: bool = False
+    ) -> Store:
+        """The database at *path*, made if missing (private to this user).
+
+        *readonly* is for commands that only read: they work on a file nobody may
+        write, and never create one (a missing file reads as no sessions).
+        """
         path = path or paths.database()
         wait = WAIT_SECONDS if wait is None else wait
+        if readonly:
+            return cls._open_readonly(path, wait)
         try:
-            path.parent.mkdir(parents=True, exist_ok=True)
+            _make(path)
             conn = sqlite3.connect(str(path), timeout=0, isolation_level=None)
         except (OSError, sqlite3.Error) as e:
-            raise StoreError(f"cannot open the session records {path}: {e}") from None
+            raise trouble(path, e) from None
         store = cls(conn, path, wait)
         try:
             conn.execute("PRAGMA busy_timeout = 0")  # _retry does the waiting
@@ -143,9 +106,39 @@ class Store:
             conn.execute("PRAGMA synchronous = FULL")  # an answer survives a power cut
             conn.execute("PRAGMA foreign_keys = ON")
             store._migrate()
-        except sqlite3.Error as e:
+            store._check_writable()
+        except (sqlite3.Error, StoreError) as e:
             conn.close()
-            raise StoreError(f"cannot open the session records {path}: {e}") from None
+            raise e if isinstance(e, StoreError) else trouble(path, e) from None
+        return store
+
+    @classmethod
+    def _open_readonly(cls, path: Path, wait: float) -> Store:
+        if not path.exists():
+            return cls._empty(path, wait)
+        last: sqlite3.Error = sqlite3.OperationalError("cannot open")
+        # Without the right to make the WAL index beside it, SQLite can still read a
+        # file as immutable: enough to list and rescue what it holds.
+        for query in ("mode=ro", "mode=ro&immutable=1"):
+            try:
+                conn, found = _connect_readonly(f"{path.absolute().as_uri()}?{query}")
+            except sqlite3.Error as e:
+                last = e
+                continue
+            if found > SCHEMA_VERSION:
+                conn.close()
+                raise newer(path, found)
+            if found == 0:  # an empty file: no sessions yet
+                conn.close()
+                return cls._empty(path, wait)
+            return cls(conn, path, wait, found)
+        raise trouble(path, last)
+
+    @classmethod
+    def _empty(cls, path: Path, wait: float) -> Store:
+        """No sessions, for reading a database that does not exist yet."""
+        store = cls(sqlite3.connect(":memory:", isolation_level=None), path, wait)
+        store._migrate()
         return store
 
     def close(self) -> None:
@@ -173,17 +166,42 @@ class Store:
                 raise
             return result
 
-        return _retry(attempt, self.wait)
+        try:
+            return _retry(attempt, self.wait)
+        except sqlite3.Error as e:
+            raise trouble(self.path, e) from None
+
+    def _check_writable(self) -> None:
+        """A file that can be read but not written says so now, not at the first answer.
+
+        SQLite opens such a file quietly read-only; a change that is rolled back at
+        once finds out, and costs no write to the disk.
+        """
+        conn = self.conn
+
+        def attempt() -> None:
+            conn.execute("BEGIN IMMEDIATE")
+            try:
+                conn.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
+            finally:
+                if conn.in_transaction:
+                    conn.execute("ROLLBACK")
+
+        try:
+            _retry(attempt, self.wait)
+        except sqlite3.Error as e:
+            raise trouble(self.path, e) from None
 
     def _read(self, sql: str, params: Iterable[Any] = ()) -> list[sqlite3.Row]:
         cursor = self.conn.cursor()
         cursor.row_factory = sqlite3.Row
-        return _retry(lambda: cursor.execute(sql, tuple(params)).fetchall(), self.wait)
+        try:
+            return _retry(lambda: cursor.execute(sql, tuple(params)).fetchall(), self.wait)
+        except sqlite3.Error as e:
+            raise trouble(self.path, e) from None
 
     def version(self) -> int:
-        return int(
-            _retry(lambda: self.conn.execute("PRAGMA user_version").fetchone(), self.wait)[0]
-        )
+        return int(self._read("PRAGMA user_version")[0][0])
 
     def _migrate(self) -> None:
         if self.version() == SCHEMA_VERSION:
@@ -192,10 +210,7 @@ class Store:
         def upgrade(conn: sqlite3.Connection) -> None:
             found = int(conn.execute("PRAGMA user_version").fetchone()[0])  # again, locked
             if found > SCHEMA_VERSION:
-                raise StoreError(
-                    f"{self.path} was written by a newer troubleshoot (schema {found}; "
-                    f"this one knows {SCHEMA_VERSION}); update the tool"
-                )
+                raise newer(self.path, found)
             for version in range(found, SCHEMA_VERSION):
                 for statement in MIGRATIONS[version]:
                     conn.execute(statement)
@@ -207,17 +222,25 @@ class Store:
 
     def save(self, session: Session, moves_from: int = 0, events_from: int = 0) -> None:
         """Write the session row and the moves and events not written before."""
-        self._write(lambda conn: _save(conn, session, moves_from, events_from))
+        self._write(lambda conn: rows_.save(conn, session, moves_from, events_from))
 
     def put(self, session: Session) -> None:
         """Write a whole session, replacing any earlier copy of it."""
+        self.put_all([session])
+
+    def put_all(self, sessions: Iterable[Session], *, imported: bool = False) -> None:
+        """Write whole sessions in one transaction, replacing any earlier copies;
+        *imported* marks them as another desk's (see ``Session.imported``)."""
+        chosen = [replace(s, imported=True) if imported else s for s in sessions]
 
         def work(conn: sqlite3.Connection) -> None:
-            conn.execute("DELETE FROM moves WHERE session = ?", (session.id,))
-            conn.execute("DELETE FROM events WHERE session = ?", (session.id,))
-            _save(conn, session, 0, 0)
+            for session in chosen:
+                conn.execute("DELETE FROM moves WHERE session = ?", (session.id,))
+                conn.execute("DELETE FROM events WHERE session = ?", (session.id,))
+                rows_.save(conn, session, 0, 0)
 
-        self._write(work)
+        if chosen:
+            self._write(work)
 
     # -- reading -------------------------------------------------------------------
 
@@ -246,38 +269,88 @@ class Store:
     ) -> list[Session]:
         """Sessions in the order they started; *full* adds their moves and events.
 
-        *outcome* is resolved, escalated, abandoned, or unfinished (no outcome yet);
+        *outcome* is resolved, escalated, abandoned, or unfinished (not closed: under
+        way, or stopped at an end before its hand-off was made);
         *unfinished* means not closed, which is what ``resume`` can pick up.
         """
-        where, params = ["1"], []
+        where, params = [KEPT], []
         if since:
             where.append("started >= ?")
             params.append(since.isoformat())
         if tree:
             where.append("tree = ?")
             params.append(tree)
-        if outcome == "unfinished":
-            where.append("outcome IS NULL")
+        if outcome == "unfinished":  # a walk that reached an end stays so until its hand-off
+            where.append("handoff IS NULL")
         elif outcome:
-            where.append("outcome = ?")
+            where.append("outcome = ? AND handoff IS NOT NULL")
             params.append(outcome)
         if unfinished:
-            where.append("handoff IS NULL")
+            where.append(self._resumable)
         sql = f"SELECT * FROM sessions WHERE {' AND '.join(where)} ORDER BY started, id"
         return self._load(self._read(sql, params), full=full)
 
     def latest_unfinished(self) -> Session | None:
         rows = self._read(
-            "SELECT * FROM sessions WHERE handoff IS NULL ORDER BY updated DESC, started DESC "
-            "LIMIT 1"
+            f"SELECT * FROM sessions WHERE {self._resumable} AND {KEPT} "
+            "ORDER BY updated DESC, started DESC LIMIT 1"
         )
         found = self._load(rows)
         return found[0] if found else None
 
+    def completeness(self, ids: list[str]) -> dict[str, tuple[bool, int, int]]:
+        """How complete the copies held of these sessions are (see ``Session.completeness``)."""
+        found: dict[str, tuple[bool, int, int]] = {}
+        for chunk in _chunks(ids, 500):
+            marks = ",".join("?" * len(chunk))
+            for row in self._read(
+                "SELECT id, handoff IS NOT NULL AS closed,"
+                " (SELECT count(*) FROM moves WHERE moves.session = sessions.id) AS moves,"
+                " (SELECT count(*) FROM events WHERE events.session = sessions.id) AS events"
+                f" FROM sessions WHERE id IN ({marks})",
+                chunk,
+            ):
+                found[row["id"]] = (bool(row["closed"]), row["moves"], row["events"])
+        return found
+
+    @property
+    def _resumable(self) -> str:
+        """Not closed, and begun at this desk."""
+        return "handoff IS NULL" + (" AND imported = 0" if self.schema >= 2 else "")
+
     def count(self) -> int:
         return int(self._read("SELECT count(*) AS n FROM sessions")[0]["n"])
 
+    def rescue(self) -> tuple[list[Session], int]:
+        """Every session that can still be read whole, in start order, and how many cannot.
+
+        A damaged page loses the sessions on it, not the file: ids are listed from
+        the primary key's index (it usually survives a damaged table page, and the
+        table when it does not), then each session is read on its own.
+        """
+        ids: list[str] = []
+        for source in ("sessions INDEXED BY sqlite_autoindex_sessions_1", "sessions NOT INDEXED"):
+            try:
+                ids = [row["id"] for row in self._read(f"SELECT id FROM {source}")]
+                break
+            except StoreError:
+                continue
+        found, lost = [], 0
+        for key in ids:
+            try:
+                found += self._load(self._read("SELECT * FROM sessions WHERE id = ?", (key,)))
+            except StoreError:
+                lost += 1
+        found.sort(key=lambda s: (s.started.replace(tzinfo=None), s.id))
+        return found, lost
+
     def _load(self, rows: list[sqlite3.Row], *, full: bool = True) -> list[Session]:
+        try:
+            return self._sessions(rows, full)
+        except (ValueError, TypeError, KeyError) as e:  # a value that is not what was written
+            raise trouble(self.path, e) from None
+
+    def _sessions(self, rows: list[sqlite3.Row], full: bool) -> list[Session]:
         moves: dict[str, list[Move]] = {}
         events: dict[str, list[Entry]] = {}
         if full and rows:
@@ -287,25 +360,14 @@ class Store:
                 for m in self._read(
                     f"SELECT * FROM moves WHERE session IN ({marks}) ORDER BY session, seq", chunk
                 ):
-                    data = json.loads(m["action"])
-                    moves.setdefault(m["session"], []).append(
-                        Move(codec.action_from_json(data), _when(m["at"]))
-                    )
+                    moves.setdefault(m["session"], []).append(rows_.move(m))
                 for e in self._read(
                     f"SELECT * FROM events WHERE session IN ({marks}) ORDER BY session, seq", chunk
                 ):
-                    events.setdefault(e["session"], []).append(
-                        Entry(
-                            Kind(e["kind"]),
-                            _when(e["at"]),
-                            e["tree"],
-                            e["node"],
-                            e["text"],
-                            e["value"],
-                            e["detail"],
-                        )
-                    )
-        return [_session(row, moves.get(row["id"], []), events.get(row["id"], [])) for row in rows]
+                    events.setdefault(e["session"], []).append(rows_.entry(e))
+        return [
+            rows_.session(row, moves.get(row["id"], []), events.get(row["id"], [])) for row in rows
+        ]
 
 
 def _chunks(items: list[str], size: int) -> Iterator[list[str]]:
@@ -313,83 +375,25 @@ def _chunks(items: list[str], size: int) -> Iterator[list[str]]:
         yield items[start : start + size]
 
 
-def _when(text: str) -> dt.datetime:
-    return dt.datetime.fromisoformat(text)
+def _make(path: Path) -> None:
+    """A new database file, private to this user, in a private folder if one is made.
+
+    SQLite makes its WAL and index files with the mode of the database, so they are
+    private too. A link where the database should be is refused, never followed.
+    """
+    files.private_dir(path.parent)
+    if path.is_symlink():
+        raise OSError(errno.ELOOP, "is a symbolic link; name the database file itself", str(path))
+    with contextlib.suppress(FileExistsError):
+        files.create(path, b"", sync=False)
 
 
-def _save(conn: sqlite3.Connection, s: Session, moves_from: int, events_from: int) -> None:
-    row = {
-        "id": s.id,
-        "tree": s.tree,
-        "digest": s.digest,
-        "started": s.started.isoformat(),
-        "budget_minutes": s.budget.minutes,
-        "budget_steps": s.budget.steps,
-        "start_node": s.start_node,
-        "admin": int(s.admin),
-        "forbidden": json.dumps(list(s.forbidden)),
-        "initials": s.initials,
-        "path": json.dumps(list(s.path)),
-        "at_tree": s.at_tree,
-        "at_node": s.at_node,
-        "updated": s.updated.isoformat() if s.updated else None,
-        "outcome": s.outcome,
-        "ended": s.ended.isoformat() if s.ended else None,
-        "end_tree": s.end_tree,
-        "end_node": s.end_node,
-        "by_staff": int(s.by_staff),
-        "facts": json.dumps([list(pair) for pair in s.facts], ensure_ascii=False),
-        "handoff": (
-            json.dumps(codec.handoff_to_json(s.handoff), ensure_ascii=False) if s.handoff else None
-        ),
-    }
-    names = ", ".join(_COLUMNS)
-    marks = ", ".join(f":{c}" for c in _COLUMNS)
-    updates = ", ".join(f"{c} = excluded.{c}" for c in _COLUMNS if c != "id")
-    conn.execute(
-        f"INSERT INTO sessions ({names}) VALUES ({marks}) ON CONFLICT (id) DO UPDATE SET {updates}",
-        row,
-    )
-    conn.executemany(
-        "INSERT INTO moves (session, seq, at, action) VALUES (?, ?, ?, ?)",
-        [
-            (s.id, seq, m.at.isoformat(), json.dumps(codec.action_to_json(m.action)))
-            for seq, m in enumerate(s.moves[moves_from:], moves_from)
-        ],
-    )
-    conn.executemany(
-        "INSERT INTO events (session, seq, kind, at, tree, node, text, value, detail) "
-        "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
-        [
-            (s.id, seq, e.kind, e.at.isoformat(), e.tree, e.node, e.text, e.value, e.detail)
-            for seq, e in enumerate(s.events[events_from:], events_from)
-        ],
-    )
-
-
-def _session(row: sqlite3.Row, moves: list[Move], events: list[Entry]) -> Session:
-    handoff = row["handoff"]
-    return Session(
-        id=row["id"],
-        tree=row["tree"],
-        digest=row["digest"],
-        started=_when(row["started"]),
-        budget=Budget(row["budget_minutes"], row["budget_steps"]),
-        start_node=row["start_node"],
-        admin=bool(row["admin"]),
-        forbidden=tuple(json.loads(row["forbidden"])),
-        initials=row["initials"],
-        moves=tuple(moves),
-        events=tuple(events),
-        path=tuple(json.loads(row["path"])),
-        at_tree=row["at_tree"],
-        at_node=row["at_node"],
-        updated=_when(row["updated"]) if row["updated"] else None,
-        outcome=Outcome(row["outcome"]) if row["outcome"] else None,
-        ended=_when(row["ended"]) if row["ended"] else None,
-        end_tree=row["end_tree"],
-        end_node=row["end_node"],
-        by_staff=bool(row["by_staff"]),
-        facts=tuple((a, b) for a, b in json.loads(row["facts"])),
-        handoff=codec.handoff_from_json(json.loads(handoff)) if handoff else None,
-    )
+def _connect_readonly(uri: str) -> tuple[sqlite3.Connection, int]:
+    """A read-only connection and the schema version it reads, or sqlite3.Error."""
+    conn = sqlite3.connect(uri, uri=True, timeout=0, isolation_level=None)
+    try:
+        conn.execute("PRAGMA busy_timeout = 0")
+        return conn, int(_retry(lambda: conn.execute("PRAGMA user_version").fetchone()[0]))
+    except BaseException:
+        conn.close()
+        raise

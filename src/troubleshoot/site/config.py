@@ -13,41 +13,19 @@ variable ``TROUBLESHOOT_SITE``, then ``site.yaml`` in the user config folder.
 from __future__ import annotations
 
 import datetime as dt
-import os
-from collections.abc import Callable, Mapping
+from collections.abc import Mapping
 from dataclasses import dataclass, field
-from functools import partial
 from pathlib import Path
 from typing import TypeVar
 
-import yaml
-
-from troubleshoot import yamlsafe
-from troubleshoot.errors import Finding, TroubleshootError
-from troubleshoot.site import hours
+from troubleshoot.errors import TroubleshootError
 from troubleshoot.site.hours import Hours
-from troubleshoot.tree.loader import read_budget
 from troubleshoot.tree.model import KNOWN_POLICIES, Budget, Pos, Tree
-from troubleshoot.tree.reader import NODE_ID, Reader, pos
 
 T = TypeVar("T")
 
 ENV = "TROUBLESHOOT_SITE"
 DEFAULTS = "built-in defaults"
-TOP_KEYS = (
-    "library",
-    "branch",
-    "it",
-    "emergency",
-    "policies",
-    "admin",
-    "trees",
-    "budget",
-    "handoffs",
-    "database",
-)
-CONTACT_KEYS = ("name", "phone", "email", "ticket", "hours", "closed")
-EMERGENCY_KEYS = ("name", "phone", "email", "when")
 STARTER = Path(__file__).with_name("starter.yaml")
 
 
@@ -189,242 +167,19 @@ def it_email(settings: Settings, at: dt.datetime) -> str:
     return min(with_email, key=lambda c: c.next_on_duty(at) or far).email
 
 
-# -- reading a settings file ---------------------------------------------------------
-
-
-def parse_settings(path: Path, text: str | None = None) -> tuple[Settings | None, list[Finding]]:
-    """Read one settings file: the settings (when sound) and every problem found."""
-    name = str(path)
-    try:
-        if text is None:
-            text = yamlsafe.read_text(path)
-        root = yamlsafe.compose(text, name)
-    except TroubleshootError as e:
-        return None, [Finding(name, e.line or 0, e.col or 0, "error", "yaml", e.message)]
-    if root is None:
-        return Settings(path=name), []
-    reader = Reader(name)
-    settings = reader.attempt(lambda: _settings(reader, path, root), None)
-    if reader.findings or settings is None:
-        return None, sorted(reader.findings)
-    return settings, []
-
-
-def load_settings(path: Path) -> Settings:
-    """The settings in *path*, or its first problem as a :class:`TroubleshootError`."""
-    settings, findings = parse_settings(path)
-    if settings is None:
-        raise findings[0].to_error()
-    return settings
-
-
-def _settings(r: Reader, path: Path, root: yaml.Node) -> Settings:
-    fields = r.mapping(root, "")
-    r.known_keys(fields, TOP_KEYS, "")
-    folder = path.absolute().parent
-
-    def get(key: str, fn: Callable[[yaml.Node], T], default: T) -> T:
-        if key not in fields:
-            return default
-        return r.attempt(lambda: fn(fields[key][1]), default)
-
-    def a_path(node: yaml.Node, key: str) -> Path:
-        return _path(folder, r.text(node, f"{key}: "))
-
-    defaults = Settings()
-    return Settings(
-        library=get("library", lambda n: r.text(n, "library: ", empty_ok=True), ""),
-        branch=get("branch", lambda n: r.text(n, "branch: ", empty_ok=True), ""),
-        it=get("it", lambda n: _contacts(r, n), ()),
-        emergency=get("emergency", lambda n: _emergency(r, n), None),
-        policies={**defaults.policies, **get("policies", lambda n: _policies(r, n), {})},
-        admin=get("admin", lambda n: r.boolean(n, "admin: "), False),
-        trees=get("trees", lambda n: tuple(_path(folder, p) for p in r.texts(n, "trees: ")), ()),
-        budget=get("budget", lambda n: read_budget(r, n), defaults.budget),
-        handoffs=get("handoffs", lambda n: a_path(n, "handoffs"), None),
-        database=get("database", lambda n: a_path(n, "database"), None),
-        path=str(path),
-        key_pos={key: pos(k) for key, (k, _) in fields.items() if key in TOP_KEYS},
-    )
-
-
-def _path(folder: Path, raw: str) -> Path:
-    """A path from the file: ``~`` is the home folder; relative means beside the file."""
-    candidate = Path(raw).expanduser()
-    return candidate if candidate.is_absolute() else folder / candidate
-
-
-def _contacts(r: Reader, node: yaml.Node) -> tuple[Contact, ...]:
-    if isinstance(node, yaml.MappingNode):
-        return (_contact(r, node, "it: "),)
-    found = []
-    for i, item in enumerate(r.sequence(node, "it: "), 1):
-        contact = r.attempt(partial(_contact, r, item, f"it[{i}]: "), None)
-        if contact is not None:
-            found.append(contact)
-    return tuple(found)
-
-
-def _contact(r: Reader, node: yaml.Node, where: str) -> Contact:
-    fields = r.mapping(node, where)
-    r.known_keys(fields, CONTACT_KEYS, where)
-
-    def opt(key: str) -> str:
-        if key not in fields:
-            return ""
-        return r.attempt(lambda: r.text(fields[key][1], f"{where}{key}: ", empty_ok=True), "")
-
-    name = r.text(r.required(fields, "name", pos(node), where), f"{where}name: ")
-    email = opt("email")
-    if email and ("@" not in email or any(ch.isspace() for ch in email)):
-        r.problem(
-            pos(fields["email"][1]),
-            f"{where}email: '{email}' is not an email address (like helpdesk@example.org)",
-        )
-    cover: tuple[Hours, ...] = ()
-    if "hours" in fields:
-        cover = r.attempt(lambda: _hours(r, fields["hours"][1], f"{where}hours: "), ())
-    closed: tuple[tuple[dt.date, dt.date], ...] = ()
-    if "closed" in fields:
-        closed = r.attempt(lambda: _closed(r, fields["closed"][1], f"{where}closed: "), ())
-    return Contact(name, opt("phone"), email, opt("ticket"), cover, closed, pos(node))
-
-
-def _hours(r: Reader, node: yaml.Node, where: str) -> tuple[Hours, ...]:
-    out: list[Hours] = []
-    for spec, (key, value) in r.mapping(node, where).items():
-        try:
-            hours.parse_days(spec)
-        except ValueError as e:
-            r.problem(pos(key), f"{where}{e}")
-            continue
-        at = f"{where}{spec}: "
-        try:
-            out += hours.parse_hours(spec, r.text(value, at))
-        except ValueError as e:
-            r.problem(pos(value), f"{at}{e}")
-    return tuple(out)
-
-
-def _closed(r: Reader, node: yaml.Node, where: str) -> tuple[tuple[dt.date, dt.date], ...]:
-    out = []
-    for i, item in enumerate(r.sequence(node, where), 1):
-        at = f"{where}[{i}]: "
-        try:
-            out.append(hours.parse_closed(r.text(item, at)))
-        except ValueError as e:
-            r.problem(pos(item), f"{at}{e}")
-    return tuple(out)
-
-
-def _emergency(r: Reader, node: yaml.Node) -> Emergency | None:
-    where = "emergency: "
-    fields = r.mapping(node, where)
-    r.known_keys(fields, EMERGENCY_KEYS, where)
-
-    def opt(key: str) -> str:
-        if key not in fields:
-            return ""
-        return r.attempt(lambda: r.text(fields[key][1], f"{where}{key}: ", empty_ok=True), "")
-
-    when = r.texts(fields["when"][1], f"{where}when: ") if "when" in fields else ()
-    found = Emergency(opt("name"), opt("phone"), opt("email"), when, pos(node))
-    return found if (found.name or found.phone or found.email) else None
-
-
-def _policies(r: Reader, node: yaml.Node) -> dict[str, Policy]:
-    where = "policies: "
-    out: dict[str, Policy] = {}
-    for name, (key, value) in r.mapping(node, where).items():
-        at = f"{where}{name}: "
-        if not NODE_ID.match(name):
-            r.problem(pos(key), f"{at}not a policy name (lower case letters, digits and _)")
-            continue
-
-        def one(key: yaml.Node = key, value: yaml.Node = value, at: str = at) -> Policy:
-            if isinstance(value, yaml.MappingNode):
-                fields = r.mapping(value, at)
-                r.known_keys(fields, ("allowed", "reason"), at)
-                allowed = r.boolean(r.required(fields, "allowed", pos(value), at), at + "allowed: ")
-                reason = r.text(fields["reason"][1], at + "reason: ") if "reason" in fields else ""
-                return Policy(allowed, reason, pos(key))
-            return Policy(r.boolean(value, at), "", pos(key))
-
-        policy = r.attempt(one, None)
-        if policy is not None:
-            out[name] = policy
-    return out
-
-
-# -- finding the file ------------------------------------------------------------------
-
-
-def user_settings_path() -> Path:
-    import platformdirs
-
-    return Path(platformdirs.user_config_dir("troubleshoot", appauthor=False)) / "site.yaml"
-
-
-def locate(explicit: Path | None = None) -> tuple[Path | None, str]:
-    """The settings file to use and how it was found; None means the built-in defaults."""
-    if explicit is not None:
-        return explicit.expanduser(), "--site"
-    env = os.environ.get(ENV, "").strip()
-    if env:
-        return Path(env).expanduser(), ENV
-    user = user_settings_path()
-    try:
-        if user.is_file():
-            return user, "the user config folder"
-    except OSError:
-        pass
-    return None, DEFAULTS
-
-
-@dataclass(frozen=True)
-class InForce:
-    """The settings in force, the file they came from, and what was wrong with it."""
-
-    settings: Settings
-    path: Path | None
-    how: str  # "--site", "TROUBLESHOOT_SITE", "the user config folder" or the defaults
-    findings: tuple[Finding, ...] = ()
-
-    @property
-    def warning(self) -> str | None:
-        """One line for staff when the file could not be used; None when all is well."""
-        if not self.findings:
-            return None
-        first = self.findings[0]
-        where = first.path + (f":{first.line}:{first.col}" if first.line else "")
-        more = len(self.findings) - 1
-        also = f" (and {more} more problem{'s' if more > 1 else ''})" if more else ""
-        return (
-            f"warning: {where}: {first.message}{also}; "
-            "site settings not used: every policy counts as not allowed until the file is "
-            "fixed. 'troubleshoot site' shows what to fix."
-        )
-
-
-def resolve(explicit: Path | None = None) -> InForce:
-    """The settings in force. Never raises: a bad file gives the defaults and findings."""
-    path, how = locate(explicit)
-    if path is None:
-        return InForce(Settings(), None, how)
-    settings, findings = parse_settings(path)
-    if settings is None:  # fail closed: nothing the site might forbid is allowed
-        return InForce(Settings(policies=closed_policies()), path, how, tuple(findings))
-    return InForce(settings, path, how)
-
-
 def write_starter(path: Path) -> Path:
     """Write the commented starter file to *path*, never over an existing file."""
     if path.exists():
         raise TroubleshootError("a file is already there; it was left as it is", str(path))
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
-        with path.open("x", encoding="utf-8") as handle:
-            handle.write(STARTER.read_text(encoding="utf-8"))
+        from troubleshoot import files
+
+        files.create(path, STARTER.read_bytes(), mode=files.SHARED_FILE)
+    except FileExistsError:
+        raise TroubleshootError(
+            "a file is already there; it was left as it is", str(path)
+        ) from None
     except OSError as e:
         raise TroubleshootError(f"cannot write file: {e.strerror or e}", str(path)) from None
     return path

@@ -14,14 +14,12 @@ import contextlib
 import datetime as dt
 import hashlib
 import json
-import os
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from troubleshoot import paths, yamlsafe
+from troubleshoot import paths, textfile
 from troubleshoot.errors import Finding, TroubleshootError
-from troubleshoot.tree.loader import parse_tree
 from troubleshoot.tree.model import (
     Answer,
     Budget,
@@ -47,7 +45,7 @@ def parse(path: Path) -> tuple[Tree | None, list[Finding]]:
     """Like :func:`loader.parse_tree`, through the cache."""
     name = str(path)
     try:
-        text = yamlsafe.read_text(path)
+        text = textfile.read_text(path, follow_links=False)
         stat = path.stat()
     except TroubleshootError as e:
         return None, [Finding(name, e.line or 0, e.col or 0, "error", "yaml", e.message)]
@@ -67,6 +65,8 @@ def parse(path: Path) -> tuple[Tree | None, list[Finding]]:
         tree = _read(entry, key)
         if tree is not None:
             return tree, []
+    from troubleshoot.tree.loader import parse_tree  # YAML is read only on a miss
+
     tree, findings = parse_tree(path, text)
     if tree is not None and entry is not None:
         _write(entry, key, tree)
@@ -310,8 +310,8 @@ def infos(files: dict[str, Path]) -> tuple[list[TreeInfo], list[Finding]]:
         path = files[tree_id]
         name = str(path)
         try:
-            data = path.read_bytes() if path.stat().st_size <= yamlsafe.MAX_FILE_BYTES else b""
-        except OSError:
+            data = textfile.read_bytes(path, follow_links=False)
+        except TroubleshootError:
             data = b""
         digest = hashlib.sha256(data).hexdigest() if data else ""
         entry = index.get(name)
@@ -342,13 +342,10 @@ def infos(files: dict[str, Path]) -> tuple[list[TreeInfo], list[Finding]]:
 
 
 def write_json(path: Path, value: object) -> None:
-    """Write *value* as JSON, atomically. Best effort: a desk that cannot write its
-    cache just parses or builds again next time."""
-    tmp = path.with_name(f"{path.name}.{os.getpid()}.tmp")
-    try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        tmp.write_text(json.dumps(value, separators=(",", ":")), encoding="utf-8")
-        os.replace(tmp, path)
-    except OSError:
-        with contextlib.suppress(OSError):
-            tmp.unlink(missing_ok=True)
+    """Write *value* as JSON, atomically and privately. Best effort: a desk that cannot
+    write its cache just parses or builds again next time."""
+    data = json.dumps(value, separators=(",", ":")).encode("utf-8")
+    from troubleshoot import files  # only when something is written
+
+    with contextlib.suppress(OSError):
+        files.replace(files.private_dir(path.parent) / path.name, data, sync=False)

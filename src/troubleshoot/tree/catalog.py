@@ -14,8 +14,7 @@ from pathlib import Path
 
 from troubleshoot.errors import Finding, TroubleshootError
 from troubleshoot.tree import cache
-from troubleshoot.tree.loader import tree_id_for
-from troubleshoot.tree.model import Tree
+from troubleshoot.tree.model import Tree, tree_id_for
 
 
 def bundled_dir() -> Path:
@@ -28,11 +27,16 @@ def bundled_dir() -> Path:
 
 
 def tree_files(folder: Path) -> list[Path]:
-    """The ``*.yaml`` files of one folder, in a stable order; a file stands for itself."""
+    """Every ``*.yaml`` name in one folder, in a stable order; a file stands for itself.
+
+    Anything by that name but a folder is listed, so that a pipe, a link or a
+    dangling link is reported as a broken tree (and not read) instead of being
+    skipped without a word.
+    """
     if folder.is_file():
         return [folder]
     try:
-        return sorted(p for p in folder.glob("*.yaml") if p.is_file())
+        return sorted(p for p in folder.glob("*.yaml") if p.is_symlink() or not p.is_dir())
     except OSError:
         return []
 

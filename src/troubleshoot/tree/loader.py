@@ -9,7 +9,6 @@ reader keeps going after a problem so that ``check`` can list them all at once;
 from __future__ import annotations
 
 import hashlib
-import re
 from collections.abc import Callable
 from pathlib import Path
 from typing import TypeVar
@@ -21,6 +20,7 @@ from troubleshoot.errors import Finding, TroubleshootError
 from troubleshoot.tree.model import (
     COMMAND_NAMES,
     DEFAULT_STEP_MINUTES,
+    TREE_ID,
     Answer,
     Budget,
     Escalate,
@@ -35,12 +35,12 @@ from troubleshoot.tree.model import (
     Symptom,
     Tree,
     WalkTest,
+    tree_id_for,
 )
 from troubleshoot.tree.reader import NODE_ID, STR, Invalid, Reader, did_you_mean, pos
 
 T = TypeVar("T")
 
-TREE_ID = re.compile(r"^[a-z0-9][a-z0-9_-]*$")
 #: Step keys whose value positions a check may point at.
 STEP_LINKS = frozenset({"fixed", "not_fixed", "cannot", "no_admin", "admin", "policy"})
 
@@ -82,16 +82,12 @@ KIND_KEYS: dict[str, tuple[str, ...]] = {
 }
 
 
-def tree_id_for(path: Path) -> str:
-    return path.name[: -len(".yaml")] if path.name.endswith(".yaml") else path.stem
-
-
 def parse_tree(path: Path, text: str | None = None) -> tuple[Tree | None, list[Finding]]:
     """Read one tree, returning it (if it could be built) and every problem found."""
     name = str(path)
     try:
         if text is None:
-            text = yamlsafe.read_text(path)
+            text = yamlsafe.read_text(path, follow_links=False)
         root = yamlsafe.compose(text, name)
     except TroubleshootError as e:
         return None, [Finding(name, e.line or 0, e.col or 0, "error", "yaml", e.message)]

@@ -7,14 +7,25 @@ the exact line and column of a problem long after the YAML is gone.
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
+from pathlib import PurePath
 from typing import NamedTuple
+
+from troubleshoot.tree import DEFAULT_MAX_AGE_DAYS
+
+__all__ = ["DEFAULT_MAX_AGE_DAYS"]  # kept here too: a tree's age is part of what it is
 
 DEFAULT_STEP_MINUTES = 2
 
-#: A tree not checked against reality for this long gets a warning from ``check``.
-DEFAULT_MAX_AGE_DAYS = 365
+#: A tree's id is its file name: lower case letters, digits, hyphens and underscores.
+TREE_ID = re.compile(r"^[a-z0-9][a-z0-9_-]*$")
+
+
+def tree_id_for(path: PurePath) -> str:
+    return path.name[: -len(".yaml")] if path.name.endswith(".yaml") else path.stem
+
 
 #: Words the command line owns; a tree with one of these ids could never be reached.
 COMMAND_NAMES = frozenset(

@@ -22,6 +22,7 @@ from troubleshoot.tree.model import Pos
 T = TypeVar("T")
 
 NODE_ID = re.compile(r"^[a-z][a-z0-9_]*$")
+DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
 MAX_COUNT = 10_000
 
 STR = "tag:yaml.org,2002:str"
@@ -195,9 +196,12 @@ class Reader:
         return str(node.value).lower() in ("true", "yes", "on", "y")
 
     def date(self, node: yaml.Node, where: str) -> dt.date:
+        """A day written as YYYY-MM-DD, and nothing after it (``2026-11-01garbage`` is not one)."""
         value = self.text(node, where)
         try:
-            return dt.date.fromisoformat(value[:10])
+            if not DATE.fullmatch(value):
+                raise ValueError(value)
+            return dt.date.fromisoformat(value)
         except ValueError:
             raise self.problem(pos(node), f"{where}expected a date like 2026-11-01") from None
 

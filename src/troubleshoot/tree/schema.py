@@ -16,8 +16,9 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
-from troubleshoot.tree.loader import KIND_KEYS, SCENARIO_KEYS, TEST_KEYS, TOP_KEYS, TREE_ID
-from troubleshoot.tree.model import DEFAULT_STEP_MINUTES, Budget
+from troubleshoot import files
+from troubleshoot.tree.loader import KIND_KEYS, SCENARIO_KEYS, TEST_KEYS, TOP_KEYS
+from troubleshoot.tree.model import DEFAULT_STEP_MINUTES, TREE_ID, Budget
 from troubleshoot.tree.reader import NODE_ID
 
 Schema = dict[str, Any]
@@ -290,7 +291,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = list(sys.argv[1:] if argv is None else argv)
     target = Path(args[0]) if args else schema_file()
     target.parent.mkdir(parents=True, exist_ok=True)
-    target.write_text(render(), encoding="utf-8")
+    files.replace(target, render().encode("utf-8"), mode=files.SHARED_FILE)
     return 0
 
 

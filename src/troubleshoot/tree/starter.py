@@ -11,9 +11,9 @@ import datetime as dt
 import os
 from pathlib import Path
 
+from troubleshoot import files
 from troubleshoot.errors import TroubleshootError
-from troubleshoot.tree.loader import TREE_ID
-from troubleshoot.tree.model import COMMAND_NAMES
+from troubleshoot.tree.model import COMMAND_NAMES, TREE_ID
 from troubleshoot.tree.schema import schema_file
 
 TEMPLATE = """\
@@ -42,11 +42,15 @@ owner: Training team
 reviewed: {reviewed}
 # When to stop guessing and hand it to IT.
 budget: {{minutes: 10, steps: 6}}
-# Facts IT will want whenever a walk ends early. Never a password or a card number.
+# Facts IT will want whenever a walk ends early, that the tool cannot know: it
+# records the times, every answer, the steps tried and not tried, notes, the
+# library, branch, your initials and the session by itself. Keep it to a few.
+# Never a password or a card number.
 collect:
   - PC or device name, and where it is
   - Exact message shown (a photo helps)
-  - Your name and a callback number
+# What to offer the patron if staff stop early, before the tree finds the fault.
+workaround: Offer the patron another device while this one is looked at.
 # The pages this tree rests on, so the next reviewer can check them.
 sources:
   - https://www.example.org/replace-with-the-manual-page
@@ -59,11 +63,14 @@ nodes:
     answers:
       - {{text: One patron or one device, next: restart}}
       - {{text: Many patrons or devices, next: outage}}
+      - {{text: "The patron's own account with another company", next: elsewhere}}
 
   # A step: something staff do. The tool asks whether it fixed the problem.
   restart:
     step: Restart the device and try again.
     detail: Why or how, in a sentence or two.
+    # For staff only: shown as FOR STAFF, never told to the patron.
+    note: Warn the patron first that anything not saved is lost.
     minutes: 2
     fixed: done
     not_fixed: reset
@@ -78,30 +85,43 @@ nodes:
     no_admin: stuck
     fixed: done
     not_fixed: stuck
+    cannot: stuck
 
   # Other kinds you may need:
   #   tell_patron:
-  #     say: Something to tell the patron before going on.
+  #     say: Words to say to the patron, as you would say them.
+  #     note: Something only staff should know (any node can have one).
   #     next: restart
   #   other_tree:
   #     goto: printer            # or printer#a_node, to carry on in another tree
+  #   not_ours:
+  #     refer: the patron's email provider    # who the problem belongs to
+  #     tell: What to tell the patron to do there.
+  #     bring: What they should bring or ask for.
 
   # The happy end: what to tell the patron.
   done:
     resolved: It works again. Tell the patron what fixed it.
 
   # Ends that hand the problem to IT: the reason, what to offer the patron now,
-  # and facts to write down. 'urgent: true' when it cannot wait.
+  # and facts IT needs that the tool cannot know (at most four or so).
+  # 'urgent: true' when it cannot wait.
   stuck:
     escalate: The device still does not work after a restart.
     workaround: Offer the patron another device.
     collect:
-      - What you tried, and what happened
+      - Exact message shown after the restart
 
   outage:
     escalate: It does not work for many patrons or devices.
     urgent: true
     workaround: Put up a notice and offer another service for now.
+
+  # An end for a problem that belongs to someone else: no IT ticket, no facts.
+  elsewhere:
+    refer: the company that runs the patron's account
+    tell: Only that company can fix the account. Show the patron its help page.
+    bring: Whatever the company asked them to keep, like a recovery phone number.
 
 # Example walks: the answers staff would give, in order, and the end they reach.
 # For a step, answer fixed, not fixed or cannot. 'troubleshoot test' runs them.
@@ -119,6 +139,20 @@ tests:
     answers: [One patron, not fixed, fixed]
     admin: true
     end: done
+
+# Real cases, played as a staff member who knows the real situation would:
+# the patron's own words, what is really going on, and the end it should reach.
+scenarios:
+  - name: a frozen screen
+    patron: it's stuck and won't do anything
+    situation: The device froze; a restart brings it back.
+    answers: [One patron, fixed]
+    end: done
+  - name: their own account
+    patron: it won't let me into my account
+    situation: The patron is locked out of an account the library does not run.
+    answers: [The patron's own account]
+    end: elsewhere
 """
 
 
@@ -169,8 +203,7 @@ def write_starter(folder: Path, tree_id: str, today: dt.date) -> Path:
     path = folder / f"{tree_id}.yaml"
     text = starter_text(tree_id, today, schema_ref(folder))
     try:
-        with path.open("x", encoding="utf-8", newline="\n") as handle:
-            handle.write(text)
+        files.create(path, text.encode("utf-8"), mode=files.SHARED_FILE)
     except FileExistsError:
         raise TroubleshootError(
             "already exists; choose another id or move the file first", str(path)

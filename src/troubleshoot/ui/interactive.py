@@ -12,6 +12,7 @@ from troubleshoot.handoff.content import HandOff
 from troubleshoot.handoff.deliver import WalkResult
 from troubleshoot.text import one_line
 from troubleshoot.ui import views
+from troubleshoot.ui.keys import ctrl_d_ends_input
 from troubleshoot.walk.driver import SKIP_REST, Quit
 from troubleshoot.walk.engine import State
 from troubleshoot.walk.prompts import (
@@ -99,8 +100,14 @@ class InteractivePrompter:
         # never close a walk as fixed while the patron is still stuck.
         first = choices[1] if isinstance(prompt, Do) else None
         while True:
-            picked = questionary.select(
-                question, choices=choices, use_shortcuts=True, instruction=FOOTER, default=first
+            picked = ctrl_d_ends_input(
+                questionary.select(
+                    question,
+                    choices=choices,
+                    use_shortcuts=True,
+                    instruction=FOOTER,
+                    default=first,
+                )
             ).unsafe_ask()
             action = self.to_action(picked, prompt)
             if action is not None:
@@ -136,14 +143,16 @@ class InteractivePrompter:
         import questionary
         from questionary import Choice
 
-        left = questionary.select(
-            "Quit:",
-            choices=[
-                Choice("Keep this session for later", "keep"),
-                Choice("The patron left (end it)", "left"),
-                Choice("Don't quit", "stay"),
-            ],
-            use_shortcuts=True,
+        left = ctrl_d_ends_input(
+            questionary.select(
+                "Quit:",
+                choices=[
+                    Choice("Keep this session for later", "keep"),
+                    Choice("The patron left (end it)", "left"),
+                    Choice("Don't quit", "stay"),
+                ],
+                use_shortcuts=True,
+            )
         ).unsafe_ask()
         if left == "keep":
             return Quit()

@@ -15,6 +15,7 @@ from troubleshoot.search.find import Index
 from troubleshoot.search.narrow import narrow
 from troubleshoot.text import one_line
 from troubleshoot.tree.model import Tree
+from troubleshoot.ui.keys import ctrl_d_ends_input
 
 if TYPE_CHECKING:
     from troubleshoot.search.find import Match
@@ -99,7 +100,7 @@ def pick_interactive(trees: Sequence[Tree], index: Index | None = None, lead: st
         instruction="(arrows, or type words or a number to filter; Enter picks)",
     )
     _rank_filter(question, lambda typed: narrow(index, entries, typed, partial=True))
-    picked = question.unsafe_ask()
+    picked = ctrl_d_ends_input(question).unsafe_ask()
     return next(t for t in trees if t.id == picked)
 
 
@@ -186,7 +187,9 @@ def choose_match_interactive(words: str, matches: Sequence[Match]) -> Match | No
             title += f', starting at "{one_line(match.phrase)}"'
         choices.append(Choice(title, number))
     choices += [Separator(), Choice(NONE_OF_THESE, -1, shortcut_key="0")]
-    picked = questionary.select(
-        f'Best matches for "{one_line(words)}":', choices=choices, use_shortcuts=True
+    picked = ctrl_d_ends_input(
+        questionary.select(
+            f'Best matches for "{one_line(words)}":', choices=choices, use_shortcuts=True
+        )
     ).unsafe_ask()
     return matches[picked] if picked >= 0 else None

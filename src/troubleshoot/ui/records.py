@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING, Any
 
 from troubleshoot.handoff.ticket import to_markdown
 from troubleshoot.sessions.records import Session
-from troubleshoot.text import one_line
+from troubleshoot.text import one_line, spreadsheet
 from troubleshoot.ui import out
 from troubleshoot.walk.prompts import Entry, Kind
 
@@ -29,13 +29,14 @@ def _time(session: Session) -> str:
 
 
 def history_row(session: Session) -> dict[str, Any]:
-    minutes = session.minutes
+    """One session as a list shows it: unfinished until closed, even at its end."""
+    minutes = session.minutes if session.closed else None
     return {
         "id": session.id,
         "started": session.started.isoformat(),
         "tree": session.tree,
-        "outcome": session.outcome or "unfinished",
-        "end": f"{session.end_tree}#{session.end_node}" if session.end_node else "",
+        "outcome": session.outcome if session.closed and session.outcome else "unfinished",
+        "end": f"{session.end_tree}#{session.end_node}" if session.closed else "",
         "minutes": round(minutes, 1) if minutes is not None else None,
         "initials": session.initials,
     }
@@ -52,7 +53,7 @@ def history_table(console: Console, sessions: Sequence[Session]) -> None:
             s.short_id,
             _time(s),
             one_line(s.tree),
-            row["outcome"] + (" (by staff)" if s.by_staff else ""),
+            row["outcome"] + (" (by staff)" if s.by_staff and s.closed else ""),
             one_line(where),
             "" if row["minutes"] is None else f"{row['minutes']:g}",
             one_line(s.initials),
@@ -70,7 +71,7 @@ def history_csv(sessions: Sequence[Session]) -> str:
     writer = csv.DictWriter(buffer, HISTORY_FIELDS, lineterminator="\n")
     writer.writeheader()
     for s in sessions:
-        writer.writerow(history_row(s))
+        writer.writerow({key: spreadsheet(value) for key, value in history_row(s).items()})
     return buffer.getvalue().rstrip("\n")
 
 
@@ -110,7 +111,12 @@ def show_session(session: Session) -> None:
     if session.initials:
         out.line(f"Staff: {one_line(session.initials)}")
     state = session.outcome or f"unfinished, at {session.at_tree}#{session.at_node}"
-    out.line(f"Outcome: {state}")
+    if session.outcome and not session.closed:
+        state = (
+            f"unfinished: reached '{session.outcome}' at {session.end_tree}#{session.end_node} "
+            "but stopped before the hand-off was saved"
+        )
+    out.line(f"Outcome: {one_line(state)}")
     out.line()
     out.line("Transcript")
     for line in transcript_lines(session):

@@ -1,7 +1,8 @@
 """The report as a terminal table, CSV or JSON. The figures come from report.py.
 
 CSV is one long table (section, tree, node, label, value, out of) so that a
-spreadsheet can filter it without knowing how many sections there are.
+spreadsheet can filter it without knowing how many sections there are; text that a
+spreadsheet would take for a formula is made plain text (``text.spreadsheet``).
 """
 
 from __future__ import annotations
@@ -13,7 +14,7 @@ from dataclasses import asdict
 from typing import TYPE_CHECKING, Any
 
 from troubleshoot.sessions.figures import Report, TreeFigures
-from troubleshoot.text import one_line
+from troubleshoot.text import one_line, spreadsheet
 
 if TYPE_CHECKING:
     from rich.console import Console
@@ -111,7 +112,7 @@ def to_csv(report: Report) -> str:
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\n")
     writer.writerow(CSV_FIELDS)
-    writer.writerows(csv_rows(report))
+    writer.writerows([spreadsheet(cell) for cell in row] for row in csv_rows(report))
     return buffer.getvalue().rstrip("\n")
 
 

@@ -10,7 +10,8 @@ import datetime as dt
 from pathlib import Path
 
 from troubleshoot.desk import Desk
-from troubleshoot.site.config import DEFAULTS, Contact, InForce, Settings
+from troubleshoot.site.config import DEFAULTS, Contact, Settings
+from troubleshoot.site.locate import InForce
 from troubleshoot.text import one_line
 from troubleshoot.ui import out
 
@@ -56,7 +57,10 @@ def _header(resolved: InForce, now: dt.datetime) -> list[str]:
     elif resolved.findings:
         head = [f"Site settings: {resolved.path} (found by {resolved.how}) has problems:"]
         head += [f"  {finding}" for finding in resolved.findings]
-        head.append("  Until they are fixed, walks use the built-in defaults shown below.")
+        head.append(
+            "  Until they are fixed, walks count every policy as not allowed and use the "
+            "defaults shown below."
+        )
     else:
         head = [f"Site settings: {resolved.path} (found by {resolved.how})"]
     return [*head, f"Time now: {now:%a %Y-%m-%d %H:%M}", ""]

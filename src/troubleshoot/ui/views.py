@@ -6,29 +6,15 @@ nothing relies on colour alone.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
-from troubleshoot.text import clean, one_line
-from troubleshoot.walk.prompts import Outcome
+from troubleshoot.text import clean
 
 if TYPE_CHECKING:
     from rich.console import Console
 
     from troubleshoot.handoff.content import HandOff
     from troubleshoot.handoff.deliver import WalkResult
-    from troubleshoot.tree.cache import TreeInfo
-
-
-def tree_table(console: Console, trees: Iterable[TreeInfo]) -> None:
-    from rich.table import Table
-    from rich.text import Text
-
-    table = Table("id", "title", "summary", box=None, pad_edge=False)
-    for tree in trees:
-        # Text, not str: literal whatever console this is given (a str cell is markup).
-        table.add_row(*(Text(one_line(v)) for v in (tree.id, tree.title, tree.summary)))
-    console.print(table)
 
 
 def outcome(console: Console, note: HandOff) -> None:
@@ -37,6 +23,7 @@ def outcome(console: Console, note: HandOff) -> None:
     from rich.text import Text
 
     from troubleshoot.handoff.ticket import now_lines
+    from troubleshoot.walk.prompts import Outcome
 
     first, *rest = now_lines(note)
     body = Text(first, style="bold")

@@ -17,7 +17,7 @@ symptoms: [scan did not arrive, scanner error, no email from scanner]
 reviewed: {reviewed}
 start: a
 nodes:
-  a: {step: Check the email address., fixed: done, not_fixed: it}
+  a: {step: Check the email address., fixed: done, not_fixed: it, cannot: it}
   done: {resolved: Scan arrived.}
   it: {escalate: Scanner not sending., workaround: Save to USB instead.}
 """
@@ -172,6 +172,7 @@ CHARGER_TREE = """
         policy: lend_chargers
         fixed: done
         not_fixed: esc
+        cannot: esc
       done: {resolved: The phone is charging.}
       esc: {escalate: No charger fits., workaround: Point to the charging lockers.}
 """

@@ -43,3 +43,17 @@ def test_report_csv_and_an_unknown_format(cli) -> None:  # type: ignore[no-untyp
     assert cli(["report", "--format", "csv"]).out.startswith("section,tree,node,label,value")
     bad = cli(["report", "--format", "pdf"])
     assert bad.code == 2 and "--format: choose one of table, csv, json, html" in bad.err
+
+
+def test_a_report_is_written_privately_and_never_through_a_link(cli, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    victim = tmp_path / "victim.txt"
+    victim.write_text("keep me\n")
+    (tmp_path / "link.csv").symlink_to(victim)
+    refused = cli(["report", "--format", "csv", "--output", str(tmp_path / "link.csv")])
+    assert refused.code == 1 and victim.read_text() == "keep me\n"
+    assert (
+        refused.err
+        == f"troubleshoot: {tmp_path / 'link.csv'}: is a symbolic link; name the file itself\n"
+    )
+    assert cli(["report", "--format", "csv", "--output", str(tmp_path / "r.csv")]).code == 0
+    assert (tmp_path / "r.csv").stat().st_mode & 0o777 == 0o600

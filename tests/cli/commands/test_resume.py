@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import datetime as dt
+import json
 import os
 import select
 import signal
@@ -13,7 +15,11 @@ from pathlib import Path
 import pytest
 
 from tests.conftest import FIXTURE_DIR, Result, run_tool, subprocess_env
+from tests.sessions.test_figures import WEEK
+from troubleshoot.sessions import exchange, records
 from troubleshoot.sessions.store import Store
+from troubleshoot.tree.catalog import Catalog
+from troubleshoot.walk import engine
 
 WALKS = FIXTURE_DIR / "walks"
 RELEASE, PAPER = "STEP: Release the job at the station.", "STEP: Check the paper tray."
@@ -162,5 +168,46 @@ def test_a_broken_resume_state_on_disk_is_one_line_not_a_traceback(  # type: ign
     (private_data / "sessions.db").write_bytes(b"not a database" * 100)
     result: Result = cli(["resume", "--list"])
     assert result.code == 1
-    assert result.err.startswith("troubleshoot: cannot open the session records")
-    assert len(result.err.strip().splitlines()) == 1
+    db = private_data / "sessions.db"
+    assert result.err == (
+        f"troubleshoot: the session records in {db} are damaged (file is not a database): "
+        "save what can be read with 'troubleshoot export --rescue -o rescued.jsonl', "
+        "move the file aside (rename it), then 'troubleshoot import rescued.jsonl'\n"
+    )
+
+
+def test_starts_left_without_an_answer_by_earlier_versions_are_never_offered_or_counted(  # type: ignore[no-untyped-def]
+    cli, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    real = quit_after_one_answer(cli)
+    trees = Catalog([WALKS])
+    with Store.open() as db:
+        for minute in range(3):  # later than the real one, as the junk piled up
+            at = dt.datetime(2026, 11, 23, 11, minute)
+            db.put(records.begin(engine.start(trees, "desk", at), trees.load("desk").digest))
+        assert db.count() == 4
+    listed = cli(["resume", "--list"])
+    assert listed.out.count("desk#") == 1 and real in listed.out
+    report = json.loads(cli(["report", "--format", "json"]).out)
+    assert (report["total"]["sessions"], report["total"]["unfinished"]) == (1, 1)
+    resumed = cli(["resume", "--plain"], input="1\n")
+    assert f"Resuming session {real}" in resumed.out and "RESOLVED" in resumed.out
+
+
+def test_a_session_imported_from_another_branch_is_read_here_but_never_resumed(  # type: ignore[no-untyped-def]
+    cli, tmp_path: Path
+) -> None:
+    unfinished = next(s for s in WEEK if not s.closed)
+    branch = tmp_path / "branch.jsonl"
+    branch.write_text("".join(line + "\n" for line in exchange.lines(WEEK)), encoding="utf-8")
+    assert cli(["import", str(branch)]).code == 0
+    assert cli(["resume", "--list"]).out == "No unfinished sessions.\n"
+    assert cli(["resume", "--plain"]).err == "troubleshoot: no unfinished session to resume\n"
+    refused = cli(["resume", unfinished.id, "--plain"])
+    assert (refused.code, refused.err) == (
+        1,
+        f"troubleshoot: session {unfinished.short_id} was imported from another desk's records, "
+        f"so it is not resumed here; 'troubleshoot history show {unfinished.short_id}' shows it\n",
+    )
+    history = json.loads(cli(["history", "--format", "json", "--outcome", "unfinished"]).out)
+    assert [row["id"] for row in history] == [unfinished.id]

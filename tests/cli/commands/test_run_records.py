@@ -31,11 +31,24 @@ def test_a_full_name_as_initials_is_refused_before_the_walk(cli) -> None:  # typ
 
 
 def test_quitting_keeps_the_session_and_says_how_to_resume_it(cli) -> None:  # type: ignore[no-untyped-def]
-    result = cli(["run", "desk", "--plain"], input="q\n1\n")
+    result = cli(["run", "desk", "--plain"], input="1\nq\n1\n")
     with Store.open() as db:
         (session,) = db.sessions()
     assert f"'troubleshoot resume {session.short_id}' continues it" in result.out
     assert session.outcome is None and not session.closed
+
+
+def test_a_walk_left_at_its_first_prompt_is_not_kept(cli) -> None:  # type: ignore[no-untyped-def]
+    quit_at_once = cli(["run", "desk", "--plain"], input="q\n1\n")
+    assert (
+        quit_at_once.out.splitlines()[-1]
+        == "Nothing was answered yet, so there is nothing to keep."
+    )
+    assert cli(["run", "desk", "--plain"], input="").code == 3  # input ended at the first prompt
+    with Store.open() as db:
+        assert db.count() == 0
+    assert cli(["resume", "--list"]).out == "No unfinished sessions.\n"
+    assert cli(["resume", "--plain"]).err == "troubleshoot: no unfinished session to resume\n"
 
 
 def test_patron_left_ends_the_session_as_abandoned(cli) -> None:  # type: ignore[no-untyped-def]

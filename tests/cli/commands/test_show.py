@@ -105,3 +105,13 @@ def test_show_draws_every_bundled_tree(cli, path: Path) -> None:
     result = cli(["show", path.stem])
     assert result.code == 0, result.err
     assert load_tree(path).title.split()[0] in result.out
+
+
+def test_a_missing_file_is_a_usage_error_as_for_check_and_test(cli, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    missing = tmp_path / "nope.yaml"
+    for command in ("show", "check", "test"):
+        result = cli([command, str(missing)])
+        assert (result.code, result.err) == (
+            2,
+            f"troubleshoot: no such file or folder: {missing}\n",
+        )

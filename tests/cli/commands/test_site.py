@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from tests.conftest import FIXTURE_DIR
-from troubleshoot.site import config
+from troubleshoot.site import locate, reading
 
 FIXTURES = FIXTURE_DIR / "site"
 
@@ -67,15 +67,19 @@ def test_a_broken_file_lists_every_problem_as_path_line_col(cli) -> None:  # typ
     assert lines[2] == (
         f"  {path}:6:10: error: it: hours: sat: expected hours like 08:00-17:00, got '9-12'"
     )
-    assert "walks use the built-in defaults" in lines[3]
+    assert lines[3] == (
+        "  Until they are fixed, walks count every policy as not allowed and use the "
+        "defaults shown below."
+    )
+    assert "clear_jams: NOT allowed (the site settings file could not be read" in result.out
 
 
 def test_init_writes_a_starter_that_loads_cleanly_and_prints_its_path(cli) -> None:  # type: ignore[no-untyped-def]
     result = cli(["site", "--init"])
     assert result.code == 0
     written = Path(result.out.strip())
-    assert written == config.user_settings_path()
-    settings, findings = config.parse_settings(written)
+    assert written == locate.user_settings_path()
+    settings, findings = reading.parse_settings(written)
     assert findings == [] and settings is not None
     shown = cli(["site"])
     assert shown.code == 0

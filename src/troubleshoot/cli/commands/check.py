@@ -8,7 +8,7 @@ import typer
 
 from troubleshoot.cli import options
 from troubleshoot.errors import Exit
-from troubleshoot.tree.model import DEFAULT_MAX_AGE_DAYS
+from troubleshoot.tree import DEFAULT_MAX_AGE_DAYS
 from troubleshoot.ui.formats import Format, choose
 
 
@@ -36,6 +36,8 @@ def check(
     chosen_format = choose(fmt, Format.TEXT, Format.JSON)
     today = Clock.from_env().now().date()
     desk = Desk.resolve(site_path)  # its policy names and tree folders count too
+    for warning in desk.warnings:
+        out.line(warning, err=True)
     policies = config.known_policies(desk.settings)
     chosen = Options(today=today, max_age_days=max_age, policies=policies)
     report = check_paths(paths or [], chosen, desk.catalog)

@@ -1,4 +1,4 @@
-"""``troubleshoot export``: sessions as JSONL, for another desk's ``import``."""
+"""``troubleshoot export``: sessions as JSONL, for another desk's ``import``, or a rescue."""
 
 from __future__ import annotations
 
@@ -17,6 +17,9 @@ def export(
         None, "--output", "-o", help="Write to this file (default: standard output)."
     ),
     since: Optional[str] = typer.Option(None, "--since", help="Only sessions from this day on."),  # noqa: UP045
+    rescue: bool = typer.Option(
+        False, "--rescue", help="From a damaged database: every session that can still be read."
+    ),
     site_path: options.Site = None,
 ) -> int:
     """Write session records as JSON lines, one session a line."""
@@ -24,16 +27,27 @@ def export(
     from troubleshoot.sessions import exchange  # here, so that starting a walk does not pay for it
     from troubleshoot.sessions.records import parse_since
 
-    with Desk.resolve(site_path).store() as store:
-        sessions = store.sessions(since=parse_since(since))
+    day = parse_since(since)
+    lost = 0
+    with Desk.resolve(site_path).store(readonly=True) as store:
+        if rescue:
+            sessions, lost = store.rescue()
+            sessions = [s for s in sessions if day is None or s.started.date() >= day]
+        else:
+            sessions = store.sessions(since=day)
     lines = list(exchange.lines(sessions))
     if output is None:
         for line in lines:
             out.line(line)
     else:
+        from troubleshoot import files
+
         try:
-            output.write_text("".join(line + "\n" for line in lines), encoding="utf-8")
+            files.write_named(output, "".join(line + "\n" for line in lines).encode("utf-8"))
         except OSError as e:
             raise TroubleshootError(f"{output}: {e.strerror or e}") from None
     out.line(f"{len(lines)} session(s) exported", err=True)
+    if lost:
+        out.line(f"{lost} session(s) could not be read: the file is damaged there", err=True)
+        return Exit.ERROR
     return Exit.OK

@@ -29,7 +29,7 @@ def find(
     from troubleshoot.cli import choosing
     from troubleshoot.cli.commands import run
     from troubleshoot.desk import Desk
-    from troubleshoot.ui import out, session
+    from troubleshoot.ui import out
 
     chosen = choose(fmt, Format.TEXT, Format.JSON)
     desk = Desk.resolve(site_path)
@@ -45,6 +45,8 @@ def find(
         good = [m for m in index.search(said, limit) if m.score >= GOOD]
         out.line(json.dumps([{"id": m.id, "title": m.title, "score": m.score} for m in good]))
         return Exit.OK
+    from troubleshoot.ui import session
+
     interactive = session.is_interactive(plain)
     tree_id, node = choosing.by_words(catalog, said, interactive)
     picked = f"{tree_id}#{node}" if node else tree_id

@@ -42,7 +42,7 @@ def history(
             f"--outcome: choose one of {', '.join(OUTCOMES)}", exit_code=Exit.USAGE
         )
     day = parse_since(since)
-    with Desk.resolve(site_path).store() as store:
+    with Desk.resolve(site_path).store(readonly=True) as store:
         if session_id:
             found = store.get(session_id)
             if found is None:

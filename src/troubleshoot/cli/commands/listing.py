@@ -8,16 +8,20 @@ from troubleshoot.errors import Exit
 
 def list_trees(site_path: options.Site = None) -> int:
     """List the trees this desk can walk."""
+    import shutil
+
     from troubleshoot.desk import Desk
     from troubleshoot.ui import out
-    from troubleshoot.ui.console import make_console
-    from troubleshoot.ui.views import tree_table
+    from troubleshoot.ui.tables import table
 
     desk = Desk.resolve(site_path)
-    if desk.warning:
-        out.line(desk.warning, err=True)
+    for warning in desk.warnings:
+        out.line(warning, err=True)
     infos, broken = desk.catalog.infos()
-    tree_table(make_console(), infos)
+    width = shutil.get_terminal_size((100, 24)).columns
+    rows = [(t.id, t.title, t.summary) for t in infos]
+    for text in table(("id", "title", "summary"), rows, width):
+        out.line(text)
     for problem in broken:
         out.line(f"warning: skipped {problem}", err=True)
     return Exit.OK

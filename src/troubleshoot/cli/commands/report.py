@@ -30,7 +30,7 @@ def report(
 
     chosen = choose(fmt, Format.TABLE, Format.CSV, Format.JSON, Format.HTML)
     day = parse_since(since)
-    with Desk.resolve(site_path).store() as store:
+    with Desk.resolve(site_path).store(readonly=True) as store:
         built = figures.build(store.sessions(since=day), day)
     if chosen is Format.TABLE and output is None:
         views.show(make_console(), built)
@@ -47,8 +47,10 @@ def report(
     if output is None:
         out.line(text)
         return Exit.OK
+    from troubleshoot import files
+
     try:
-        output.write_text(text if text.endswith("\n") else text + "\n", encoding="utf-8")
+        files.write_named(output, (text if text.endswith("\n") else text + "\n").encode("utf-8"))
     except OSError as e:
         raise TroubleshootError(f"{output}: {e.strerror or e}") from None
     out.line(f"Report written to {output}", err=True)

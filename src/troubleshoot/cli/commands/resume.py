@@ -26,28 +26,40 @@ def resume(
     from troubleshoot.clock import Clock
     from troubleshoot.desk import Desk
     from troubleshoot.sessions import replay
-    from troubleshoot.sessions.recording import continue_recording, pending_paths
+    from troubleshoot.sessions.failures import ReadOnly
+    from troubleshoot.sessions.recording import continue_recording, pending_files
     from troubleshoot.ui import out, session
     from troubleshoot.ui.console import make_console
     from troubleshoot.ui.records import resuming, unfinished_table
 
     desk = Desk.resolve(site_path)
-    if desk.warning:
-        out.line(desk.warning, err=True)
-    with desk.store() as store:
-        if list_:
+    for warning in desk.warnings:
+        out.line(warning, err=True)
+    if list_:
+        with desk.store(readonly=True) as store:
             found = store.sessions(unfinished=True, full=False)
-            found.sort(key=lambda s: s.updated or s.started, reverse=True)
-            unfinished_table(make_console(), found)
-            return Exit.OK
+        found.sort(key=lambda s: s.updated or s.started, reverse=True)
+        unfinished_table(make_console(), found)
+        return Exit.OK
+    trouble = ""
+    try:
+        store = desk.store()
+    except ReadOnly as e:  # the walk goes on, and is kept aside until the file is fixed
+        store, trouble = desk.store(readonly=True), str(e)
+    with store:
         record = store.get(session_id) if session_id else store.latest_unfinished()
         if record is None:
-            aside = any(p.is_file() for p in pending_paths())
+            aside = bool(pending_files())
             hint = (
                 "; some sessions were kept aside: 'troubleshoot import' loads them" if aside else ""
             )
             what = f"no session '{session_id}'" if session_id else "no unfinished session to resume"
             raise TroubleshootError(what + hint)
+        if record.imported and not record.closed:
+            raise TroubleshootError(
+                f"session {record.short_id} was imported from another desk's records, so it "
+                f"is not resumed here; 'troubleshoot history show {record.short_id}' shows it"
+            )
         if record.closed:
             raise TroubleshootError(
                 f"session {record.short_id} has ended ({record.outcome}); "
@@ -57,7 +69,11 @@ def resume(
         restored = replay.restore(desk.catalog, record, clock.now())
         resuming(record, restored.changed, restored.rebuilt)
         recorder = continue_recording(
-            record, restored.state, store, lambda m: out.line(f"warning: {m}", err=True)
+            record,
+            restored.state,
+            None if trouble else store,
+            lambda m: out.line(f"warning: {m}", err=True),
+            trouble=trouble,
         )
         walking.at_desk(
             desk, restored.state, recorder, session.prompter(plain), clock.now, copy=copy, eml=eml

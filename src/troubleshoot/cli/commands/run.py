@@ -60,8 +60,8 @@ def walk(
     from troubleshoot.walk import engine
 
     initials = records.check_initials(initials)
-    if desk.warning:
-        out.line(desk.warning, err=True)
+    for warning in desk.warnings:
+        out.line(warning, err=True)
     settings, catalog = desk.settings, desk.catalog
     clock = Clock.from_env()
     interactive = session.is_interactive(plain)

@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 import typer
 
 from troubleshoot.cli import completion, options
-from troubleshoot.errors import Exit
+from troubleshoot.errors import Exit, TroubleshootError
 from troubleshoot.ui.formats import Format, choose
 
 if TYPE_CHECKING:
@@ -23,6 +23,8 @@ def find(catalog: Catalog, name: str) -> Tree:
 
     path = Path(name)
     if name.endswith(".yaml") or path.is_file() or len(path.parts) > 1:
+        if not path.exists():  # as for check and test: nothing there to work on
+            raise TroubleshootError(f"no such file or folder: {path}", exit_code=Exit.USAGE)
         return load_tree(path)
     if name not in catalog.paths:
         raise unknown_tree(catalog, name)

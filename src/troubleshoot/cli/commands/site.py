@@ -25,13 +25,13 @@ def site(
     """Show this desk's site settings and where each came from."""
     from troubleshoot.clock import Clock
     from troubleshoot.desk import Desk
-    from troubleshoot.site import config as settings_file
+    from troubleshoot.site import config, locate
     from troubleshoot.ui import out, site_view
 
     chosen = path or site_path
     if init:
-        target = settings_file.locate(chosen)[0] or settings_file.user_settings_path()
-        written = settings_file.write_starter(target)
+        target = locate.locate(chosen)[0] or locate.user_settings_path()
+        written = config.write_starter(target)
         out.line(str(written))
         out.line("Fill it in, then run 'troubleshoot site' to check it.", err=True)
         return Exit.OK

@@ -1,0 +1,177 @@
+"""The session database's tables, and a session as rows of them and back.
+
+One row in ``sessions`` per walk, one in ``moves`` per action and one in ``events``
+per transcript line. Lists, facts and the hand-off are kept as JSON text in their
+columns. The SQL itself, the transactions and the waiting are in store.py.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import sqlite3
+
+from troubleshoot.sessions import codec
+from troubleshoot.sessions.records import Move, Session
+from troubleshoot.tree.model import Budget
+from troubleshoot.walk.prompts import Entry, Kind, Outcome
+
+#: MIGRATIONS[n] takes a database at schema version n to version n + 1.
+MIGRATIONS: tuple[tuple[str, ...], ...] = (
+    (
+        """CREATE TABLE sessions (
+            id TEXT PRIMARY KEY,
+            tree TEXT NOT NULL,
+            digest TEXT NOT NULL,
+            started TEXT NOT NULL,
+            budget_minutes INTEGER NOT NULL,
+            budget_steps INTEGER NOT NULL,
+            start_node TEXT,
+            admin INTEGER NOT NULL,
+            forbidden TEXT NOT NULL,
+            initials TEXT NOT NULL,
+            path TEXT NOT NULL,
+            at_tree TEXT NOT NULL,
+            at_node TEXT NOT NULL,
+            updated TEXT,
+            outcome TEXT,
+            ended TEXT,
+            end_tree TEXT NOT NULL,
+            end_node TEXT NOT NULL,
+            by_staff INTEGER NOT NULL,
+            facts TEXT NOT NULL,
+            handoff TEXT
+        )""",
+        """CREATE TABLE moves (
+            session TEXT NOT NULL REFERENCES sessions(id) ON DELETE CASCADE,
+            seq INTEGER NOT NULL,
+            at TEXT NOT NULL,
+            action TEXT NOT NULL,
+            PRIMARY KEY (session, seq)
+        )""",
+        """CREATE TABLE events (
+            session TEXT NOT NULL REFERENCES sessions(id) ON DELETE CASCADE,
+            seq INTEGER NOT NULL,
+            kind TEXT NOT NULL,
+            at TEXT NOT NULL,
+            tree TEXT NOT NULL,
+            node TEXT NOT NULL,
+            text TEXT NOT NULL,
+            value TEXT NOT NULL,
+            detail TEXT NOT NULL,
+            PRIMARY KEY (session, seq)
+        )""",
+        "CREATE INDEX sessions_started ON sessions (started)",
+        "CREATE INDEX sessions_updated ON sessions (updated)",
+    ),
+    # 2: sessions imported from another desk's export, which are not resumed here.
+    ("ALTER TABLE sessions ADD COLUMN imported INTEGER NOT NULL DEFAULT 0",),
+)
+SCHEMA_VERSION = len(MIGRATIONS)
+
+COLUMNS = (
+    "id", "tree", "digest", "started", "budget_minutes", "budget_steps", "start_node", "admin",
+    "forbidden", "initials", "path", "at_tree", "at_node", "updated", "outcome", "ended",
+    "end_tree", "end_node", "by_staff", "facts", "handoff", "imported",
+)  # fmt: skip
+
+
+def when(text: str) -> dt.datetime:
+    return dt.datetime.fromisoformat(text)
+
+
+def save(conn: sqlite3.Connection, s: Session, moves_from: int, events_from: int) -> None:
+    """Write the session row, and its moves and events from the given positions on."""
+    row = {
+        "id": s.id,
+        "tree": s.tree,
+        "digest": s.digest,
+        "started": s.started.isoformat(),
+        "budget_minutes": s.budget.minutes,
+        "budget_steps": s.budget.steps,
+        "start_node": s.start_node,
+        "admin": int(s.admin),
+        "forbidden": json.dumps(list(s.forbidden)),
+        "initials": s.initials,
+        "path": json.dumps(list(s.path)),
+        "at_tree": s.at_tree,
+        "at_node": s.at_node,
+        "updated": s.updated.isoformat() if s.updated else None,
+        "outcome": s.outcome,
+        "ended": s.ended.isoformat() if s.ended else None,
+        "end_tree": s.end_tree,
+        "end_node": s.end_node,
+        "by_staff": int(s.by_staff),
+        "facts": json.dumps([list(pair) for pair in s.facts], ensure_ascii=False),
+        "handoff": (
+            json.dumps(codec.handoff_to_json(s.handoff), ensure_ascii=False) if s.handoff else None
+        ),
+        "imported": int(s.imported),
+    }
+    names = ", ".join(COLUMNS)
+    marks = ", ".join(f":{c}" for c in COLUMNS)
+    updates = ", ".join(f"{c} = excluded.{c}" for c in COLUMNS if c != "id")
+    conn.execute(
+        f"INSERT INTO sessions ({names}) VALUES ({marks}) ON CONFLICT (id) DO UPDATE SET {updates}",
+        row,
+    )
+    conn.executemany(
+        "INSERT INTO moves (session, seq, at, action) VALUES (?, ?, ?, ?)",
+        [
+            (s.id, seq, m.at.isoformat(), json.dumps(codec.action_to_json(m.action)))
+            for seq, m in enumerate(s.moves[moves_from:], moves_from)
+        ],
+    )
+    conn.executemany(
+        "INSERT INTO events (session, seq, kind, at, tree, node, text, value, detail) "
+        "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        [
+            (s.id, seq, e.kind, e.at.isoformat(), e.tree, e.node, e.text, e.value, e.detail)
+            for seq, e in enumerate(s.events[events_from:], events_from)
+        ],
+    )
+
+
+def move(row: sqlite3.Row) -> Move:
+    return Move(codec.action_from_json(json.loads(row["action"])), when(row["at"]))
+
+
+def entry(row: sqlite3.Row) -> Entry:
+    return Entry(
+        Kind(row["kind"]),
+        when(row["at"]),
+        row["tree"],
+        row["node"],
+        row["text"],
+        row["value"],
+        row["detail"],
+    )
+
+
+def session(row: sqlite3.Row, moves: list[Move], events: list[Entry]) -> Session:
+    handoff = row["handoff"]
+    return Session(
+        id=row["id"],
+        tree=row["tree"],
+        digest=row["digest"],
+        started=when(row["started"]),
+        budget=Budget(row["budget_minutes"], row["budget_steps"]),
+        start_node=row["start_node"],
+        admin=bool(row["admin"]),
+        forbidden=tuple(json.loads(row["forbidden"])),
+        initials=row["initials"],
+        moves=tuple(moves),
+        events=tuple(events),
+        path=tuple(json.loads(row["path"])),
+        at_tree=row["at_tree"],
+        at_node=row["at_node"],
+        updated=when(row["updated"]) if row["updated"] else None,
+        outcome=Outcome(row["outcome"]) if row["outcome"] else None,
+        ended=when(row["ended"]) if row["ended"] else None,
+        end_tree=row["end_tree"],
+        end_node=row["end_node"],
+        by_staff=bool(row["by_staff"]),
+        facts=tuple((a, b) for a, b in json.loads(row["facts"])),
+        handoff=codec.handoff_from_json(json.loads(handoff)) if handoff else None,
+        imported="imported" in row.keys() and bool(row["imported"]),  # noqa: SIM118 (schema 1)
+    )
