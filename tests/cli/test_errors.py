@@ -126,8 +126,8 @@ def test_output_into_a_pipe_nobody_reads_ends_quietly(
     assert done.stdout == "status 1\n"
 
 
-def test_unknown_tree_is_a_usage_error_with_suggestions(cli) -> None:  # type: ignore[no-untyped-def]
-    result = cli(["usbqqq", "--plain"])
+def test_an_unknown_tree_for_show_is_a_usage_error_with_suggestions(cli) -> None:  # type: ignore[no-untyped-def]
+    result = cli(["show", "usbqqq"])
     assert result.code == Exit.USAGE
     assert result.err == "troubleshoot: no tree called 'usbqqq'; closest: usb\n"
 

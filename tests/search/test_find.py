@@ -115,6 +115,14 @@ def test_a_hyphenated_symptom_starts_at_its_node_however_it_is_written(
     assert (best.id, best.node) == ("usb-drive", "lock")
 
 
+def test_two_words_of_a_hyphenated_id_still_count_as_two_words(bundled: Index) -> None:
+    # "label printers" are the words of the title as well as the id "label-printer".
+    assert [w.term for w in bundled.query_words("the label printers")] == ["label", "printer"]
+    assert shortlist(bundled.search("none of the label printers are working"))[0].id == (
+        "label-printer"
+    )
+
+
 def test_a_compound_word_is_split_only_into_words_said_together(bundled: Index) -> None:
     assert bundled.search("my flashdrive")[0].id == "usb"
     assert all(m.score < GOOD for m in bundled.search("headphones"))

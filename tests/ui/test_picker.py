@@ -15,7 +15,7 @@ from troubleshoot.desk import Desk
 from troubleshoot.search.find import Match
 from troubleshoot.tree.catalog import Catalog
 from troubleshoot.tree.model import Tree
-from troubleshoot.ui.picker import choose_match_plain, pick_plain
+from troubleshoot.ui.picker import choose_match_plain, no_good_match, pick_plain
 
 SMALL = FIXTURE_DIR / "find"
 
@@ -56,6 +56,12 @@ def test_plain_picker_ranks_typed_words_as_find_does_and_keeps_the_numbers() -> 
     assert pick_plain(bundled, io.StringIO("it wants me to agree again\n"), io.StringIO()).id == (
         "wifi"
     )
+
+
+def test_plain_picker_says_its_lead_line_first(trees: list[Tree]) -> None:
+    shown = io.StringIO()
+    pick_plain(trees, io.StringIO("1\n"), shown, lead=no_good_match("xyzzy", ["kiosk"]))
+    assert shown.getvalue().startswith('No good match for "xyzzy". Closest: kiosk.\nWhat is')
 
 
 def test_plain_picker_asks_again_after_a_number_out_of_range(trees: list[Tree]) -> None:
@@ -157,7 +163,7 @@ def test_on_a_terminal_typed_words_rank_the_list_as_find_does() -> None:
     child.send("wifi")
     child.expect(filtering("wifi"))
     child.send("\r")
-    child.expect("What does the patron see\?")
+    child.expect(r"What does the patron see\?")
     child.sendcontrol("c")
     child.expect(pexpect.EOF)
 
@@ -168,6 +174,19 @@ def test_on_a_terminal_a_synonym_typed_into_the_list_finds_its_tree() -> None:
     child.send("agree")
     child.expect(filtering("agree"))
     child.send("\r")
-    child.expect("What does the patron see\?")
+    child.expect(r"What does the patron see\?")
+    child.sendcontrol("c")
+    child.expect(pexpect.EOF)
+
+
+def test_on_a_terminal_words_no_tree_fits_say_so_and_show_every_tree() -> None:
+    child = on_terminal(["xyzzy foo"], rows=40, cols=160)
+    child.expect('No good match for "xyzzy foo"')
+    child.expect("What is the problem")
+    child.expect("Laptop printing")  # the whole list, down to the last tree
+    child.send("wif")
+    child.expect(filtering("wif"))
+    child.send("\r")
+    child.expect(r"What does the patron see\?")
     child.sendcontrol("c")
     child.expect(pexpect.EOF)

@@ -296,7 +296,7 @@ class Index:
         while i < len(words):
             word, nxt = words[i], words[i + 1] if i + 1 < len(words) else ""
             joined = stem(word.replace("-", "") + nxt.replace("-", ""))
-            if nxt and joined in self.compounds:
+            if nxt and joined in self.compounds and not self._both_known(word, nxt):
                 add(joined, [(joined, 1.0)])  # "read only" is how "read-only" is said
                 i += 2
                 continue

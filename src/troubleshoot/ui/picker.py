@@ -32,6 +32,12 @@ def _entries(trees: Sequence[Tree]) -> list[tuple[str, str]]:
     return [(t.id, f"{t.id} {t.title} {t.summary}") for t in trees]
 
 
+def no_good_match(words: str, closest: Sequence[str] = ()) -> str:
+    """The line above the full list when the patron's words matched no tree well."""
+    hint = f" Closest: {', '.join(one_line(c) for c in closest)}." if closest else ""
+    return f'No good match for "{one_line(words)}".{hint}'
+
+
 def _read(inp: TextIO, out: TextIO, label: str = "> ") -> str:
     out.write(label)
     out.flush()
@@ -107,6 +113,7 @@ def _rank_filter(question: Any, rank: Callable[[str], list[int]]) -> None:
     (positions, best first) instead, once per change of what was typed. Letters
     beyond ASCII are let into the filter too.
     """
+    from prompt_toolkit.key_binding import KeyBindings, merge_key_bindings
     from prompt_toolkit.keys import Keys
     from questionary.prompts.common import InquirerControl
 
@@ -134,12 +141,16 @@ def _rank_filter(question: Any, rank: Callable[[str], list[int]]) -> None:
 
     def beyond_ascii(event: Any) -> None:
         # questionary lets only ASCII into the filter, so "résumé" arrived as "rsum".
-        # Keys with a binding of their own (Enter, arrows, ASCII) never reach here.
+        # Keys with a binding of their own (Enter, arrows, ASCII) never reach here;
+        # of the bindings for any key, the last added (this one) is the one used.
         if len(event.data) == 1 and event.data.isprintable():
             for control in controls:
                 control.add_search_character(event.data)
 
-    question.application.key_bindings.add(Keys.Any)(beyond_ascii)
+    added = KeyBindings()
+    added.add(Keys.Any)(beyond_ascii)
+    app = question.application
+    app.key_bindings = merge_key_bindings([app.key_bindings or KeyBindings(), added])
 
 
 def _match_label(number: int, match: Match) -> str:

@@ -36,17 +36,30 @@ def test_unquoted_words_work_too(cli) -> None:  # type: ignore[no-untyped-def]
 
 
 @pytest.mark.usefixtures("small_library")
-def test_unknown_id_with_no_good_match_exits_2_naming_the_closest(cli) -> None:  # type: ignore[no-untyped-def]
-    result = cli(["mikrofiche"])
-    assert result.code == 2
-    assert result.err == "troubleshoot: no tree called 'mikrofiche'; closest: microfilm\n"
+def test_unknown_id_with_no_good_match_names_the_closest_and_offers_every_tree(cli) -> None:  # type: ignore[no-untyped-def]
+    result = cli(["mikrofiche"], input="3\n1\n")
+    assert result.code == 0, result.err
+    assert result.out.startswith(
+        'No good match for "mikrofiche". Closest: microfilm.\nWhat is the problem?'
+    )
+    assert "STEP: Turn the focus knob" in result.out
 
 
 @pytest.mark.usefixtures("small_library")
-def test_unknown_words_with_nothing_close_point_to_the_list(cli) -> None:  # type: ignore[no-untyped-def]
-    result = cli(["run", "knitting", "club"])
-    assert result.code == 2
-    assert "no tree called 'knitting club'; 'troubleshoot list' shows them all" in result.err
+def test_words_no_tree_fits_say_so_and_offer_every_tree(cli) -> None:  # type: ignore[no-untyped-def]
+    result = cli(["run", "knitting", "club"], input="locker\n1\n")
+    assert result.code == 0, result.err
+    assert 'No good match for "knitting club".\nWhat is the problem?' in result.out
+    assert " 1) Self-checkout kiosk" in result.out and " 3) Microfilm reader" in result.out
+    assert "STEP: Ask the patron to type the code" in result.out
+    assert "no tree called" not in result.err
+
+
+@pytest.mark.usefixtures("small_library")
+def test_no_good_match_with_input_ended_stops_like_any_walk(cli) -> None:  # type: ignore[no-untyped-def]
+    result = cli(["xyzzy foo", "--plain"])
+    assert result.code == 3
+    assert 'No good match for "xyzzy foo".' in result.out
 
 
 @pytest.mark.usefixtures("small_library")

@@ -7,7 +7,9 @@ import json
 import pytest
 
 from tests.conftest import FIXTURE_DIR
+from troubleshoot.search.find import GOOD, Index
 from troubleshoot.tree import catalog as catalog_module
+from troubleshoot.tree.catalog import Catalog
 
 SMALL = FIXTURE_DIR / "find"
 
@@ -49,7 +51,16 @@ def test_find_offers_matches_and_walks_the_chosen_one(cli) -> None:  # type: ign
     assert "RESOLVED: The locker opened." in result.out
 
 
-def test_find_with_no_good_match_exits_2(cli) -> None:  # type: ignore[no-untyped-def]
-    result = cli(["find", "knitting", "club"])
-    assert result.code == 2
-    assert "nothing matches 'knitting club'" in result.err
+def test_find_with_no_good_match_says_so_and_offers_every_tree(cli) -> None:  # type: ignore[no-untyped-def]
+    result = cli(["find", "knitting", "club"], input="2\n1\n")
+    assert result.code == 0, result.err
+    assert 'No good match for "knitting club".\nWhat is the problem?' in result.out
+    assert "STEP: Ask the patron to type the code" in result.out
+
+
+def test_json_leaves_out_matches_below_a_good_one(cli) -> None:  # type: ignore[no-untyped-def]
+    # "knob" is said only in one step of the microfilm tree: a coincidence, not an answer.
+    weak = Index.build(Catalog([SMALL]).trees()).search("the knob")
+    assert [m.id for m in weak] == ["microfilm"] and weak[0].score < GOOD
+    result = cli(["find", "--format", "json", "the", "knob"])
+    assert (result.code, json.loads(result.out)) == (0, [])

@@ -12,7 +12,9 @@ from troubleshoot.ui.formats import Format, choose
 def find(
     words: list[str] = typer.Argument(..., help="What the patron said, e.g. it ate my dollar."),
     fmt: str = typer.Option(
-        "text", "--format", help="text: choose a tree and walk it; json: print the ranking."
+        "text",
+        "--format",
+        help="text: choose a tree and walk it; json: print the good matches, best first.",
     ),
     limit: int = typer.Option(10, "--limit", min=1, help="At most this many trees in the list."),
     plain: bool = typer.Option(False, "--plain", help="Plain numbered prompts, read line by line."),
@@ -36,16 +38,16 @@ def find(
     if chosen is Format.JSON:
         import json
 
+        from troubleshoot.search.find import GOOD
         from troubleshoot.search.index import index_for
 
-        matches = index_for(catalog, warn=lambda m: out.line(f"warning: {m}", err=True)).search(
-            said, limit
-        )
-        out.line(json.dumps([{"id": m.id, "title": m.title, "score": m.score} for m in matches]))
+        index = index_for(catalog, warn=lambda m: out.line(f"warning: {m}", err=True))
+        good = [m for m in index.search(said, limit) if m.score >= GOOD]
+        out.line(json.dumps([{"id": m.id, "title": m.title, "score": m.score} for m in good]))
         return Exit.OK
     from troubleshoot.ui import session
 
     interactive = session.is_interactive(plain)
-    tree_id, node = choosing.by_words(catalog, said, interactive, lead="nothing matches")
+    tree_id, node = choosing.by_words(catalog, said, interactive)
     picked = f"{tree_id}#{node}" if node else tree_id
     return run.walk(desk, picked, plain=plain, admin=admin, copy=copy, eml=eml)
