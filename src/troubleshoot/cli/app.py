@@ -166,10 +166,16 @@ def needed(args: Sequence[str]) -> list[str]:
 
 def route(args: list[str]) -> list[str]:
     """``troubleshoot printer`` means ``troubleshoot run printer``, and
-    ``troubleshoot it ate my dollar`` means ``troubleshoot run "it ate my dollar"``."""
+    ``troubleshoot it ate my dollar`` means ``troubleshoot run "it ate my dollar"``.
+
+    ``troubleshoot help [COMMAND]`` is the help, not words to search: every other
+    word that is not a command goes to find.
+    """
     for i, arg in enumerate(args):
         if arg.startswith("-"):
             continue
+        if arg == "help" and (i + 1 == len(args) or args[i + 1] in COMMANDS):
+            return [*args[:i], *args[i + 1 : i + 2], "--help"]
         if arg not in COMMANDS:
             return [*args[:i], "run", *_joined(args[i:])]
         if arg == "run":

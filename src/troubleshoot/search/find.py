@@ -32,6 +32,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
+from troubleshoot.search.weights import phrases, texts, weights
 from troubleshoot.search.words import (
     SYNONYMS,
     meaningful,
@@ -39,27 +40,17 @@ from troubleshoot.search.words import (
     raw_words,
     root,
     stem,
-    terms,
     units,
 )
-from troubleshoot.tree.model import Escalate, Step, Tree, node_texts
+from troubleshoot.tree.model import Tree
 
-#: Format of :meth:`Index.to_data`; bump when the index, the weights or words.py change.
+#: Format of :meth:`Index.to_data`; bump when the index, weights.py or words.py change.
 FORMAT = 3
 
-# How much a word counts where it is found in a tree.
-W_ID = 3.0  # the id is the tree's name: as telling as its title
-W_TITLE = 3.0
-W_SYMPTOM = 3.0
-W_SUMMARY = 2.0
-W_SYNONYM = 2.5  # another word patrons use for it: a little below a symptom
-W_NODE = 2.0  # at most: repeated mentions in the steps saturate towards it
 #: How strongly a tree says a word, as a share: weight / (weight + this). A word in the
 #: title alone is 0.6 there, in the title and a few steps 0.7, all over the tree near 0.85;
 #: a word only in the steps stays under 0.5: the steps are a weaker signal.
 W_HALF = 2.0
-#: Share of a word's weight added for each further place in the tree it appears.
-W_ALSO = 0.25
 #: Weight of the best whole-phrase overlap (title, symptom, synonym) against the word score.
 W_PHRASE = 1.0
 
@@ -69,8 +60,6 @@ M_EDIT = 0.8  # one letter wrong, missing, extra or swapped
 M_RELATED = 0.7  # the same root: "printer" and "print", "copier" and "photocopy"
 M_SYNONYM = 0.6  # another word for it: "hung" -> "frozen"
 M_PREFIX = 0.6  # the start of a longer word: "auth" -> "authentication"
-#: How much a synonym matched as a whole counts against a title or symptom.
-S_SYNONYM = 0.5
 #: How much a word no tree uses counts, against the rarest word the trees use.
 U_UNKNOWN = 0.5
 
@@ -106,44 +95,6 @@ class Word:
     meanings: tuple[tuple[str, float], ...]
 
 
-def _node_texts(tree: Tree) -> Iterable[str]:
-    for node in tree.nodes.values():
-        if isinstance(node, Step):
-            yield from (node.step, node.detail)  # what IT must do is not how patrons talk
-        elif isinstance(node, Escalate):
-            yield from (node.reason, node.workaround)
-        else:
-            yield from node_texts(node)
-
-
-def _texts(tree: Tree) -> Iterable[str]:
-    """Everything of the tree that is searched."""
-    yield from (tree.id, tree.title, tree.summary)
-    yield from (s.text for s in tree.symptoms)
-    yield from tree.synonyms
-    yield from _node_texts(tree)
-
-
-def _weights(tree: Tree) -> dict[str, float]:
-    """How strongly each word of the tree says what the tree is about."""
-    places: dict[str, list[float]] = defaultdict(list)
-    fields = [(W_ID, tree.id), (W_TITLE, tree.title), (W_SUMMARY, tree.summary)]
-    fields += [(W_SYMPTOM, s.text) for s in tree.symptoms]
-    fields += [(W_SYNONYM, word) for word in tree.synonyms]
-    for weight, text in fields:
-        for word in set(terms(text)):
-            places[word].append(weight)
-    weights = {w: max(p) + W_ALSO * (sum(p) - max(p)) for w, p in places.items()}
-    counts: dict[str, int] = defaultdict(int)
-    for text in _node_texts(tree):
-        for word in terms(text):
-            counts[word] += 1
-    for word, count in counts.items():
-        # Saturating: the tenth mention in the steps says little more than the third.
-        weights[word] = weights.get(word, 0.0) + W_NODE * count / (count + 1.5)
-    return weights
-
-
 @dataclass
 class Index:
     """Words to trees, built once per catalog; :meth:`search` answers a query.
@@ -175,16 +126,14 @@ class Index:
         phrase_postings: dict[str, list[int]] = defaultdict(list)
         for number, tree in enumerate(trees):
             index.trees.append((tree.id, tree.title))
-            for word, weight in _weights(tree).items():
+            for word, weight in weights(tree).items():
                 postings[word][0].append(number)
                 postings[word][1].append(round(weight * 100))
-            for text in _texts(tree):
+            for text in texts(tree):
                 for joined, parts in units(text):
                     if len(parts) > 1:
                         index.compounds.setdefault(joined, list(parts))
-            phrases = [(tree.title, None, 1.0), *((s.text, s.node, 1.0) for s in tree.symptoms)]
-            phrases += [(word, None, S_SYNONYM) for word in tree.synonyms]
-            for text, node, strength in phrases:
+            for text, node, strength in phrases(tree):
                 words = [joined for joined, _ in units(text)]
                 if not words:
                     continue
