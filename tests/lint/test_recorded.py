@@ -6,11 +6,12 @@ from troubleshoot.lint import recorded
 
 from .common import messages, problems, spot
 
+# Items are quoted: a plain '?' just before ']' reads differently with and without libyaml.
 TREE = """
 title: T
 summary: S
 symptoms: [a, b, c]
-collect: [PC name and where it is, {item}]
+collect: [PC name and where it is, "{item}"]
 start: a
 nodes:
   a: {step: Restart it., fixed: done, not_fixed: it, cannot: it}
@@ -18,11 +19,11 @@ nodes:
   it:
     escalate: Broken.
     workaround: Use another.
-    collect: [{node_item}]
+    collect: ["{node_item}"]
   gone:
     refer: the patron's email provider
     tell: Use the provider's recovery form.
-    collect: [{refer_item}]
+    collect: ["{refer_item}"]
 """
 
 

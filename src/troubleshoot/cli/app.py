@@ -8,6 +8,7 @@ line plus the path of a saved crash report (the traceback itself with ``--debug`
 from __future__ import annotations
 
 import contextlib
+import errno
 import functools
 import importlib
 import os
@@ -72,6 +73,10 @@ def guarded(command: Callable[..., int]) -> Callable[..., int]:
                 code = Exit.EOF
             except BrokenPipeError:
                 code = _reader_went_away()
+            except OSError as e:
+                if e.errno not in TERMINAL_GONE or _debug():
+                    raise
+                code = Exit.HANGUP  # the window closed under a prompt: nobody to tell
             except Exception:
                 if _debug():
                     raise
@@ -82,6 +87,10 @@ def guarded(command: Callable[..., int]) -> Callable[..., int]:
         raise typer.Exit(int(code or 0))
 
     return wrapper
+
+
+#: The errors a prompt meets when the terminal it draws on has been closed.
+TERMINAL_GONE = frozenset({errno.EIO, errno.ENXIO, errno.EBADF})
 
 
 def _tell(message: str) -> None:

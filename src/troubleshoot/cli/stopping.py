@@ -36,9 +36,7 @@ def _stop(signum: int, frame: object, *, grace: float | None = None) -> None:
         timer = threading.Timer(grace, partial(_end_now, code))
         timer.daemon = True
         timer.start()
-    # A hang-up means the terminal is gone: nothing can be drawn there any more, so the
-    # stop is raised at once rather than handed to a prompt that would try to redraw.
-    if code is not Exit.HANGUP and _stop_prompt(code):
+    if _stop_prompt(code):
         return
     raise Stopped(code)
 
