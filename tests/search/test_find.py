@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 
 import pytest
@@ -212,20 +211,6 @@ def test_scores_are_between_zero_and_one_best_first(bundled: Index) -> None:
     scores = [m.score for m in found]
     assert scores == sorted(scores, reverse=True)
     assert all(0 < s <= 1 for s in scores)
-
-
-def test_index_answers_the_same_after_a_json_round_trip(bundled: Index) -> None:
-    again = Index.from_data(json.loads(json.dumps(bundled.to_data())))
-    for phrase, _ in desk_phrases()[:20]:
-        assert again.search(phrase) == bundled.search(phrase)
-
-
-def test_index_data_of_another_format_is_refused(small: Index) -> None:
-    data = small.to_data()
-    with pytest.raises(ValueError):
-        Index.from_data({**data, "format": -1})
-    with pytest.raises(ValueError):
-        Index.from_data({"format": data["format"]})
 
 
 def test_shortlist_keeps_good_matches_near_the_best() -> None:

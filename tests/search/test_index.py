@@ -2,14 +2,17 @@
 
 from __future__ import annotations
 
+import json
 import os
 import shutil
 from pathlib import Path
 
 import pytest
 
-from tests.conftest import FIXTURE_DIR
-from troubleshoot.search.index import cache_file, index_for
+from tests.conftest import FIXTURE_DIR, TREES
+from tests.search.test_find import desk_phrases
+from troubleshoot.search.find import Index
+from troubleshoot.search.index import cache_file, from_data, index_for, to_data
 from troubleshoot.tree import loader
 from troubleshoot.tree.catalog import Catalog
 
@@ -84,3 +87,19 @@ def test_cache_off_writes_nothing(
     assert cache_file(Catalog([folder])) is None
     assert index_for(Catalog([folder])).search("kiosk")[0].id == "kiosk"
     assert not (tmp_path / "cache").exists()
+
+
+def test_index_answers_the_same_after_a_json_round_trip() -> None:
+    bundled = Index.build(Catalog([TREES]).trees())
+    again = from_data(json.loads(json.dumps(to_data(bundled))))
+    for phrase, _ in desk_phrases()[:20]:
+        assert again.search(phrase) == bundled.search(phrase)
+
+
+def test_index_data_of_another_format_is_refused() -> None:
+    small = Index.build(Catalog([SMALL]).trees())
+    data = to_data(small)
+    with pytest.raises(ValueError):
+        from_data({**data, "format": -1})
+    with pytest.raises(ValueError):
+        from_data({"format": data["format"]})

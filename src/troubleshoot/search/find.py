@@ -16,7 +16,7 @@ Standard library only: a few hundred short, domain-specific trees need a small
 weighted index, not a search engine or a vector model that would add install
 weight on a desk PC for no better answer.
 
-The index is built once per catalog (and can be kept as plain JSON between runs).
+The index is built once per catalog (index.py keeps it as plain JSON between runs).
 A query touches only the postings of its own words; a word the trees never use is
 compared with the index words one letter longer, shorter or equal in length. So a
 query costs what matches it, not every word of every tree. Pure: no I/O here.
@@ -30,7 +30,6 @@ import math
 from collections import defaultdict
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
-from typing import Any
 
 from troubleshoot.search.weights import phrases, texts, weights
 from troubleshoot.search.words import (
@@ -43,9 +42,6 @@ from troubleshoot.search.words import (
     units,
 )
 from troubleshoot.tree.model import Tree
-
-#: Format of :meth:`Index.to_data`; bump when the index, weights.py or words.py change.
-FORMAT = 3
 
 #: How strongly a tree says a word, as a share: weight / (weight + this). A word in the
 #: title alone is 0.6 there, in the title and a few steps 0.7, all over the tree near 0.85;
@@ -373,50 +369,6 @@ class Index:
             or (t in self.compounds and all(weights.get(p, 0.0) > 0 for p in self.compounds[t]))
             for t in self.phrase_terms[phrase]
         )
-
-    # -- keeping it between runs -----------------------------------------------------
-    def to_data(self) -> dict[str, Any]:
-        """Plain JSON values, so a catalog need not load every tree to search it."""
-        return {
-            "format": FORMAT,
-            "trees": self.trees,
-            "postings": self.postings,
-            "phrases": [
-                self.phrase_tree,
-                self.phrase_text,
-                self.phrase_node,
-                self.phrase_terms,
-                self.phrase_size,
-                self.phrase_strength,
-            ],
-            "phrase_postings": self.phrase_postings,
-            "compounds": self.compounds,
-        }
-
-    @classmethod
-    def from_data(cls, data: Mapping[str, Any]) -> Index:
-        """The index back from :meth:`to_data`; ValueError if it is not one."""
-        try:
-            if data["format"] != FORMAT:
-                raise ValueError("index format changed")
-            tree, text, node, words, size, strength = data["phrases"]
-            index = cls(
-                trees=[(str(i), str(t)) for i, t in data["trees"]],
-                postings={t: (p[0], p[1]) for t, p in data["postings"].items()},
-                phrase_tree=tree,
-                phrase_text=text,
-                phrase_node=node,
-                phrase_terms=words,
-                phrase_size=size,
-                phrase_strength=strength,
-                phrase_postings=data["phrase_postings"],
-                compounds=data["compounds"],
-            )
-        except (KeyError, TypeError, AttributeError, IndexError) as e:
-            raise ValueError(f"not a search index: {e}") from None
-        if not len(tree) == len(text) == len(node) == len(words) == len(size) == len(strength):
-            raise ValueError("not a search index: phrase columns differ in length")
-        return index
 
 
 def shortlist(matches: Iterable[Match], most: int = 5) -> list[Match]:

@@ -13,14 +13,62 @@ from __future__ import annotations
 
 import hashlib
 import json
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from pathlib import Path
+from typing import Any
 
 from troubleshoot import paths, textfile
 from troubleshoot.errors import TroubleshootError
 from troubleshoot.search.find import Index
 from troubleshoot.tree.cache import write_json
 from troubleshoot.tree.catalog import Catalog
+
+#: Format of :func:`to_data`; bump when the index, weights.py or words.py change.
+FORMAT = 3
+
+
+def to_data(index: Index) -> dict[str, Any]:
+    """Plain JSON values, so a catalog need not load every tree to search it."""
+    return {
+        "format": FORMAT,
+        "trees": index.trees,
+        "postings": index.postings,
+        "phrases": [
+            index.phrase_tree,
+            index.phrase_text,
+            index.phrase_node,
+            index.phrase_terms,
+            index.phrase_size,
+            index.phrase_strength,
+        ],
+        "phrase_postings": index.phrase_postings,
+        "compounds": index.compounds,
+    }
+
+
+def from_data(data: Mapping[str, Any]) -> Index:
+    """The index back from :func:`to_data`; ValueError if it is not one."""
+    try:
+        if data["format"] != FORMAT:
+            raise ValueError("index format changed")
+        tree, text, node, words, size, strength = data["phrases"]
+        index = Index(
+            trees=[(str(i), str(t)) for i, t in data["trees"]],
+            postings={t: (p[0], p[1]) for t, p in data["postings"].items()},
+            phrase_tree=tree,
+            phrase_text=text,
+            phrase_node=node,
+            phrase_terms=words,
+            phrase_size=size,
+            phrase_strength=strength,
+            phrase_postings=data["phrase_postings"],
+            compounds=data["compounds"],
+        )
+    except (KeyError, TypeError, AttributeError, IndexError) as e:
+        raise ValueError(f"not a search index: {e}") from None
+    if not len(tree) == len(text) == len(node) == len(words) == len(size) == len(strength):
+        raise ValueError("not a search index: phrase columns differ in length")
+    return index
 
 
 def signature(catalog: Catalog) -> str:
@@ -61,7 +109,7 @@ def index_for(catalog: Catalog, warn: Callable[[str], None] | None = None) -> In
         try:
             data = json.loads(where.read_text(encoding="utf-8"))
             if isinstance(data, dict) and data.get("signature") == wanted:
-                index = Index.from_data(data["index"])
+                index = from_data(data["index"])
                 for line in data.get("broken", []):
                     if warn is not None:
                         warn(str(line))
@@ -74,5 +122,5 @@ def index_for(catalog: Catalog, warn: Callable[[str], None] | None = None) -> In
         if warn is not None:
             warn(line)
     if where is not None:
-        write_json(where, {"signature": wanted, "index": index.to_data(), "broken": broken})
+        write_json(where, {"signature": wanted, "index": to_data(index), "broken": broken})
     return index
