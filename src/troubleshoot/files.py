@@ -24,7 +24,6 @@ from __future__ import annotations
 import contextlib
 import errno
 import os
-import secrets
 import stat
 from pathlib import Path
 
@@ -105,7 +104,7 @@ def create_unique(folder: Path, stem: str, suffix: str, data: bytes) -> Path:
 
 def replace(path: Path, data: bytes, *, mode: int = PRIVATE_FILE, sync: bool = True) -> None:
     """Put *data* at *path* whole or not at all, through a new file renamed over it."""
-    tmp = path.with_name(f".{path.name}.{secrets.token_hex(6)}.tmp")
+    tmp = path.with_name(f".{path.name}.{os.urandom(6).hex()}.tmp")
     create(tmp, data, mode=mode, sync=sync)
     try:
         os.replace(tmp, path)
@@ -203,3 +202,13 @@ def own_folder(folder: Path, *, make: bool = True) -> str | None:
     finally:
         os.close(fd)
     return None
+
+
+def write_cache(path: Path, value: object) -> None:
+    """Write a cache file as JSON, atomically and privately. Best effort: a desk that
+    cannot write its cache just parses or builds again next time."""
+    import json
+
+    data = json.dumps(value, separators=(",", ":")).encode("utf-8")
+    with contextlib.suppress(OSError):
+        replace(private_dir(path.parent) / path.name, data, sync=False)

@@ -30,6 +30,7 @@ import math
 from collections import defaultdict
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 from troubleshoot.search.weights import phrases, texts, weights
 from troubleshoot.search.words import (
@@ -41,7 +42,9 @@ from troubleshoot.search.words import (
     stem,
     units,
 )
-from troubleshoot.tree.model import Tree
+
+if TYPE_CHECKING:
+    from troubleshoot.tree.model import Tree
 
 #: How strongly a tree says a word, as a share: weight / (weight + this). A word in the
 #: title alone is 0.6 there, in the title and a few steps 0.7, all over the tree near 0.85;

@@ -17,10 +17,9 @@ from collections.abc import Callable, Mapping
 from pathlib import Path
 from typing import Any
 
-from troubleshoot import paths, textfile
+from troubleshoot import files, paths, textfile
 from troubleshoot.errors import TroubleshootError
 from troubleshoot.search.find import Index
-from troubleshoot.tree.cache import write_json
 from troubleshoot.tree.catalog import Catalog
 
 #: Format of :func:`to_data`; bump when the index, weights.py or words.py change.
@@ -122,5 +121,5 @@ def index_for(catalog: Catalog, warn: Callable[[str], None] | None = None) -> In
         if warn is not None:
             warn(line)
     if where is not None:
-        write_json(where, {"signature": wanted, "index": to_data(index), "broken": broken})
+        files.write_cache(where, {"signature": wanted, "index": to_data(index), "broken": broken})
     return index

@@ -10,9 +10,12 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Iterable
+from typing import TYPE_CHECKING
 
 from troubleshoot.search.words import terms
-from troubleshoot.tree.model import Escalate, Step, Tree, node_texts
+
+if TYPE_CHECKING:
+    from troubleshoot.tree.model import Tree
 
 # How much a word counts where it is found in a tree.
 W_ID = 3.0  # the id is the tree's name: as telling as its title
@@ -29,6 +32,9 @@ S_SYNONYM = 0.5
 
 def node_words(tree: Tree) -> Iterable[str]:
     """The texts of the nodes, as far as they are how patrons and staff talk."""
+    # Only building an index needs the tree model; a search of a kept index does not.
+    from troubleshoot.tree.model import Escalate, Step, node_texts
+
     for node in tree.nodes.values():
         if isinstance(node, Step):
             yield from (node.step, node.detail)  # what IT must do is not how patrons talk

@@ -16,11 +16,14 @@ import datetime as dt
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TypeVar
+from typing import TYPE_CHECKING, TypeVar
 
 from troubleshoot.errors import TroubleshootError
 from troubleshoot.site.hours import Hours
-from troubleshoot.tree.model import KNOWN_POLICIES, Budget, Pos, Tree
+from troubleshoot.tree.values import KNOWN_POLICIES, Budget, Pos
+
+if TYPE_CHECKING:
+    from troubleshoot.tree.model import Tree
 
 T = TypeVar("T")
 

@@ -11,10 +11,14 @@ from __future__ import annotations
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from troubleshoot.errors import Finding, TroubleshootError
-from troubleshoot.tree import cache
-from troubleshoot.tree.model import Tree, tree_id_for
+from troubleshoot.tree import infos
+from troubleshoot.tree.values import tree_id_for
+
+if TYPE_CHECKING:
+    from troubleshoot.tree.model import Tree
 
 
 def bundled_dir() -> Path:
@@ -78,6 +82,8 @@ class Catalog:
         path = self.paths.get(tree_id)
         if path is None or tree_id in self._problems:
             return None
+        from troubleshoot.tree import cache  # builds the tree model: only to load one
+
         tree, findings = cache.parse(path)
         if tree is None:
             self._problems[tree_id] = findings
@@ -95,6 +101,8 @@ class Catalog:
         """
         for shadow in reversed(self.shadows):
             if shadow.tree_id == tree_id:
+                from troubleshoot.tree import cache
+
                 tree, _ = cache.parse(shadow.hidden)
                 if tree is not None:
                     return tree
@@ -109,9 +117,9 @@ class Catalog:
             raise self._problems[tree_id][0].to_error()
         raise TroubleshootError(f"no tree called '{tree_id}'")
 
-    def infos(self) -> tuple[list[cache.TreeInfo], list[Finding]]:
+    def infos(self) -> tuple[list[infos.TreeInfo], list[Finding]]:
         """Titles, summaries and search text of every tree, fast; and the broken files."""
-        return cache.infos(self.paths)
+        return infos.infos(self.paths)
 
     def problems(self, tree_id: str) -> list[Finding]:
         return self._problems.get(tree_id, [])

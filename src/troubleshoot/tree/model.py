@@ -7,63 +7,36 @@ the exact line and column of a problem long after the YAML is gone.
 from __future__ import annotations
 
 import datetime as dt
-import re
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
-from pathlib import PurePath
-from typing import NamedTuple
 
 from troubleshoot.tree import DEFAULT_MAX_AGE_DAYS
-
-__all__ = ["DEFAULT_MAX_AGE_DAYS"]  # kept here too: a tree's age is part of what it is
-
-DEFAULT_STEP_MINUTES = 2
-
-#: A tree's id is its file name: lower case letters, digits, hyphens and underscores.
-TREE_ID = re.compile(r"^[a-z0-9][a-z0-9_-]*$")
-
-
-def tree_id_for(path: PurePath) -> str:
-    return path.name[: -len(".yaml")] if path.name.endswith(".yaml") else path.stem
-
-
-#: Words the command line owns; a tree with one of these ids could never be reached.
-COMMAND_NAMES = frozenset(
-    {
-        "check",
-        "export",
-        "find",
-        "help",
-        "history",
-        "import",
-        "list",
-        "new",
-        "report",
-        "resume",
-        "run",
-        "show",
-        "site",
-        "test",
-    }
+from troubleshoot.tree.values import (
+    COMMAND_NAMES,
+    DEFAULT_STEP_MINUTES,
+    KNOWN_POLICIES,
+    NOWHERE,
+    TOP,
+    TREE_ID,
+    Budget,
+    Pos,
+    tree_id_for,
 )
 
-#: Policy switches every site knows about; a site may add more.
-KNOWN_POLICIES = frozenset({"patron_devices", "clear_jams", "session_override", "refunds"})
-
-
-class Pos(NamedTuple):
-    """1-based line and column in the source file (0 when unknown).
-
-    A named tuple rather than a dataclass: a big library holds hundreds of thousands
-    of these, and tuples are several times cheaper to build.
-    """
-
-    line: int = 0
-    col: int = 0
-
-
-NOWHERE = Pos()
-TOP = Pos(1, 1)
+# Kept here too: they are part of what a tree is. values.py holds them apart so that
+# listing trees and reading site settings need not build every class below.
+__all__ = [
+    "COMMAND_NAMES",
+    "DEFAULT_MAX_AGE_DAYS",
+    "DEFAULT_STEP_MINUTES",
+    "KNOWN_POLICIES",
+    "NOWHERE",
+    "TOP",
+    "TREE_ID",
+    "Budget",
+    "Pos",
+    "tree_id_for",
+]
 
 
 @dataclass(frozen=True)
@@ -173,12 +146,6 @@ ENDS = (Resolved, Escalate, Refer)
 
 
 @dataclass(frozen=True)
-class Budget:
-    minutes: int = 10
-    steps: int = 12
-
-
-@dataclass(frozen=True)
 class Symptom:
     text: str
     node: str | None = None
@@ -219,7 +186,7 @@ class Tree:
     synonyms: tuple[str, ...] = ()
     owner: str = ""
     reviewed: dt.date | None = None
-    budget: Budget = Budget()
+    budget: Budget = field(default_factory=Budget)
     collect: tuple[str, ...] = ()
     workaround: str = ""  # offered when staff stop early, before the tree names the fault
     sources: tuple[str, ...] = ()
