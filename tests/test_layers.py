@@ -20,7 +20,7 @@ SRC = Path(__file__).resolve().parent.parent / "src" / "troubleshoot"
 RANKS: dict[str, int] = {
     "__init__": 0,
     "errors": 0,
-    "frozen": 0,
+    "frozen": -1,  # errors.py uses it too
     "clock": 1,
     "files": 1,
     "paths": 1,
