@@ -16,8 +16,7 @@ import pytest
 from tests.conftest import TREES
 from troubleshoot.tree.catalog import Catalog
 from troubleshoot.tree.loader import load_tree
-from troubleshoot.tree.model import Escalate, Refer, Tree
-from troubleshoot.walk.engine import merge_facts
+from troubleshoot.tree.model import Escalate, Refer, Tree, merge_facts
 
 BUNDLED = sorted(TREES.glob("*.yaml"))
 #: The most fact prompts any one escalation may ask, and the most the middle one may.

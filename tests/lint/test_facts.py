@@ -1,14 +1,6 @@
 from __future__ import annotations
 
-from pathlib import Path
-
-import pytest
-
-from tests.conftest import TREES
 from troubleshoot.lint import facts
-from troubleshoot.tree.loader import load_tree
-from troubleshoot.tree.model import Escalate
-from troubleshoot.walk.engine import merge_facts
 
 from .common import messages, problems, spot
 
@@ -56,12 +48,3 @@ def test_a_trees_own_list_of_seven_is_a_warning_at_collect_too() -> None:
         f"t.yaml:{end[0]}:{end[1]}: warning: node 'it': this escalation asks 7 facts for IT "
         "(1 of its own, 6 more from the tree's collect); ask at most 6",
     ]
-
-
-@pytest.mark.parametrize("path", sorted(TREES.glob("*.yaml")), ids=lambda p: p.stem)
-def test_the_count_is_the_one_the_walk_asks(path: Path) -> None:
-    tree_ = load_tree(path)
-    for node in tree_.nodes.values():
-        if isinstance(node, Escalate):
-            walk = merge_facts(node.collect, tree_.collect)
-            assert facts.distinct(node.collect, tree_.collect) == walk

@@ -27,28 +27,19 @@ Fails (warning)::
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterator
 
 from troubleshoot.errors import Finding
 from troubleshoot.lint import Context, at, key_pos
-from troubleshoot.tree.model import Escalate, Tree
+from troubleshoot.tree.model import Escalate, Tree, merge_facts
 
 ID = "facts"
 #: The most fact prompts one escalation may ask.
 LIMIT = 6
 
 
-def distinct(*lists: Iterable[str]) -> tuple[str, ...]:
-    """The facts a walk asks, the end's first, each once: as the walk itself merges them."""
-    seen: dict[str, str] = {}
-    for items in lists:
-        for item in items:
-            seen.setdefault(" ".join(item.casefold().split()), item)
-    return tuple(seen.values())
-
-
 def check(tree: Tree, ctx: Context) -> Iterator[Finding]:
-    general = distinct(tree.collect)
+    general = merge_facts(tree.collect)
     if len(general) > LIMIT:
         yield at(
             tree,
@@ -61,8 +52,8 @@ def check(tree: Tree, ctx: Context) -> Iterator[Finding]:
     for node in tree.nodes.values():
         if not isinstance(node, Escalate):
             continue
-        own = len(distinct(node.collect))
-        total = len(distinct(node.collect, tree.collect))
+        own = len(merge_facts(node.collect))
+        total = len(merge_facts(node.collect, tree.collect))
         if total > LIMIT:
             yield at(
                 tree,

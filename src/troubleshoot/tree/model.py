@@ -7,7 +7,7 @@ the exact line and column of a problem long after the YAML is gone.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 
 from troubleshoot.tree import DEFAULT_MAX_AGE_DAYS
@@ -250,3 +250,13 @@ def kind_of(node: Node) -> str:
         Escalate: "escalate",
         Refer: "refer",
     }[type(node)]
+
+
+def merge_facts(*lists: Iterable[str]) -> tuple[str, ...]:
+    """The facts an escalation asks, the end's own first, each once (however it is
+    capitalised). The walk asks them so, and the ``facts`` check counts them so."""
+    seen: dict[str, str] = {}
+    for items in lists:
+        for item in items:
+            seen.setdefault(" ".join(item.casefold().split()), item)
+    return tuple(seen.values())

@@ -8,11 +8,10 @@ back (or, from the first, the end itself).
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable
 from dataclasses import replace
 
 from troubleshoot import privacy
-from troubleshoot.tree.model import Escalate, Question, Say, Step, Tree
+from troubleshoot.tree.model import Escalate, Question, Say, Step, Tree, merge_facts
 from troubleshoot.walk.prompts import (
     NOT_TRIED,
     Ending,
@@ -23,15 +22,6 @@ from troubleshoot.walk.prompts import (
     SkipFacts,
 )
 from troubleshoot.walk.state import MAX_HOPS, State, TreeSource, WalkError, logged, node_at
-
-
-def merge_facts(*lists: Iterable[str]) -> tuple[str, ...]:
-    """The facts to ask, the end's own first, each once (however it is capitalised)."""
-    seen: dict[str, str] = {}
-    for items in lists:
-        for item in items:
-            seen.setdefault(" ".join(item.casefold().split()), item)
-    return tuple(seen.values())
 
 
 def unconfirmed(state: State, reason: str) -> str:

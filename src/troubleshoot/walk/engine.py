@@ -17,7 +17,6 @@ __all__ = [  # what the rest of the tool takes from here
     "TreeSource",
     "WalkError",
     "apply",
-    "merge_facts",
     "prompt",
     "start",
 ]
@@ -38,9 +37,10 @@ from troubleshoot.tree.model import (
     Resolved,
     Say,
     Step,
+    merge_facts,
 )
 from troubleshoot.walk import ending as ends
-from troubleshoot.walk.ending import OFFER_SOMETHING_ELSE, merge_facts
+from troubleshoot.walk.ending import OFFER_SOMETHING_ELSE
 from troubleshoot.walk.prompts import (
     FIXED,
     NOT_FIXED,
