@@ -187,10 +187,11 @@ def test_an_ascii_only_output_shows_replacements_instead_of_crashing() -> None:
 def test_an_ascii_only_plain_walk_reaches_its_end() -> None:
     result = run_tool(
         ["scan-usb", "--plain"],
-        input="1\n2\n",
+        input="1\nn\nLe patron a dit « clé »\n2\n",  # a note the stream cannot decode
         TROUBLESHOOT_TREES=str(LINES),
         PYTHONIOENCODING="ascii",
         TROUBLESHOOT_CACHE="off",
     )
     assert result.returncode == 0, result.stderr
     assert "STEP: At the scanner:" in result.stdout.splitlines()
+    assert "ESCALATE TO IT: The scanner does not see the stick." in result.stdout.splitlines()
