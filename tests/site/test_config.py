@@ -258,7 +258,10 @@ def forbid_devices(tmp_path: Path, allowed: bool) -> Path:
     )
 
 
-def test_a_site_forbidding_patron_devices_never_shows_such_a_step(cli, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+def test_a_site_forbidding_patron_devices_never_shows_such_a_step(  # type: ignore[no-untyped-def]
+    cli, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("COLUMNS", "200")  # wide enough that no line of interest wraps
     step = "Take the patron's laptop and join it to the library Wi-Fi for them."
     allowed = cli(
         ["own-laptop", "--plain", "--site", str(forbid_devices(tmp_path / "a", True))],

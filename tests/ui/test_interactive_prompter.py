@@ -16,7 +16,7 @@ from troubleshoot.tree.catalog import Catalog
 from troubleshoot.ui.console import make_console
 from troubleshoot.ui.interactive import InteractivePrompter
 from troubleshoot.walk import driver, engine
-from troubleshoot.walk.prompts import StopGuessing
+from troubleshoot.walk.prompts import Do, StopGuessing
 
 T0 = dt.datetime(2026, 11, 23, 10, 0)
 DOWN, ENTER = "\x1b[B", "\r"
@@ -130,3 +130,30 @@ def test_a_20_column_terminal_walks_to_a_hand_off_that_fits(private_data: Path) 
     assert any("URGENT" in line for line in lines)
     assert lines and all(len(line) <= 20 for line in lines), lines
     assert len(list((private_data / "handoffs").glob("*.md"))) == 1
+
+
+def test_the_header_shows_a_step_in_its_lines_wrapped_at_spaces() -> None:
+    screen = io.StringIO()
+    step = Do(
+        "scan",
+        "usb",
+        "At the scanner:\n\n1. Insert the stick in the right-hand port.\n2. Pick B\\&W.\n\n"
+        "```\nE:\\Scans\\<PC number>\n```",
+        "Older panels say *Memory*.",
+        2,
+        note="Never take the patron's stick.",
+    )
+    InteractivePrompter(make_console(file=screen, width=30)).header(step)
+    assert screen.getvalue() == (
+        "\n"
+        "STEP At the scanner:\n"
+        "\n"
+        "  1. Insert the stick in the\n"
+        "     right-hand port.\n"
+        "  2. Pick B&W.\n"
+        "\n"
+        "      E:\\Scans\\<PC number>\n"
+        "  Older panels say *Memory*.\n"
+        "  FOR STAFF: Never take the\n"
+        "    patron's stick.\n"
+    )

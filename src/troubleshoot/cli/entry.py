@@ -11,10 +11,12 @@ from collections.abc import Sequence
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    from troubleshoot.ui import out
+
+    out.forgiving_streams()
     args = list(sys.argv[1:] if argv is None else argv)
     if args == ["--version"]:
         from troubleshoot import __version__
-        from troubleshoot.ui import out
 
         out.line(f"troubleshoot {__version__}")
         return 0

@@ -13,6 +13,7 @@ from typing import Any
 from troubleshoot.handoff.content import HandOff, Route
 from troubleshoot.site.config import Contact
 from troubleshoot.text import clean, markdown, one_line
+from troubleshoot.text.lines import is_one_line, lay_out, plain, wrap
 from troubleshoot.walk.prompts import Outcome
 
 
@@ -31,42 +32,83 @@ def _reach(contact: Contact) -> list[str]:
     return ways or ["(no phone, ticket form or email in the site settings)"]
 
 
-def route_lines(route: Route, workaround: str, urgent: bool) -> list[str]:
-    """What staff should do now, one instruction a line, most pressing first."""
+#: A line of what to do now: our own words, then tree text (a workaround) or "".
+Entry = tuple[str, str]
+
+
+def _route_entries(route: Route, workaround: str, urgent: bool) -> list[Entry]:
+    """What staff should do now, one instruction an entry, most pressing first."""
     if route.inside_hours:
         until = f", until {route.until:%H:%M}" if route.until else ""
-        out = [f"IT is on duty now ({_when(route.at)}{until})."]
+        out: list[Entry] = [(f"IT is on duty now ({_when(route.at)}{until}).", "")]
         for contact in route.on_duty:
-            out.append(f"{contact.name}: " + "; or ".join(_reach(contact)) + ".")
+            out.append((f"{contact.name}: " + "; or ".join(_reach(contact)) + ".", ""))
         if urgent:
-            out.append("URGENT: phone now rather than filing a ticket and waiting.")
+            out.append(("URGENT: phone now rather than filing a ticket and waiting.", ""))
         if workaround:
-            out.append(f"While IT looks at it, offer the patron: {workaround}")
-        return [one_line(line) for line in out]
+            out.append(("While IT looks at it, offer the patron:", workaround))
+        return out
     if route.no_contact:
-        out = [f"No IT contact is set in the site settings ({_when(route.at)})."]
+        out = [(f"No IT contact is set in the site settings ({_when(route.at)}).", "")]
     elif route.opens is not None:
         who = f" ({route.next_contact.name})" if route.next_contact else ""
         out = [
-            f"IT is not on duty now ({_when(route.at)}). Next on duty: {_when(route.opens)}{who}."
+            (
+                f"IT is not on duty now ({_when(route.at)}). "
+                f"Next on duty: {_when(route.opens)}{who}.",
+                "",
+            )
         ]
     else:
-        out = [f"IT is not on duty now ({_when(route.at)}), and no opening is in sight."]
+        out = [(f"IT is not on duty now ({_when(route.at)}), and no opening is in sight.", "")]
     if workaround:
-        out.append(f"Now: give the patron the workaround: {workaround}")
+        out.append(("Now: give the patron the workaround:", workaround))
     if route.next_contact is not None:
         ways = [w for w in _reach(route.next_contact) if not w.startswith("call")]
         how = "; or ".join(ways) if ways else "; or ".join(_reach(route.next_contact))
-        out.append(f"When IT opens: send the ticket below ({how}).")
+        out.append((f"When IT opens: send the ticket below ({how}).", ""))
     if route.emergency is not None:
         e = route.emergency
         reach = ", ".join(x for x in (e.name, e.phone, e.email) if x)
         cases = f" ({'; '.join(e.when)})" if e.when else ""
         out.append(
-            f"URGENT: if this is an emergency{cases}, call the after-hours line now: "
-            f"{reach}. If it can wait, send the ticket when IT opens."
+            (
+                f"URGENT: if this is an emergency{cases}, call the after-hours line now: "
+                f"{reach}. If it can wait, send the ticket when IT opens.",
+                "",
+            )
         )
-    return [one_line(line) for line in out]
+    return out
+
+
+def route_lines(route: Route, workaround: str, urgent: bool) -> list[str]:
+    """What staff should do now, one instruction a line, most pressing first."""
+    return [
+        one_line(f"{words} {text}" if text else words)
+        for words, text in _route_entries(route, workaround, urgent)
+    ]
+
+
+def _laid(entries: list[Entry], width: int | None) -> list[str]:
+    """Entries as lines: our words wrapped, tree text in its own lines after them.
+
+    A wrapped line hangs under its first, so each entry still reads as one.
+    """
+    out: list[str] = []
+    for words, text in entries:
+        if text:
+            out += lay_out(text, width, first=f"{one_line(words)} ", indent="  ")
+        else:
+            out += wrap(one_line(words), width, rest="  ")
+    return out
+
+
+def _row(text: str, tail: str = "") -> list[str]:
+    """One row of a ticket's list: on its line when the text is one paragraph, else
+    its lines under the dash with *tail* (our words: "-> not fixed") after them."""
+    if is_one_line(text):
+        return [one_line(f"- {plain(text)}{tail}")]
+    return [*lay_out(text, first="- ", indent="  "), *([f"  {one_line(tail)}"] if tail else [])]
 
 
 def ticket_subject(note: HandOff) -> str:
@@ -84,45 +126,62 @@ def where_it_ended(note: HandOff) -> str:
 
 
 def ticket_text(note: HandOff) -> str:
-    """The ticket as plain text: a subject line, then what IT asks first."""
+    """The ticket as plain text: a subject line, then what IT asks first.
+
+    Not wrapped (the ticket system wraps it), but a multi-line workaround or step
+    keeps its lines: numbered steps run together on one line are hard to follow.
+    """
     body = [f"Subject: {ticket_subject(note)}", ""]
     if note.label:
-        body.append(f"Library: {note.label}")
+        body.append(one_line(f"Library: {note.label}"))
     reported = f"Reported: {note.ended:%Y-%m-%d %H:%M} at the desk"
     if note.initials:
         reported += f" by {note.initials}"
-    body += [
-        reported,
-        f"Problem: {note.reason}",
-        f"Urgent: {'yes' if note.urgent else 'no'}",
-        f"Guide used: {where_it_ended(note)} (ended at {note.end_node})",
-    ]
+    body += _laid(
+        [
+            (reported, ""),
+            ("Problem:", note.reason),
+            (f"Urgent: {'yes' if note.urgent else 'no'}", ""),
+            (f"Guide used: {where_it_ended(note)} (ended at {note.end_node})", ""),
+        ],
+        None,
+    )
     if note.session:
-        body.append(f"Session: {note.session}")
+        body.append(one_line(f"Session: {note.session}"))
     if note.workaround:
-        body.append(f"Patron was offered: {note.workaround}")
+        body += lay_out(note.workaround, first="Patron was offered: ", indent="  ")
 
-    def part(title: str, rows: list[str]) -> None:
+    def part(title: str, rows: list[list[str]]) -> None:
         if rows:
             body.append(f"{title}:")
-            body.extend(f"- {row}" for row in rows)
+            body.extend(line for row in rows for line in row)
 
-    part("Facts", [f"{label}: {value}" for label, value in note.facts])
-    part("Answers given", [f"{question} {answer}" for question, answer in note.answers])
-    part("Already tried", [f"{step} -> {result}" for step, result in note.tried])
-    part("Needs admin rights", [f"{step} IT must: {todo}" for step, todo in note.admin_needed])
+    part("Facts", [[one_line(f"- {label}: {value}")] for label, value in note.facts])
+    part("Answers given", [_row(f"{plain(q)} {plain(a)}") for q, a in note.answers])
+    part("Already tried", [_row(step, f" -> {result}") for step, result in note.tried])
+    part("Needs admin rights", [_admin_row(step, todo) for step, todo in note.admin_needed])
     why = dict(note.route.reasons) if note.route else {}
     part(
         "Not done (library policy)",
         [
-            f"{step} (policy {p}" + (f": {why[p]})" if p in why else ")")
+            _row(step, f" (policy {p}" + (f": {why[p]})" if p in why else ")"))
             for step, p in note.not_allowed
         ],
     )
-    part("Not tried", [step + (f" ({why})" if why else "") for step, why in note.not_tried])
-    part("Corrections", list(note.corrections))
-    part("Notes", list(note.notes))
-    return "\n".join(one_line(line) for line in body) + "\n"
+    part("Not tried", [_row(step, f" ({why})" if why else "") for step, why in note.not_tried])
+    part("Corrections", [[one_line(f"- {row}")] for row in note.corrections])
+    part("Notes", [[one_line(f"- {row}")] for row in note.notes])
+    return "\n".join(clean(line) for line in body) + "\n"
+
+
+def _admin_row(step: str, todo: str) -> list[str]:
+    """A step IT must do: one line when both texts are, else each in its lines."""
+    if is_one_line(step) and is_one_line(todo):
+        return [one_line(f"- {plain(step)} IT must: {plain(todo)}")]
+    return [
+        *lay_out(step, first="- ", indent="  "),
+        *lay_out(todo, first="  IT must: ", indent="    "),
+    ]
 
 
 #: When the site names nobody to call, staff are told so, and how a desk fixes that.
@@ -132,43 +191,47 @@ NO_CONTACT = (
 )
 
 
-def now_lines(note: HandOff) -> list[str]:
+def now_lines(note: HandOff, width: int | None = None) -> list[str]:
     """What the desk must know the moment a walk ends, most pressing first.
 
     Shown before any fact for IT is asked: what the outcome is, what to do for the
     patron now, and whom to call now. Typing facts can wait; a phone call cannot.
+    With a *width*, lines are wrapped to it; a multi-line workaround keeps its lines.
     """
     if note.outcome == Outcome.ABANDONED:
         return ["SESSION ENDED: the patron left."]
     if note.outcome == Outcome.RESOLVED:
-        out = [f"RESOLVED: {note.reason}"]
+        out: list[Entry] = [("RESOLVED:", note.reason)]
         if note.admin_needed:
             out.append(
-                "For IT, no rush: steps that need admin rights were passed over; "
-                "a short note for IT is saved."
+                (
+                    "For IT, no rush: steps that need admin rights were passed over; "
+                    "a short note for IT is saved.",
+                    "",
+                )
             )
-        return [one_line(line) for line in out]
+        return _laid(out, width)
     if note.outcome == Outcome.REFERRED:
         out = [
-            f"NOT FOR LIBRARY IT: this belongs to {note.reason}.",
-            f"Tell the patron: {note.workaround}",
+            (f"NOT FOR LIBRARY IT: this belongs to {note.reason}.", ""),
+            ("Tell the patron:", note.workaround),
         ]
         if note.bring:
-            out.append(f"They should bring or ask for: {note.bring}")
-        return [one_line(line) for line in out]
+            out.append(("They should bring or ask for:", note.bring))
+        return _laid(out, width)
     title = "URGENT: ESCALATE NOW" if note.urgent else "ESCALATE TO IT"
-    out = [f"{title}: {note.reason}"]
+    out = [(f"{title}:", note.reason)]
     if note.by_staff:
-        out.append("Stopping here is the right call when guessing would not help.")
+        out.append(("Stopping here is the right call when guessing would not help.", ""))
     if note.route is not None:
-        out += route_lines(note.route, note.workaround, note.urgent)
+        out += _route_entries(note.route, note.workaround, note.urgent)
     else:
         if note.workaround:
-            out.append(f"Now: offer the patron: {note.workaround}")
+            out.append(("Now: offer the patron:", note.workaround))
         if note.urgent:
-            out.append("URGENT: phone IT now rather than filing a ticket and waiting.")
-        out.append(NO_CONTACT)
-    return [one_line(line) for line in out]
+            out.append(("URGENT: phone IT now rather than filing a ticket and waiting.", ""))
+        out.append((NO_CONTACT, ""))
+    return _laid(out, width)
 
 
 def route_markdown(route: Route, workaround: str, urgent: bool) -> list[str]:

@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING, Any
 from troubleshoot.handoff.content import HandOff
 from troubleshoot.handoff.deliver import WalkResult
 from troubleshoot.text import one_line
+from troubleshoot.text.lines import lay_out
 from troubleshoot.ui import views
 from troubleshoot.ui.keys import ctrl_d_ends_input
 from troubleshoot.walk.driver import SKIP_REST, Quit
@@ -37,6 +38,7 @@ from troubleshoot.walk.prompts import (
 
 if TYPE_CHECKING:
     from rich.console import Console
+    from rich.text import Text
 
 FOOTER = "(arrows or number, Enter) b back · n note · e escalate now · r start over · q quit"
 LABELS = {
@@ -55,29 +57,44 @@ class InteractivePrompter:
         from rich.text import Text
 
         for notice in notices:
-            self.console.print(Text("* " + one_line(notice.text), style="italic"))
+            laid = lay_out(notice.text, self.width(), first="* ", indent="  ")
+            self.console.print(Text("\n".join(laid), style="italic"))
 
     def header(self, prompt: Prompt) -> None:
+        """The question or step in its lines, as plain mode shows them (markup off)."""
         from rich.text import Text
 
         label, style = LABELS[type(prompt)]
         text = Text("\n")
-        text.append(f"{label} ", style=style)
         body = prompt.reason if isinstance(prompt, StopGuessing) else getattr(prompt, "text", "")
-        text.append(one_line(body))
+        self.tell(text, label, body, style)
         detail = getattr(prompt, "detail", "")
         if detail:
-            text.append("\n  " + one_line(detail), style="dim")
+            text.append("\n")
+            text.append(
+                "\n".join(lay_out(detail, self.width(), first="  ", indent="  ")), style="dim"
+            )
         if isinstance(prompt, Do) and prompt.admin:
-            text.append("\n  NEEDS ADMIN RIGHTS: ", style="bold")
-            text.append(one_line(prompt.admin))
+            text.append("\n")
+            self.tell(text, "  NEEDS ADMIN RIGHTS:", prompt.admin, "bold", indent="    ")
         note = getattr(prompt, "note", "")
         if note:
-            text.append("\n  FOR STAFF: ", style="bold")
-            text.append(one_line(note))
+            text.append("\n")
+            self.tell(text, "  FOR STAFF:", note, "bold", indent="    ")
         if isinstance(prompt, StopGuessing):
             text.append("\n  Handing it to IT now is a good outcome, not a failure.")
         self.console.print(text)
+
+    def width(self) -> int:
+        return self.console.width
+
+    def tell(self, text: Text, label: str, body: str, style: str, *, indent: str = "  ") -> None:
+        """*label* in *style*, then *body* in its lines: wrapped at spaces, lists and code kept."""
+        laid = lay_out(body, self.width(), first=f"{label} ", indent=indent)
+        text.append(label, style=style)
+        text.append(laid[0][len(label) :])
+        for line in laid[1:]:
+            text.append("\n" + line)
 
     def ask(self, prompt: Prompt, state: State) -> Action | Quit:
         import questionary

@@ -8,12 +8,14 @@ answers are chosen by number or by two or more letters of their text.
 
 from __future__ import annotations
 
+import shutil
 from typing import TextIO
 
 from troubleshoot.handoff.content import HandOff
 from troubleshoot.handoff.deliver import WalkResult
 from troubleshoot.handoff.ticket import now_lines, ticket_text
 from troubleshoot.text import clean, one_line
+from troubleshoot.text.lines import lay_out
 from troubleshoot.walk.driver import SKIP_REST, Quit
 from troubleshoot.walk.engine import State
 from troubleshoot.walk.prompts import (
@@ -50,15 +52,30 @@ ACTION_KEYS = "bnceq r?"
 
 
 class PlainPrompter:
-    """Asks on *out*, reads answers from *inp*."""
+    """Asks on *out*, reads answers from *inp*.
 
-    def __init__(self, inp: TextIO, out: TextIO) -> None:
+    Tree text is wrapped here, at spaces, to *width* columns (else the terminal's
+    width, 80 when there is no terminal): a terminal left to break a long line
+    itself splits words in two, and a screen reader then reads half-words.
+    """
+
+    def __init__(self, inp: TextIO, out: TextIO, *, width: int | None = None) -> None:
         self.inp = inp
         self.out = out
+        self.width = width
+
+    def columns(self) -> int:
+        """The width to wrap to, asked each time: a window can be resized mid-walk."""
+        return self.width or shutil.get_terminal_size((80, 24)).columns
 
     def say(self, text: str = "") -> None:
         self.out.write(clean(text) + "\n")
         self.out.flush()
+
+    def tell(self, text: str, first: str = "", indent: str = "  ") -> None:
+        """Tree text in its lines: paragraphs wrapped, lists and code kept as written."""
+        for line in lay_out(text, self.columns(), first=first, indent=indent):
+            self.say(line)
 
     def read(self, label: str, *, echo: bool = False) -> str:
         """One line of input. When input comes from a script nothing echoes it, so an
@@ -77,7 +94,7 @@ class PlainPrompter:
     # -- Prompter -------------------------------------------------------------------
     def notices(self, notices: tuple[Notice, ...]) -> None:
         for notice in notices:
-            self.say(f"* {one_line(notice.text)}")
+            self.tell(notice.text, "* ")
 
     def ask(self, prompt: Prompt, state: State) -> Action | Quit:
         if isinstance(prompt, AskFact):
@@ -140,22 +157,22 @@ class PlainPrompter:
     def show(self, prompt: Prompt) -> None:
         self.say()
         if isinstance(prompt, Ask):
-            self.say(f"QUESTION: {one_line(prompt.text)}")
+            self.tell(prompt.text, "QUESTION: ")
         elif isinstance(prompt, Do):
-            self.say(f"STEP: {one_line(prompt.text)}")
+            self.tell(prompt.text, "STEP: ")
             if prompt.admin:
-                self.say(f"  NEEDS ADMIN RIGHTS: {one_line(prompt.admin)}")
+                self.tell(prompt.admin, "  NEEDS ADMIN RIGHTS: ", "    ")
         elif isinstance(prompt, Tell):
-            self.say(f"TELL THE PATRON: {one_line(prompt.text)}")
+            self.tell(prompt.text, "TELL THE PATRON: ")
         note = getattr(prompt, "note", "")
         if note:
-            self.say(f"  FOR STAFF: {one_line(note)}")
+            self.tell(note, "  FOR STAFF: ", "    ")
         elif isinstance(prompt, StopGuessing):
-            self.say(f"STOP GUESSING? {one_line(prompt.reason)}")
+            self.tell(prompt.reason, "STOP GUESSING? ")
             self.say("  Handing it to IT now is a good outcome, not a failure.")
         detail = getattr(prompt, "detail", "")
         if detail:
-            self.say(f"  {one_line(detail)}")
+            self.tell(detail, "  ")
         if isinstance(prompt, Do):
             self.say(f"  (about {prompt.minutes} min) Did that fix it?")
         for number, choice in enumerate(prompt.choices, 1):
@@ -195,7 +212,7 @@ class PlainPrompter:
     def outcome(self, note: HandOff) -> None:
         """The end, before anything else is asked: what it is, what to do, whom to call."""
         self.say()
-        lines = now_lines(note)
+        lines = now_lines(note, self.columns() - 2)
         self.say(lines[0])
         for line in lines[1:]:
             self.say(f"  {line}")

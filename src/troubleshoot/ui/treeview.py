@@ -11,6 +11,7 @@ from collections.abc import Mapping
 from typing import TYPE_CHECKING
 
 from troubleshoot.text import one_line
+from troubleshoot.text.lines import lay_out
 from troubleshoot.tree.model import Escalate, Goto, Node, Question, Refer, Resolved, Say, Step, Tree
 from troubleshoot.tree.render import edges, main_text, walk_order
 
@@ -63,29 +64,36 @@ def _label(node: Node | None, node_id: str, via: str, titles: Mapping[str, str])
     for tag in _tags(node):
         label.append(f"[{tag}]", style=STYLES[tag])
         label.append(" ")
-    label.append(f"{node_id}: ", style="dim")
-    label.append(one_line(main_text(node)))
+    _append(label, f"{node_id}:", main_text(node), "dim")
     if isinstance(node, Goto) and node.tree in titles:
         label.append(f" ({one_line(titles[node.tree])})")
     if isinstance(node, Step):
         extras = [f"about {node.minutes} min"]
         if node.policy:
             extras.append(f"policy {one_line(node.policy)}")
-        label.append(f" ({', '.join(extras)})", style="dim")
+        # After a block of lines, on a line of its own: not stuck to the end of code.
+        apart = "\n" if "\n" in label.plain else " "
+        label.append(f"{apart}({', '.join(extras)})", style="dim")
         if node.admin:
-            label.append("\nIT must: ", style="bold")
-            label.append(one_line(node.admin))
+            _append(label, "\nIT must:", node.admin)
     if isinstance(node, Escalate) and node.workaround:
-        label.append("\nOffer the patron: ", style="bold")
-        label.append(one_line(node.workaround))
+        _append(label, "\nOffer the patron:", node.workaround)
     if isinstance(node, Refer) and node.bring:
-        label.append("\nThe patron should bring or ask: ", style="bold")
-        label.append(one_line(node.bring))
+        _append(label, "\nThe patron should bring or ask:", node.bring)
     note = "" if isinstance(node, Goto) else node.note
     if note:
-        label.append("\nFor staff: ", style="bold")
-        label.append(one_line(note))
+        _append(label, "\nFor staff:", note)
     return label
+
+
+def _append(label: Text, words: str, body: str, style: str = "bold") -> None:
+    """*words* in *style*, then tree text in its lines: a numbered list stays a list and
+    code stays as typed. Rich wraps the paragraphs to the room each branch has."""
+    laid = lay_out(body, None, first=f"{words.lstrip()} ", indent="  ")
+    label.append(words, style=style)
+    label.append(laid[0][len(words.lstrip()) :])
+    for line in laid[1:]:
+        label.append("\n" + line)
 
 
 def tree_view(tree: Tree, titles: Mapping[str, str] | None = None) -> RenderableType:
@@ -120,7 +128,7 @@ def tree_view(tree: Tree, titles: Mapping[str, str] | None = None) -> Renderable
     header = Text()
     header.append(one_line(tree.title), style="bold")
     header.append(f"  ({tree.id})", style="dim")
-    header.append(f"\n{one_line(tree.summary)}")
+    header.append("\n" + "\n".join(lay_out(tree.summary)))
     header.append(
         f"\nTime budget: about {tree.budget.minutes} minutes or {tree.budget.steps} steps",
         style="dim",

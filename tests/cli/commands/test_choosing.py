@@ -103,6 +103,6 @@ def test_hold_for_authentication_starts_inside_the_printing_tree() -> None:
     shown = engine.prompt(bundled, state)
     assert not isinstance(shown, prompts.Done)
 
-    done = run_tool(["hold for authentication", "--plain"], input="1\n")
+    done = run_tool(["hold for authentication", "--plain"], input="1\n", COLUMNS="200")
     assert done.returncode == 3  # input ended inside the walk, at the deep node's prompt
     assert one_line(shown.text) in done.stdout.split("Pick a number", 1)[1]

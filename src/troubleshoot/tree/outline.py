@@ -1,0 +1,110 @@
+"""What a tree says, in the order a walk meets it: shared by every way of showing one.
+
+The terminal drawing, the diagrams and the printed guide all need the same few
+facts about a node (its links in plain words, its kind as a word, its main text)
+and the same order, so a tree reads alike in each.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from troubleshoot.tree.model import (
+    Goto,
+    Node,
+    Question,
+    Refer,
+    Resolved,
+    Say,
+    Step,
+    Tree,
+    links,
+)
+
+STEP_LABELS = {
+    "fixed": "fixed",
+    "not_fixed": "not fixed",
+    "cannot": "cannot try",
+    "no_admin": "no admin rights",
+    "next": "next",
+}
+
+
+@dataclass(frozen=True)
+class Edge:
+    source: str
+    label: str  # what staff answered or what happened, in plain words
+    target: str
+
+
+def edges(node: Node) -> Iterator[Edge]:
+    """The node's links with labels a reader understands (answer text, 'fixed'...)."""
+    for link in links(node):
+        if isinstance(node, Question) and link.answer is not None:
+            label = node.answers[link.answer].text
+        else:
+            label = STEP_LABELS.get(link.label, link.label)
+        yield Edge(node.id, label, link.target)
+
+
+def walk_order(tree: Tree) -> list[str]:
+    """Node ids as a walk meets them: depth first from the start, answers in order.
+
+    Nodes no walk can reach come last, in file order, so nothing is ever left out.
+    """
+    seen: dict[str, None] = {}
+    stack = [tree.start] if tree.start in tree.nodes else []
+    while stack:
+        node_id = stack.pop()
+        if node_id in seen or node_id not in tree.nodes:
+            continue
+        seen[node_id] = None
+        targets = [e.target for e in edges(tree.nodes[node_id])]
+        stack.extend(reversed(targets))
+    for node_id in tree.nodes:
+        seen.setdefault(node_id, None)
+    return list(seen)
+
+
+def missing_targets(tree: Tree) -> list[str]:
+    """Targets no node answers to (a tree ``check`` would reject, drawn all the same)."""
+    found: dict[str, None] = {}
+    for node_id in walk_order(tree):
+        for edge in edges(tree.nodes[node_id]):
+            if edge.target not in tree.nodes:
+                found.setdefault(edge.target, None)
+    return list(found)
+
+
+def marker(node: Node) -> str:
+    """The word that says what a node is without colour: ASK, STEP, ADMIN, ESCALATE..."""
+    if isinstance(node, Question):
+        return "ASK"
+    if isinstance(node, Step):
+        return "ADMIN" if node.admin else "STEP"
+    if isinstance(node, Say):
+        return "SAY"
+    if isinstance(node, Goto):
+        return "GOTO"
+    if isinstance(node, Resolved):
+        return "RESOLVED"
+    if isinstance(node, Refer):
+        return "REFER"
+    return "ESCALATE URGENT" if node.urgent else "ESCALATE"
+
+
+def main_text(node: Node) -> str:
+    if isinstance(node, Question):
+        return node.ask
+    if isinstance(node, Step):
+        return node.step
+    if isinstance(node, Say):
+        return node.say
+    if isinstance(node, Goto):
+        return node.target
+    if isinstance(node, Resolved):
+        return node.text
+    if isinstance(node, Refer):
+        return f"{node.who}: {node.tell}"
+    return node.reason
