@@ -188,7 +188,6 @@ def test_each_corpus_tree_shows_in_every_format(runs: Runs, name: str, fmt: str)
     assert result.out.strip()
 
 
-@pytest.mark.xfail(reason="multi-line text is folded until #18 lands", strict=False)
 @pytest.mark.parametrize("name", NAMES)
 def test_the_drawing_keeps_each_line_of_fenced_code(runs: Runs, name: str) -> None:
     """A path or command copied from the drawing must be the one the tree holds."""

@@ -150,3 +150,44 @@ def test_a_long_chain_is_built_without_running_out_of_stack(tmp_path: Path) -> N
     assert isinstance(branch, RichTree)
     assert depth == count + 1
     assert str(branch.label).endswith(f"[RESOLVED] s{count}: Done.")
+
+
+CODE_LINE = r"C:\Users\<username>\AppData\Local\Temp\printing\spool\held-jobs" + "\\x" * 40
+
+
+def test_prose_fits_the_screen_and_a_code_line_is_drawn_whole(tmp_path: Path) -> None:
+    path = write_tree(
+        tmp_path,
+        "deep",
+        f"""
+        title: Deep
+        summary: Held jobs.
+        symptoms: [held jobs]
+        start: one
+        nodes:
+          one:
+            ask: Which PC?
+            answers:
+              - {{text: The PC by the window, next: two}}
+          two:
+            ask: |
+              Open the folder where held jobs wait. Look for a file with the patron's
+              print time in its name, and tell them how many pages it has.
+
+              ```
+              {CODE_LINE}
+              ```
+            answers:
+              - {{text: Found it, next: done}}
+          done: {{resolved: The job was found.}}
+        """,
+    )
+    from troubleshoot.ui.treeview import print_tree
+
+    buffer = io.StringIO()
+    print_tree(make_console(buffer, width=60), load_tree(path))
+    lines = buffer.getvalue().splitlines()
+    assert any(line.endswith(CODE_LINE) for line in lines)
+    prose = [line for line in lines if CODE_LINE not in line and "→" not in line]
+    assert max(len(line) for line in prose) <= 60
+    assert "          Open the folder where held jobs wait. Look for a" in lines

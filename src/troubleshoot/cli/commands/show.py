@@ -66,9 +66,9 @@ def show(
     titles = goto_titles(catalog, found)
     if chosen is Format.TREE:
         from troubleshoot.ui.console import make_console
-        from troubleshoot.ui.treeview import tree_view
+        from troubleshoot.ui.treeview import print_tree
 
-        make_console().print(tree_view(found, titles))
+        print_tree(make_console(), found, titles)
     else:
         out.line(render.render(found, chosen.value, titles).rstrip("\n"))
     return Exit.OK
