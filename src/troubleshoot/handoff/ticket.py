@@ -297,14 +297,10 @@ def to_markdown(handoff: HandOff) -> str:
         each([_tree("- ", step, f" **{literal(result)}**") for step, result in h.tried]),
         "None.",
     )
+    why_not = [(step, literal(why)) for step, why in h.not_tried]
     section(
         "Steps not tried",
-        each(
-            [
-                _tree("- ", step, f" (why: {literal(why)})" if why else "")
-                for step, why in h.not_tried
-            ]
-        ),
+        each([_tree("- ", step, f" (why: {why})" if why else "") for step, why in why_not]),
     )
     section(
         "Not allowed by this library's policy",
