@@ -25,7 +25,10 @@ TYPED = st.lists(st.sampled_from(SPECIAL) | st.text(PRINTABLE, max_size=5), max_
     "".join
 )
 #: Tree text may also span lines, open fences and start lists.
-LINE_PIECES = [*SPECIAL, "```", "~~~", "```sh", "    ", "- ", "1. ", "> ", "\n", "\n\n", "\n```\n"]
+LINE_PIECES = [
+    *SPECIAL, "```", "~~~", "```sh", "  ", "    ", "- ", "1. ", "2. ", "> ", "\n", "\n\n",
+    "\n```\n", "\n  ```\n", "\n   ~~~", "\n    ```\n",
+]  # fmt: skip
 TREE_TEXT = st.lists(
     st.sampled_from(LINE_PIECES) | st.text(PRINTABLE, max_size=5), max_size=16
 ).map("".join)
@@ -176,6 +179,14 @@ def test_a_fence_left_open_is_closed_so_the_hand_off_goes_on() -> None:
     lines = item("- Workaround: ", blocks("Run:\n```\n<oops>"))
     assert lines == ["- Workaround: Run:", "  ```", "  <oops>", "  ```"]
     assert read("\n".join([*lines, "- Next: y"])).blocks[-1] == "Next: y"
+
+
+def test_a_fence_ends_where_its_list_item_ends_and_the_text_after_is_escaped() -> None:
+    lines = blocks("- x\n  ```\n  <i>code</i>\n<b>hi</b>")
+    assert lines == ["- x", "  ```", "  <i>code</i>", "  ```", "\\<b>hi\\</b>"]
+    shown = read("\n".join(item("- Offer: ", lines)))
+    assert shown.acting == [] and shown.codes == ["<i>code</i>\n"]
+    assert shown.blocks[-1] == "<b>hi</b>"
 
 
 def test_text_that_starts_with_a_list_starts_below_the_item_and_tail_stays_on_it() -> None:

@@ -50,7 +50,6 @@ _BLOCK_START = re.compile(r"#|>|[-+*](?= |$)|[-+=](?=[-+=\s]*$)|([-*_])(?: *\1){
 _TYPED_START = re.compile(r"[-+=#>]")
 _ORDERED = re.compile(r"([0-9]{1,9})([.)])")
 _FENCE = re.compile(r"( *)(`{3,}|~{3,})(.*)$")
-_LIST_ITEM = re.compile(r" *(?:[-+*]|[0-9]{1,9}[.)])(?: +|$)")
 _PARAGRAPH_BREAKER = re.compile(r" {0,3}(?:[-+*](?: |$)|[0-9]{1,9}[.)](?: |$)|#|>|`{3}|~{3})")
 _ENTITY = re.compile(r"&(?=#?[A-Za-z0-9]+;)")
 
@@ -135,9 +134,13 @@ def inline(text: str) -> str:
 def blocks(text: str) -> list[str]:
     """Tree *text* as Markdown lines: paragraphs, lists and fenced code kept as written.
 
-    Fenced code is copied untouched (a fence left open is closed, so it cannot take
-    the rest of the hand-off with it); every other line goes through the same
-    escaping as :func:`inline`. Runs of blank lines become one.
+    Fenced code is copied untouched; every other line goes through the same
+    escaping as :func:`inline`. Runs of blank lines become one. A fence counts only
+    where any viewer would open one (at most three spaces in), and it ends at its
+    closing fence or at a line less indented than it, where a viewer would end the
+    list item holding it: past that, the text is escaped again. A fence left open is
+    closed, so it cannot take the rest of the hand-off with it. Code fenced deeper
+    in (a list inside a list) is escaped like text: safe, if not pretty.
     """
     lines = [line.rstrip() for line in clean(text).expandtabs(4).splitlines()]
     while lines and not lines[-1]:
@@ -146,33 +149,26 @@ def blocks(text: str) -> list[str]:
         lines.pop(0)
     out: list[str] = []
     fence: tuple[str, str] | None = None  # (indent, marker) of the open fence
-    columns: list[int] = []  # content columns of the list items the line may be in
     for n, line in enumerate(lines):
-        if fence is not None:
+        indent = len(line) - len(line.lstrip(" "))
+        if fence is not None and (not line or indent >= len(fence[0])):
             out.append(line)
             stripped = line.strip()
             if stripped.startswith(fence[1]) and not stripped.strip(fence[1][0]):
                 fence = None
             continue
+        if fence is not None:
+            out.append(fence[0] + fence[1])
+            fence = None
         if not line:
             if out and out[-1]:
                 out.append("")
             continue
-        indent = len(line) - len(line.lstrip(" "))
-        while columns and indent < columns[-1]:
-            columns.pop()
         opened = _FENCE.match(line)
-        if (
-            opened
-            and indent - (columns[-1] if columns else 0) <= 3
-            and not (opened[2][0] == "`" and "`" in opened[3])
-        ):
+        if opened and indent <= 3 and not (opened[2][0] == "`" and "`" in opened[3]):
             fence = (opened[1], opened[2])
             out.append(line)
             continue
-        item = _LIST_ITEM.match(line)
-        if item:
-            columns.append(item.end())
         out.append(_tree_line(line, last=n == len(lines) - 1))
     if fence is not None:
         out.append(fence[0] + fence[1])
