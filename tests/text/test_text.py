@@ -1,10 +1,10 @@
-"""Making text from files and people safe to show, on a terminal and in a Markdown file."""
+"""Making text from files and people safe to show, on a terminal and in a spreadsheet."""
 
 from __future__ import annotations
 
 import pytest
 
-from troubleshoot.text import clean, markdown, one_line, spreadsheet
+from troubleshoot.text import clean, one_line, spreadsheet
 
 
 @pytest.mark.parametrize(
@@ -27,22 +27,6 @@ def test_clean_removes_what_a_terminal_would_act_on(text: str, shown: str) -> No
 
 def test_one_line_folds_lines_and_runs_of_space() -> None:
     assert one_line("  a\n\n b\t c \x1b[2J ") == "a b c"
-
-
-@pytest.mark.parametrize(
-    ("text", "written"),
-    [
-        ("<!-- hides the rest", "\\<!-- hides the rest"),
-        ("<img src=x>", "\\<img src=x>"),
-        ("[click](http://x)", "[click\\](http://x)"),
-        ("&#x202E;", "\\&#x202E;"),
-        ("a < b & c > d", "a < b & c > d"),
-        ("Printer [2] (by the desk)", "Printer [2] (by the desk)"),
-        ("two\nlines", "two lines"),
-    ],
-)
-def test_markdown_escapes_only_what_a_viewer_would_act_on(text: str, written: str) -> None:
-    assert markdown(text) == written
 
 
 @pytest.mark.parametrize(

@@ -17,6 +17,7 @@ from pathlib import Path
 import pytest
 
 from tests.conftest import write_tree
+from tests.rendered import read
 from troubleshoot.handoff import deliver
 from troubleshoot.tree.catalog import Catalog
 from troubleshoot.ui import tables, views
@@ -93,17 +94,20 @@ def test_plain_walk_shows_tree_text_as_typed(cli, evil: Path, private_data: Path
     (saved,) = (private_data / "handoffs").glob("*.md")
     markdown = saved.read_text(encoding="utf-8")
     assert_harmless(markdown)
-    assert "# Hand-off: Printer [red]ALARM[/red] :smile:" in markdown
-    assert "Use another printer :printer: \\&#x202E;" in markdown
-    assert "- Printer hidden name: HP 4" in markdown
+    shown = read(markdown)
+    assert shown.acting == []
+    assert "Hand-off: Printer [red]ALARM[/red] :smile:" in shown.blocks
+    assert "Workaround given to the patron: Use another printer :printer: &#x202E;" in shown.blocks
+    assert "Printer hidden name: HP 4" in shown.blocks
 
 
 def test_saved_hand_off_keeps_markdown_from_acting(cli, evil: Path, private_data: Path) -> None:  # type: ignore[no-untyped-def]
     cli(["evil", "--plain"], input="1\nn\n<!-- hidden --> [go](http://evil.example)\n2\n\n")
     (saved,) = (private_data / "handoffs").glob("*.md")
     markdown = saved.read_text(encoding="utf-8")
-    assert "- \\<!-- hidden --> [go\\](http://evil.example)" in markdown
-    assert "<!--" not in markdown.replace("\\<!--", "")
+    shown = read(markdown)
+    assert "<!-- hidden --> [go](http://evil.example)" in shown.blocks
+    assert shown.acting == [] and "<!--" not in shown.html and "<a" not in shown.html
 
 
 def test_picker_lists_titles_as_typed(cli, evil: Path) -> None:  # type: ignore[no-untyped-def]

@@ -1,19 +1,20 @@
 """The hand-off as text: the Markdown file, the ticket, and what to do now.
 
-Every text here came from a tree, a settings file or staff, so each is folded onto
-its line and kept from being read as Markdown.
+Every text here came from a tree, a settings file or staff. In the ticket and on
+screen each is folded onto its line; in the Markdown file what staff typed is shown
+exactly as typed and what the tree says keeps its own light Markdown, and neither
+can act (``text.markdown`` says how).
 """
 
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import fields, replace
-from typing import Any
 
 from troubleshoot.handoff.content import HandOff, Route
 from troubleshoot.site.config import Contact
-from troubleshoot.text import clean, markdown, one_line
+from troubleshoot.text import clean, one_line
 from troubleshoot.text.lines import is_one_line, lay_out, plain, wrap
+from troubleshoot.text.markdown import blocks, code, inline, item, literal
 from troubleshoot.walk.prompts import Outcome
 
 
@@ -234,8 +235,18 @@ def now_lines(note: HandOff, width: int | None = None) -> list[str]:
     return _laid(out, width)
 
 
+#: Stands in for the workaround while the routing is worded, so the Markdown can put
+#: the tree's own text (its lists, its code) where the words say it goes.
+_WORKAROUND = "\ue000"
+
+
 def route_markdown(route: Route, workaround: str, urgent: bool) -> list[str]:
-    """The routing as Markdown lines, for the hand-off file."""
+    """The routing as Markdown lines, for the hand-off file.
+
+    The wording is the one staff see on screen (:func:`route_lines`); the site's
+    names, phones and addresses in it are shown as typed, the workaround as the
+    tree wrote it.
+    """
     if route.no_contact and route.emergency is None:
         return []  # only policy reasons to give; they go with the steps not allowed
     if route.inside_hours:
@@ -245,7 +256,12 @@ def route_markdown(route: Route, workaround: str, urgent: bool) -> list[str]:
     else:
         title = "After IT hours: what to do now"
     out = ["", f"## {title}", ""]
-    out += [f"- {line}" for line in route_lines(route, workaround, urgent)]
+    for line in route_lines(route, _WORKAROUND if workaround else "", urgent):
+        head, marker, tail = line.partition(_WORKAROUND)
+        if not marker:
+            out.append(f"- {literal(line)}")
+            continue
+        out += item(f"- {literal(head)} ", blocks(workaround), literal(tail))
     if route.ticket:
         out += ["", "### Ticket text (paste or email it when IT opens)", ""]
         out += [f"    {line}" if line else "" for line in route.ticket.splitlines()]
@@ -270,56 +286,52 @@ def headline(handoff: HandOff) -> str:
     return label
 
 
-def _shown_as_typed(value: Any) -> Any:
-    if isinstance(value, str):
-        return markdown(value)
-    if isinstance(value, tuple):
-        return tuple(_shown_as_typed(item) for item in value)
-    return value
+def _tree(head: str, text: str, tail: str = "") -> list[str]:
+    """A list item that holds what a tree says, its Markdown kept (see ``text.markdown``)."""
+    return item(head, blocks(text), tail)
 
 
 def to_markdown(handoff: HandOff) -> str:
     """The hand-off as a Markdown file for a ticket, an email or the IT binder.
 
-    Every text in it came from a tree or from staff, so each is folded onto its line
-    and kept from being read as Markdown: a note cannot add a heading, hide the rest
-    of the file in an HTML comment, or turn into a link.
+    IT copies paths and messages out of it, so what staff typed is shown exactly as
+    typed and what the tree says keeps its code and lists; neither can add a
+    heading, hide the rest of the file in an HTML comment, or become a link.
     """
-    handoff = replace(
-        handoff,
-        **{f.name: _shown_as_typed(getattr(handoff, f.name)) for f in fields(handoff)},
-    )
-    ended_title = handoff.trees[-1][1]
-    lines = [f"# Hand-off: {ended_title}", "", f"**{headline(handoff)}**", ""]
-    tree = f"{ended_title} (`{handoff.trees[-1][0]}`)"
-    if len(handoff.trees) > 1:
-        tree += ", passed through: " + ", ".join(f"{t} (`{i}`)" for i, t in handoff.trees[:-1])
-    lines.append(f"- Tree: {tree}")
-    if handoff.label:
-        lines.append(f"- Library: {handoff.label}")
-    if handoff.initials:
-        lines.append(f"- Staff at the desk: {handoff.initials}")
-    if handoff.session:
-        lines.append(
-            f"- Session: {handoff.session} ('troubleshoot history show {handoff.session}')"
+    h = handoff
+    ended_title = inline(h.trees[-1][1])
+    lines = [f"# Hand-off: {ended_title}", "", f"**{literal(headline(h))}**", ""]
+    tree = f"{ended_title} ({code(h.trees[-1][0])})"
+    if len(h.trees) > 1:
+        tree += ", passed through: " + ", ".join(
+            f"{inline(t)} ({code(i)})" for i, t in h.trees[:-1]
         )
+    lines.append(f"- Tree: {tree}")
+    if h.label:
+        lines.append(f"- Library: {literal(h.label)}")
+    if h.initials:
+        lines.append(f"- Staff at the desk: {literal(h.initials)}")
+    if h.session:
+        session = literal(h.session)
+        lines.append(f"- Session: {session} ('troubleshoot history show {session}')")
     lines += [
-        f"- Started: {_time(handoff.started)}",
-        f"- Ended: {_time(handoff.ended)} at `{handoff.end_node}`",
-        f"- Time spent: {handoff.minutes} min",
-        f"- Reason: {handoff.reason}",
+        f"- Started: {_time(h.started)}",
+        f"- Ended: {_time(h.ended)} at {code(h.end_node)}",
+        f"- Time spent: {h.minutes} min",
     ]
-    if handoff.outcome == Outcome.REFERRED:
-        lines.append(f"- Told the patron to go to them: {handoff.workaround}")
-        if handoff.bring:
-            lines.append(f"- To bring or ask for: {handoff.bring}")
-    elif handoff.workaround:
-        lines.append(f"- Workaround given to the patron: {handoff.workaround}")
-    if handoff.began_at:
-        lines.append(f"- Began partway in, at `{handoff.began_at}`: a symptom pointed there")
-    if handoff.route is not None:
-        lines += route_markdown(handoff.route, handoff.workaround, handoff.urgent)
-    reasons = dict(handoff.route.reasons) if handoff.route else {}
+    # Why staff stopped is what they typed; any other reason is the tree's.
+    lines += [f"- Reason: {literal(h.reason)}"] if h.by_staff else _tree("- Reason: ", h.reason)
+    if h.outcome == Outcome.REFERRED:
+        lines += _tree("- Told the patron to go to them: ", h.workaround)
+        if h.bring:
+            lines += _tree("- To bring or ask for: ", h.bring)
+    elif h.workaround:
+        lines += _tree("- Workaround given to the patron: ", h.workaround)
+    if h.began_at:
+        lines.append(f"- Began partway in, at {code(h.began_at)}: a symptom pointed there")
+    if h.route is not None:
+        lines += route_markdown(h.route, h.workaround, h.urgent)
+    reasons = dict(h.route.reasons) if h.route else {}
 
     def section(title: str, rows: list[str], empty: str | None = None) -> None:
         if not rows and empty is None:
@@ -327,31 +339,50 @@ def to_markdown(handoff: HandOff) -> str:
         lines.extend(["", f"## {title}", ""])
         lines.extend(rows or [empty or ""])
 
+    def each(pairs: list[list[str]]) -> list[str]:
+        return [line for pair in pairs for line in pair]
+
     section(
         "Needs admin rights (not done at the desk)",
-        [f"- [ ] {step} **IT must:** {todo}" for step, todo in handoff.admin_needed],
+        each([_tree(f"- [ ] {inline(step)} **IT must:** ", todo) for step, todo in h.admin_needed]),
         "None.",
     )
     section(
-        "Facts collected", [f"- {label}: {value}" for label, value in handoff.facts], "None given."
+        "Facts collected",
+        [f"- {inline(label)}: {literal(value)}" for label, value in h.facts],
+        "None given.",
     )
-    section("Answers given", [f"- {q} **{a}**" for q, a in handoff.answers], "None.")
-    section("Steps tried", [f"- {step} **{result}**" for step, result in handoff.tried], "None.")
+    section(
+        "Answers given", each([_tree("- ", q, f" **{inline(a)}**") for q, a in h.answers]), "None."
+    )
+    section(
+        "Steps tried",
+        each([_tree("- ", step, f" **{literal(result)}**") for step, result in h.tried]),
+        "None.",
+    )
+    why_not = [(step, literal(why)) for step, why in h.not_tried]
     section(
         "Steps not tried",
-        [f"- {step}" + (f" (why: {why})" if why else "") for step, why in handoff.not_tried],
+        each([_tree("- ", step, f" (why: {why})" if why else "") for step, why in why_not]),
     )
     section(
         "Not allowed by this library's policy",
-        [
-            f"- {step} (policy: {policy})" + (f": {reasons[policy]}" if policy in reasons else "")
-            for step, policy in handoff.not_allowed
-        ],
+        each(
+            [
+                _tree(
+                    "- ",
+                    step,
+                    f" (policy: {inline(policy)})"
+                    + (f": {literal(reasons[policy])}" if policy in reasons else ""),
+                )
+                for step, policy in h.not_allowed
+            ]
+        ),
     )
-    section("Told the patron", [f"- {text}" for text in handoff.said])
-    section("Notes", [f"- {note}" for note in handoff.notes])
+    section("Told the patron", each([_tree("- ", text) for text in h.said]))
+    section("Notes", [f"- {literal(note)}" for note in h.notes])
     section(
         "Corrections made during the walk",
-        [f"- {text[:1].upper()}{text[1:]}" for text in handoff.corrections],
+        [f"- {literal(text[:1].upper() + text[1:])}" for text in h.corrections],
     )
     return clean("\n".join(lines) + "\n")

@@ -4,7 +4,8 @@ A tree folder on a shared drive can be written by anyone. Text from it must not 
 able to clear the screen, move the cursor, fake a prompt or recolour the terminal,
 so escape sequences and control characters are removed before anything is shown or
 written to a hand-off. The Unicode controls that reverse the direction of text are
-removed too: they can make a line read differently from what it holds.
+removed too: they can make a line read differently from what it holds. How text is
+written into a Markdown hand-off is in :mod:`troubleshoot.text.markdown`.
 """
 
 from __future__ import annotations
@@ -21,10 +22,6 @@ _ESCAPES = re.compile(
 )
 _CONTROLS = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
 
-# What a Markdown viewer would act on rather than show: an HTML tag or comment (which
-# can hide the rest of a note), a character reference, and a link or image target.
-_MARKDOWN = re.compile(r"<(?=[A-Za-z/!?])|&(?=#?\w+;)|\](?=\()")
-
 
 def clean(text: str) -> str:
     """*text* with escape sequences and control characters removed (newline and tab kept)."""
@@ -34,15 +31,6 @@ def clean(text: str) -> str:
 def one_line(text: str) -> str:
     """*text* cleaned and folded onto one line."""
     return " ".join(clean(text).split())
-
-
-def markdown(text: str) -> str:
-    """*text* for one line of a Markdown file: cleaned, folded, and shown as typed.
-
-    A backslash before ``<``, ``&`` or ``](`` makes a viewer show the character
-    instead of acting on it, and costs nothing where there is nothing to act on.
-    """
-    return _MARKDOWN.sub(lambda m: "\\" + m.group(), one_line(text))
 
 
 #: What a spreadsheet takes for the start of a formula (OWASP's list for CSV injection).
