@@ -92,3 +92,27 @@ def test_piped_input_never_echoes_a_card_number_typed_at_an_answer_prompt() -> N
     assert "Not one of the answers" in walked.stdout
     assert "3456" not in walked.stdout and "hunter2" not in walked.stdout
     assert "> 3\n" in walked.stdout  # an ordinary answer is still written back
+
+
+def test_a_record_kept_under_a_looser_rule_is_shown_and_exported_scrubbed(
+    tmp_path: Path,
+    cli,  # type: ignore[no-untyped-def]
+) -> None:
+    from dataclasses import replace
+
+    from tests.recorded import desk_trees, walked
+    from troubleshoot.sessions.store import Store
+    from troubleshoot.walk.prompts import Choose
+
+    old = "2 - 1234 - 00012 - 3456"  # kept by an older version, which missed ' - '
+    session = walked(desk_trees(), Choose(0))[1]
+    session = replace(session, initials=old, facts=(("Printer name", old),))
+    database = tmp_path / "sessions.db"
+    with Store.open(database) as store:
+        store.put_all([session])
+    path = settings_from(tmp_path, f"database: {database}\n")
+    shown = cli(["history", "show", session.short_id, "--site", str(path)])
+    exported = cli(["export", "--site", str(path)])
+    assert shown.code == exported.code == 0
+    assert "3456" not in shown.out + exported.out
+    assert "[removed: looked like a card number or a password]" in exported.out
