@@ -20,7 +20,7 @@ from functools import cached_property
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from troubleshoot import paths
+from troubleshoot import paths, privacy
 from troubleshoot.site.config import Settings, is_server
 from troubleshoot.site.locate import InForce, resolve
 from troubleshoot.tree import catalog as catalogs
@@ -56,6 +56,13 @@ class Desk:
     @property
     def settings(self) -> Settings:
         return self.site.settings
+
+    @property
+    def cards(self) -> privacy.CardPattern:
+        """What a patron's card number looks like at this desk: handed to the walk, the
+        records and imports, which never read the settings themselves. The strict
+        default when the site does not say, or its file cannot be read."""
+        return self.settings.cards
 
     @property
     def warning(self) -> str | None:

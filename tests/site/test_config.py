@@ -295,7 +295,8 @@ def test_a_broken_settings_file_still_lets_the_walk_run_with_one_warning(  # typ
     assert len(warnings) == 1
     assert warnings[0] == (
         f"warning: {path}:3:1: unknown key 'libary' (did you mean 'library'?); "
-        "site settings not used: every policy counts as not allowed until the file is fixed. "
+        "site settings not used: every policy counts as not allowed, and any 13 to 16 digits "
+        "as a card number, until the file is fixed. "
         "'troubleshoot site' shows what to fix."
     )
     assert "URGENT: ESCALATE NOW" in result.out

@@ -9,8 +9,9 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
+from troubleshoot import privacy
 from troubleshoot.site.config import Contact, Emergency
 from troubleshoot.walk.engine import State, TreeSource
 from troubleshoot.walk.prompts import NOT_TRIED, Kind, Outcome
@@ -86,7 +87,11 @@ class HandOff:
 
 
 def build(trees: TreeSource, state: State, facts: Mapping[str, str] | None = None) -> HandOff:
-    """The hand-off for a walk that has ended (*facts* instead of the ones the walk asked)."""
+    """The hand-off for a walk that has ended (*facts* instead of the ones the walk asked).
+
+    Scrubbed against the walk's card pattern whatever it holds: the walk refuses what
+    staff type, but *facts* and a rebuilt walk's transcript may come from a record.
+    """
     ending = state.ending
     if ending is None:
         raise ValueError("the walk has not ended")
@@ -96,7 +101,7 @@ def build(trees: TreeSource, state: State, facts: Mapping[str, str] | None = Non
         titles.append((tree_id, tree.title if tree else tree_id))
     path, log = state.path, state.log
     given = tuple(facts.items()) if facts is not None else state.facts
-    return HandOff(
+    note = HandOff(
         trees=tuple(titles),
         outcome=ending.outcome,
         reason=ending.text,
@@ -124,6 +129,44 @@ def build(trees: TreeSource, state: State, facts: Mapping[str, str] | None = Non
             "",
         ),
         bring=ending.bring,
+    )
+    return scrubbed(note, state.cards)
+
+
+def scrubbed(note: HandOff, cards: privacy.CardPattern = privacy.STRICT) -> HandOff:
+    """*note* with every text in it that looks like a card number or a password replaced.
+
+    The one guard every hand-off passes before it is shown, saved, drafted as email or
+    kept in a record: whatever field a number got into, it goes no further.
+    """
+
+    def one(text: str) -> str:
+        return privacy.scrub(text, cards)
+
+    def pairs(items: tuple[tuple[str, str], ...]) -> tuple[tuple[str, str], ...]:
+        return tuple((one(a), one(b)) for a, b in items)
+
+    return replace(
+        note,
+        trees=pairs(note.trees),
+        reason=one(note.reason),
+        workaround=one(note.workaround),
+        facts=pairs(note.facts),
+        answers=pairs(note.answers),
+        tried=pairs(note.tried),
+        not_tried=pairs(note.not_tried),
+        admin_needed=pairs(note.admin_needed),
+        not_allowed=pairs(note.not_allowed),
+        notes=tuple(one(text) for text in note.notes),
+        corrections=tuple(one(text) for text in note.corrections),
+        said=tuple(one(text) for text in note.said),
+        bring=one(note.bring),
+        library=one(note.library),
+        branch=one(note.branch),
+        initials=one(note.initials),
+        end_node=one(note.end_node),  # ids, which never look like a number, unless planted
+        began_at=one(note.began_at),
+        session=one(note.session),
     )
 
 

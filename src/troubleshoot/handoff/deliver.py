@@ -19,7 +19,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from troubleshoot import files
-from troubleshoot.handoff.content import HandOff, build
+from troubleshoot.handoff.content import HandOff, build, scrubbed
 from troubleshoot.handoff.ticket import ticket_subject, ticket_text, to_markdown
 from troubleshoot.site.config import Settings, it_email
 from troubleshoot.text import one_line
@@ -61,7 +61,7 @@ def conclude(
     """
     note = build(trees, state)
     if amend is not None:
-        note = amend(note)
+        note = scrubbed(amend(note), state.cards)  # what the site added is checked too
     if folder is None or not note.for_it:
         return WalkResult(state, note)
     try:

@@ -14,6 +14,7 @@ from types import ModuleType
 from typing import TYPE_CHECKING
 
 from troubleshoot.errors import Finding
+from troubleshoot.privacy import STRICT, CardPattern
 from troubleshoot.tree.catalog import Shadow
 from troubleshoot.tree.model import DEFAULT_MAX_AGE_DAYS, KNOWN_POLICIES, Pos, Tree
 
@@ -48,6 +49,7 @@ class Context:
     today: dt.date | None = None  # None: the age of ``reviewed`` is not checked
     max_age_days: int = DEFAULT_MAX_AGE_DAYS
     policies: frozenset[str] = KNOWN_POLICIES  # a site may know more
+    cards: CardPattern = STRICT  # what the site's card numbers look like
     shadows: tuple[Shadow, ...] = ()  # tree ids found in more than one folder
     memo: Memo = field(default_factory=Memo, compare=False)
 

@@ -2,14 +2,16 @@
 
 Facts in ``collect`` are asked for at the end of a walk and go into a hand-off that
 is emailed around; the tool refuses such text when staff type it, but a tree should
-never ask in the first place. An item that mentions one of these words without
-saying not to ("Card type; never the card number") is a warning. Any text in the
-tree that itself holds a long run of digits (a card number) or a written-down
-password (``password: ...``) is a warning too.
+never ask in the first place. Only wording that asks for one is a warning: a card
+number, the barcode on a library card, a password or a PIN. An item barcode is what
+IT needs to find a book or a laptop on loan, and is never flagged; nor is an item
+that says not to ("Card type; never the card number"). Any text in the tree that
+itself holds a card number or a written-down password (``password: ...``) is a
+warning too, by the same rule the walk applies to what staff type.
 
 Passes::
 
-    collect: [PC number, Time it happened, Card type; never the card number]
+    collect: [PC number, Item barcode, Card type; never the card number]
 
 Fails (warning)::
 
@@ -28,13 +30,21 @@ from troubleshoot.tree.model import Escalate, Node, Pos, Refer, Tree, node_texts
 
 ID = "privacy"
 
-SECRET_WORDS = re.compile(
-    r"\b(pass\s*words?|passwd|pass\s*codes?|pins?|pin\s+numbers?|"
-    r"(?:library\s+|credit\s+|bank\s+)?card\s+(?:numbers?|no\.?)|barcodes?)\b",
-    re.IGNORECASE,
+_PATRON = r"(?:library|patron'?s?|borrower'?s?|member(?:ship)?|credit|debit|bank)"
+#: Wording that asks for a secret, and what it asks for.
+ASKS = (
+    (re.compile(r"\b(?:pass\s*words?|passwd|pass\s*codes?)\b", re.IGNORECASE), "password"),
+    (re.compile(r"\bpins?(?:\s+(?:numbers?|codes?))?\b", re.IGNORECASE), "PIN"),
+    (
+        re.compile(
+            rf"\bcard\s*(?:numbers?|no\b\.?|#)"
+            rf"|\bbar\s*codes?\s+(?:on|of|from)\s+(?:the\s+|their\s+|a\s+)?(?:{_PATRON}\s+)?card\b"
+            rf"|\b{_PATRON}\s+(?:card\s+)?bar\s*codes?\b",
+            re.IGNORECASE,
+        ),
+        "card number",
+    ),
 )
-# "password: hunter2", "PIN = 1234": a secret written into the tree itself
-WRITTEN_SECRET = re.compile(r"\b(?:password|passwd|passcode|pin)\s*[:=]\s*\S", re.IGNORECASE)
 NEGATION = re.compile(r"\b(never|not|no|without|don'?t|do not)\b", re.IGNORECASE)
 
 
@@ -44,11 +54,11 @@ def check(tree: Tree, ctx: Context) -> Iterator[Finding]:
         if isinstance(node, Escalate | Refer) and node.collect:
             yield from _collect(tree, f"node '{node.id}': collect", node.collect, node.pos)
     everything = "\n".join(text for node in tree.nodes.values() for text in _texts(node))
-    if not (privacy.LONG_NUMBER.search(everything) or WRITTEN_SECRET.search(everything)):
+    if privacy.problem(everything, ctx.cards) is None:
         return  # one search per tree; the nodes are looked at only when something is there
     for node in tree.nodes.values():
         for text in _texts(node):
-            if privacy.LONG_NUMBER.search(text) or WRITTEN_SECRET.search(text):
+            if privacy.problem(text, ctx.cards) is not None:
                 yield at(
                     tree,
                     node.pos,
@@ -60,17 +70,25 @@ def check(tree: Tree, ctx: Context) -> Iterator[Finding]:
                 break
 
 
+def asks_for(item: str) -> str | None:
+    """What secret a ``collect`` item asks for ("card number", "password", "PIN"), if any."""
+    for pattern, kind in ASKS:
+        found = pattern.search(item)
+        if found and not NEGATION.search(item[: found.start()]):
+            return kind
+    return None
+
+
 def _collect(tree: Tree, label: str, items: tuple[str, ...], where: Pos) -> Iterator[Finding]:
     for i, item in enumerate(items, 1):
-        found = SECRET_WORDS.search(item)
-        if found and not NEGATION.search(item[: found.start()]):
+        kind = asks_for(item)
+        if kind is not None:
             yield at(
                 tree,
                 where,
                 ID,
-                f"{label}[{i}]: '{item}' asks for a {found.group(0).lower()}; never collect "
-                "a patron's password, PIN or card number (identify them by PC or station "
-                "and time)",
+                f'{label}[{i}] "{item}": asks for a {kind}; never collect a patron\'s '
+                "password, PIN or card number (identify them by PC or station and time)",
                 "warning",
             )
 

@@ -13,6 +13,7 @@ from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
+from troubleshoot import privacy
 from troubleshoot.errors import Exit, Finding, TroubleshootError
 from troubleshoot.lint import Context, run_checks
 from troubleshoot.tree import cache
@@ -25,6 +26,7 @@ class Options:
     today: dt.date | None = None
     max_age_days: int = DEFAULT_MAX_AGE_DAYS
     policies: frozenset[str] = KNOWN_POLICIES
+    cards: privacy.CardPattern = privacy.STRICT
 
 
 @dataclass(frozen=True)
@@ -119,5 +121,6 @@ def _context(
         today=options.today,
         max_age_days=options.max_age_days,
         policies=options.policies,
+        cards=options.cards,
         shadows=(*catalog.shadows, *more_shadows),
     )

@@ -25,6 +25,7 @@ import re
 from collections.abc import Mapping
 from typing import Any
 
+from troubleshoot import privacy
 from troubleshoot.handoff.content import HandOff
 from troubleshoot.sessions.records import OUTCOMES, Move, Session, scrubbed
 from troubleshoot.tree.model import Budget
@@ -210,15 +211,16 @@ def _no_constant(name: str) -> Any:
     raise ValueError(f"'{name}' is not a number a record can hold")
 
 
-def from_line(text: str) -> Session:
-    """A record from one line of a JSONL file; ValueError says what is wrong with it."""
+def from_line(text: str, cards: privacy.CardPattern = privacy.STRICT) -> Session:
+    """A record from one line of a JSONL file, scrubbed against *cards*; ValueError says
+    what is wrong with it."""
     try:
         data = json.loads(text, parse_constant=_no_constant)
     except json.JSONDecodeError as e:
         raise ValueError(f"not JSON ({e.msg})") from None
     except RecursionError:
         raise ValueError("not a session record: nested too deeply") from None
-    session = from_json(data)
+    session = from_json(data, cards)
     try:
         to_line(session).encode("utf-8")
     except UnicodeEncodeError:
@@ -229,8 +231,9 @@ def from_line(text: str) -> Session:
     return session
 
 
-def from_json(data: Any) -> Session:
-    """A record from its export form; ValueError says what is wrong with it."""
+def from_json(data: Any, cards: privacy.CardPattern = privacy.STRICT) -> Session:
+    """A record from its export form, every text in it scrubbed against *cards*;
+    ValueError says what is wrong with it."""
     if not isinstance(data, dict):
         raise ValueError("not a JSON object")
     if data.get("format") != FORMAT:
@@ -288,7 +291,7 @@ def from_json(data: Any) -> Session:
         branch=_text(data, "branch"),
         desk=_text(data, "desk"),
     )
-    return scrubbed(session)
+    return scrubbed(session, cards)
 
 
 #: A budget of more minutes or steps than this is not one a tree could have set.

@@ -21,9 +21,10 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import BinaryIO
 
+from troubleshoot import privacy
 from troubleshoot.errors import Finding, TroubleshootError
 from troubleshoot.sessions import codec
-from troubleshoot.sessions.records import Session
+from troubleshoot.sessions.records import Session, scrubbed
 from troubleshoot.sessions.storage import SessionStore
 
 #: A year of a busy branch's sessions is a few tens of MiB.
@@ -62,8 +63,11 @@ def check_size(path: Path) -> None:
         )
 
 
-def records(path: Path) -> Iterator[Session | Finding]:
-    """Each session in a JSONL file, in order, or a finding for each line that is not one."""
+def records(path: Path, cards: privacy.CardPattern = privacy.STRICT) -> Iterator[Session | Finding]:
+    """Each session in a JSONL file, in order, or a finding for each line that is not one.
+
+    Every text of every session is scrubbed against *cards*, this desk's pattern.
+    """
     check_size(path)
     with path.open("rb") as f:
         for number, raw in _lines(f):
@@ -73,7 +77,7 @@ def records(path: Path) -> Iterator[Session | Finding]:
             if not raw.strip():
                 continue
             try:
-                yield codec.from_line(raw.decode("utf-8"))
+                yield codec.from_line(raw.decode("utf-8"), cards)
             except UnicodeDecodeError:
                 yield _problem(path, number, "not UTF-8 text")
             except ValueError as e:
@@ -107,12 +111,12 @@ def _why(error: ValueError) -> str:
     return f"not a usable session record: {text}"
 
 
-def read(path: Path) -> Loaded:
+def read(path: Path, cards: privacy.CardPattern = privacy.STRICT) -> Loaded:
     """Every session in a JSONL file, held whole: for small files and tests."""
     best: dict[str, Session] = {}
     problems: list[Finding] = []
     count = 0
-    for found in records(path):
+    for found in records(path, cards):
         count += 1
         if isinstance(found, Finding):
             problems.append(found)
@@ -124,7 +128,12 @@ def read(path: Path) -> Loaded:
 
 
 def import_file(
-    store: SessionStore, path: Path, problems: list[Finding], *, imported: bool = True
+    store: SessionStore,
+    path: Path,
+    problems: list[Finding],
+    *,
+    imported: bool = True,
+    cards: privacy.CardPattern = privacy.STRICT,
 ) -> Imported:
     """Merge a JSONL file into *store* line by line; bad lines are added to *problems*.
 
@@ -133,7 +142,7 @@ def import_file(
     """
 
     def sessions() -> Iterator[Session]:
-        for found in records(path):
+        for found in records(path, cards):
             if isinstance(found, Finding):
                 problems.append(found)
             else:
@@ -180,6 +189,10 @@ def _batches(sessions: Iterable[Session]) -> Iterator[list[Session]]:
         yield list(batch.values())
 
 
-def lines(sessions: Iterable[Session]) -> Iterator[str]:
+def lines(
+    sessions: Iterable[Session], cards: privacy.CardPattern = privacy.STRICT
+) -> Iterator[str]:
+    """Export lines, each session scrubbed again: a record kept by an older version,
+    under a looser rule, goes out no worse than one kept today."""
     for session in sessions:
-        yield codec.to_line(session)
+        yield codec.to_line(scrubbed(session, cards))

@@ -178,7 +178,7 @@ class StoreRecorder:
     def finish(self, state: State, result: HandOff | None) -> None:
         if len(state.log) > len(self.session.events):  # ended without an action recorded
             self.session = records.advance_to(self.session, state)
-        self.session = records.close(self.session, result)
+        self.session = records.close(self.session, result, state.cards)
         self._keep()
         self.close()
 

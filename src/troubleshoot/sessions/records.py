@@ -7,8 +7,10 @@ JSONL fallback and export files, a session can move between them without loss, a
 importing it twice changes nothing. Its JSON form is in codec.py.
 
 Staff type free text into notes, "couldn't try" reasons and facts. The walk already
-refuses card numbers and passwords there; :func:`scrub` is the last guard before
-anything is kept, so an older or foreign record cannot bring one in either.
+refuses card numbers and passwords there; :func:`scrubbed` is the last guard before
+anything is kept or sent out, and reaches every text of a record (initials, answers,
+corrections, the hand-off), so an older or foreign record cannot bring one in
+either. Each takes the desk's card pattern; a walk's state carries it.
 """
 
 from __future__ import annotations
@@ -19,23 +21,22 @@ from dataclasses import dataclass, replace
 
 from troubleshoot import privacy
 from troubleshoot.errors import Exit, TroubleshootError
+from troubleshoot.handoff import content
 from troubleshoot.handoff.content import HandOff
 from troubleshoot.tree.model import Budget
 from troubleshoot.walk.engine import State
 from troubleshoot.walk.prompts import (
-    NOT_TRIED,
     Action,
     AddNote,
     Cannot,
     Entry,
     EscalateNow,
     GiveFact,
-    Kind,
     Outcome,
 )
 
 OUTCOMES = tuple(o.value for o in Outcome)
-REMOVED = "[removed: looked like a card number or a password]"
+REMOVED = privacy.REMOVED
 _INITIALS = re.compile(r"[^\W\d_]{1,4}")
 
 
@@ -151,7 +152,7 @@ def begin(
         start_node=state.origin[1] if first.value == "deep" else None,
         admin=state.admin,
         forbidden=tuple(sorted(state.forbidden)),
-        initials=initials,
+        initials=scrub(initials, state.cards),
         library=origin.library,
         branch=origin.branch,
         desk=origin.desk,
@@ -161,7 +162,8 @@ def begin(
 
 def advance(session: Session, move: Move, state: State) -> Session:
     """The record after one more action."""
-    moved = replace(session, moves=(*session.moves, Move(scrub_action(move.action), move.at)))
+    kept = Move(scrub_action(move.action, state.cards), move.at)
+    moved = replace(session, moves=(*session.moves, kept))
     return advance_to(moved, state, move.at)
 
 
@@ -171,7 +173,7 @@ def advance_to(session: Session, state: State, at: dt.datetime | None = None) ->
     ending = state.ending
     return replace(
         session,
-        events=session.events + tuple(scrub_entry(e) for e in new),
+        events=session.events + tuple(scrub_entry(e, state.cards) for e in new),
         path=path_indexes(state),
         at_tree=state.tree,
         at_node=state.node,
@@ -184,11 +186,13 @@ def advance_to(session: Session, state: State, at: dt.datetime | None = None) ->
     )
 
 
-def close(session: Session, handoff: HandOff | None) -> Session:
+def close(
+    session: Session, handoff: HandOff | None, cards: privacy.CardPattern = privacy.STRICT
+) -> Session:
     """The record once the walk is over and its facts are in."""
     if handoff is None:
         return session
-    handoff = scrub_handoff(handoff)
+    handoff = content.scrubbed(handoff, cards)
     return replace(session, facts=handoff.facts, handoff=handoff)
 
 
@@ -230,50 +234,41 @@ def parse_since(text: str | None) -> dt.date | None:
 # -- keeping secrets out -------------------------------------------------------------
 
 
-def scrub(text: str) -> str:
-    return REMOVED if privacy.problem(text) else text
+def scrub(text: str, cards: privacy.CardPattern = privacy.STRICT) -> str:
+    return privacy.scrub(text, cards)
 
 
-def scrub_action(action: Action) -> Action:
+def scrub_action(action: Action, cards: privacy.CardPattern = privacy.STRICT) -> Action:
     if isinstance(action, AddNote):
-        return AddNote(scrub(action.text))
+        return AddNote(scrub(action.text, cards))
     if isinstance(action, Cannot):
-        return Cannot(scrub(action.reason))
+        return Cannot(scrub(action.reason, cards))
     if isinstance(action, EscalateNow):
-        return EscalateNow(scrub(action.reason))
+        return EscalateNow(scrub(action.reason, cards))
     if isinstance(action, GiveFact):
-        return GiveFact(scrub(action.value))
+        return GiveFact(scrub(action.value, cards))
     return action
 
 
-def scrub_entry(entry: Entry) -> Entry:
-    if entry.kind in (Kind.NOTE, Kind.END):
-        return replace(entry, text=scrub(entry.text))
-    if entry.kind in (Kind.FACT, Kind.BACK):
-        return replace(entry, value=scrub(entry.value))
-    if entry.kind == Kind.RESULT and entry.value == NOT_TRIED:
-        return replace(entry, detail=scrub(entry.detail))
-    return entry
+def scrub_entry(entry: Entry, cards: privacy.CardPattern = privacy.STRICT) -> Entry:
+    """Every text of an entry, whatever its kind: a record from elsewhere may hold a
+    number in a field this tool would never have put one in (an answer, a correction)."""
+    text, value, detail = (scrub(t, cards) for t in (entry.text, entry.value, entry.detail))
+    if (text, value, detail) == (entry.text, entry.value, entry.detail):
+        return entry
+    return replace(entry, text=text, value=value, detail=detail)
 
 
-def scrub_handoff(note: HandOff) -> HandOff:
-    return replace(
-        note,
-        facts=tuple((label, scrub(value)) for label, value in note.facts),
-        not_tried=tuple((step, scrub(why)) for step, why in note.not_tried),
-        notes=tuple(scrub(text) for text in note.notes),
-    )
-
-
-def scrubbed(session: Session) -> Session:
-    """A whole record, cleaned: for records that come from outside."""
+def scrubbed(session: Session, cards: privacy.CardPattern = privacy.STRICT) -> Session:
+    """A whole record, cleaned: for records that come from outside, and that go out."""
     return replace(
         session,
-        moves=tuple(Move(scrub_action(m.action), m.at) for m in session.moves),
-        events=tuple(scrub_entry(e) for e in session.events),
-        facts=tuple((label, scrub(value)) for label, value in session.facts),
-        handoff=scrub_handoff(session.handoff) if session.handoff else None,
-        library=scrub(session.library),
-        branch=scrub(session.branch),
-        desk=scrub(session.desk),
+        initials=scrub(session.initials, cards),
+        moves=tuple(Move(scrub_action(m.action, cards), m.at) for m in session.moves),
+        events=tuple(scrub_entry(e, cards) for e in session.events),
+        facts=tuple((scrub(label, cards), scrub(value, cards)) for label, value in session.facts),
+        handoff=content.scrubbed(session.handoff, cards) if session.handoff else None,
+        library=scrub(session.library, cards),
+        branch=scrub(session.branch, cards),
+        desk=scrub(session.desk, cards),
     )

@@ -16,6 +16,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, replace
 
+from troubleshoot import privacy
 from troubleshoot.errors import TroubleshootError
 from troubleshoot.sessions.records import Session
 from troubleshoot.walk import engine, prompts
@@ -32,8 +33,14 @@ class Restored:
     rebuilt: bool  # the recorded actions no longer replay on it
 
 
-def restore(trees: TreeSource, session: Session, now: dt.datetime) -> Restored:
-    """The walk as it stood; TroubleshootError when it cannot go on."""
+def restore(
+    trees: TreeSource,
+    session: Session,
+    now: dt.datetime,
+    cards: privacy.CardPattern = privacy.STRICT,
+) -> Restored:
+    """The walk as it stood, checking what is typed against *cards* from here on;
+    TroubleshootError when it cannot go on."""
     tree = trees.get(session.tree)
     if tree is None:
         raise TroubleshootError(
@@ -41,13 +48,15 @@ def restore(trees: TreeSource, session: Session, now: dt.datetime) -> Restored:
             "which is missing or broken now"
         )
     changed = tree.digest != session.digest
-    state = replayed(trees, session)
+    state = replayed(trees, session, cards)
     if state is not None:
         return Restored(state, changed, rebuilt=False)
-    return Restored(rebuild(trees, session, now), changed, rebuilt=True)
+    return Restored(rebuild(trees, session, now, cards), changed, rebuilt=True)
 
 
-def replayed(trees: TreeSource, session: Session) -> State | None:
+def replayed(
+    trees: TreeSource, session: Session, cards: privacy.CardPattern = privacy.STRICT
+) -> State | None:
     """The state from replaying every action, or None when it does not match the record."""
     try:
         state = engine.start(
@@ -58,6 +67,7 @@ def replayed(trees: TreeSource, session: Session) -> State | None:
             admin=session.admin,
             forbidden=session.forbidden,
             budget=session.budget,
+            cards=cards,
         )
         for move in session.moves:
             state = engine.apply(trees, state, move.action, move.at)
@@ -68,7 +78,12 @@ def replayed(trees: TreeSource, session: Session) -> State | None:
     return replace(state, notices=())
 
 
-def rebuild(trees: TreeSource, session: Session, now: dt.datetime) -> State:
+def rebuild(
+    trees: TreeSource,
+    session: Session,
+    now: dt.datetime,
+    cards: privacy.CardPattern = privacy.STRICT,
+) -> State:
     """A state that carries the recorded transcript and continues at the recorded node."""
     where = session.end_tree or session.at_tree, session.end_node or session.at_node
     target = trees.get(where[0])
@@ -85,6 +100,7 @@ def rebuild(trees: TreeSource, session: Session, now: dt.datetime) -> State:
         admin=session.admin,
         forbidden=session.forbidden,
         budget=session.budget,
+        cards=cards,
     )
     log = session.events
     path = tuple(log[i] for i in session.path)

@@ -18,6 +18,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, TypeVar
 
+from troubleshoot import privacy
 from troubleshoot.errors import TroubleshootError
 from troubleshoot.site.hours import Hours
 from troubleshoot.tree.values import KNOWN_POLICIES, Budget, Pos
@@ -127,6 +128,9 @@ class Settings:
     handoffs: Path | None = None
     database: Path | None = None  # the desk's own SQLite file
     server: str = ""  # database: postgresql://...: the site's shared store
+    #: What a patron's card number looks like here; the strict default when unset
+    #: or when the file cannot be read.
+    cards: privacy.CardPattern = privacy.STRICT
     path: str = ""  # the file these came from; empty for the built-in defaults
     key_pos: Mapping[str, Pos] = field(default_factory=dict)
 

@@ -11,6 +11,7 @@ import os
 from dataclasses import dataclass
 from pathlib import Path
 
+from troubleshoot import privacy
 from troubleshoot.errors import Finding
 from troubleshoot.site.config import DEFAULTS, ENV, Settings, closed_policies
 
@@ -57,8 +58,9 @@ class InForce:
         also = f" (and {more} more problem{'s' if more > 1 else ''})" if more else ""
         return (
             f"warning: {where}: {first.message}{also}; "
-            "site settings not used: every policy counts as not allowed until the file is "
-            "fixed. 'troubleshoot site' shows what to fix."
+            "site settings not used: every policy counts as not allowed, and any "
+            f"{privacy.STRICT.describe()} as a card number, until the file is fixed. "
+            "'troubleshoot site' shows what to fix."
         )
 
 

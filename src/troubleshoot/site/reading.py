@@ -14,7 +14,7 @@ from typing import TypeVar
 
 import yaml
 
-from troubleshoot import yamlsafe
+from troubleshoot import privacy, yamlsafe
 from troubleshoot.errors import Finding, TroubleshootError
 from troubleshoot.site import config, hours
 from troubleshoot.site.addresses import email_problem
@@ -37,7 +37,11 @@ TOP_KEYS = (
     "budget",
     "handoffs",
     "database",
+    "card_numbers",
 )
+CARD_KEYS = ("digits", "starts_with")
+#: How long a card number a site may describe: shorter would catch phone numbers.
+CARD_DIGITS = (8, 19)
 CONTACT_KEYS = ("name", "phone", "email", "ticket", "hours", "closed")
 EMERGENCY_KEYS = ("name", "phone", "email", "when")
 
@@ -96,6 +100,7 @@ def _settings(r: Reader, path: Path, root: yaml.Node) -> Settings:
         handoffs=get("handoffs", lambda n: a_path(n, "handoffs"), None),
         database=None if not database or config.is_server(database) else _path(folder, database),
         server=database.strip() if config.is_server(database) else "",
+        cards=get("card_numbers", lambda n: _cards(r, n), privacy.STRICT),
         path=str(path),
         key_pos={key: pos(k) for key, (k, _) in fields.items() if key in TOP_KEYS},
     )
@@ -189,6 +194,45 @@ def _emergency(r: Reader, node: yaml.Node) -> Emergency | None:
     email = _email(r, fields, opt("email"), where)
     found = Emergency(opt("name"), opt("phone"), email, when, pos(node))
     return found if (found.name or found.phone or found.email) else None
+
+
+def _cards(r: Reader, node: yaml.Node) -> privacy.CardPattern:
+    """``card_numbers: {digits: 14, starts_with: "2"}``: what this library's patron
+    cards look like, so that item barcodes (starting with 3, say) are kept."""
+    where = "card_numbers: "
+    fields = r.mapping(node, where)
+    r.known_keys(fields, CARD_KEYS, where)
+    least, most = privacy.STRICT.least, privacy.STRICT.most
+    if "digits" in fields:
+        least, most = _digits(r, fields["digits"][1], f"{where}digits: ")
+    starts: tuple[str, ...] = ()
+    if "starts_with" in fields:
+        value = fields["starts_with"][1]
+        at = f"{where}starts_with: "
+        found = r.texts(value, at) if isinstance(value, yaml.SequenceNode) else (r.text(value, at),)
+        for start in found:
+            if not start.isdigit() or not start.isascii() or len(start) >= least:
+                raise r.problem(
+                    pos(value), f"{at}'{start}' is not the first digits of a card (like \"2\")"
+                )
+        starts = tuple(found)
+    return privacy.CardPattern(least, most, starts)
+
+
+def _digits(r: Reader, node: yaml.Node, where: str) -> tuple[int, int]:
+    """``14``, or a range such as ``13-16``."""
+    low, high = CARD_DIGITS
+    if isinstance(node, yaml.ScalarNode) and node.tag == "tag:yaml.org,2002:int":
+        one = r.integer(node, where, low, high)
+        return one, one
+    text = r.text(node, where)
+    first, dash, last = text.partition("-")
+    if not (dash and first.strip().isdigit() and last.strip().isdigit()):
+        raise r.problem(pos(node), f"{where}expected a number of digits like 14, or 13-16")
+    least, most = int(first), int(last)
+    if not low <= least <= most <= high:
+        raise r.problem(pos(node), f"{where}must be between {low} and {high} digits, fewest first")
+    return least, most
 
 
 def _policies(r: Reader, node: yaml.Node) -> dict[str, Policy]:

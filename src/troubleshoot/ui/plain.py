@@ -11,6 +11,7 @@ from __future__ import annotations
 import shutil
 from typing import TextIO
 
+from troubleshoot import privacy
 from troubleshoot.handoff.content import HandOff
 from troubleshoot.handoff.deliver import WalkResult
 from troubleshoot.handoff.ticket import now_lines, ticket_text
@@ -79,7 +80,10 @@ class PlainPrompter:
 
     def read(self, label: str, *, echo: bool = False) -> str:
         """One line of input. When input comes from a script nothing echoes it, so an
-        answer is written back; notes and facts never are (they may be refused as private).
+        answer is written back; notes and facts never are (they may be refused as private),
+        nor is an answer that looks like a card number or a password: typed at the wrong
+        prompt, it must not be shown either. The strict pattern is used, so nothing that
+        could be a card at any site is echoed.
         """
         self.out.write(label)
         self.out.flush()
@@ -88,7 +92,8 @@ class PlainPrompter:
             raise EOFError
         line = line.rstrip("\r\n")
         if not self.inp.isatty():
-            self.out.write((one_line(line) if echo else "") + "\n")
+            shown = echo and privacy.problem(line) is None
+            self.out.write((one_line(line) if shown else "") + "\n")
         return line
 
     # -- Prompter -------------------------------------------------------------------

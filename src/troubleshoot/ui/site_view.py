@@ -114,6 +114,7 @@ def lines(desk: Desk, now: dt.datetime) -> list[str]:
     r.row("admin rights", "yes" if settings.admin else "no", r.source("admin"))
     budget = f"{settings.budget.minutes} min, {settings.budget.steps} steps"
     r.row("budget", budget, r.source("budget"))
+    r.row("card numbers", desk.cards.describe(), r.source("card_numbers"))
     r.row("extra trees", ", ".join(map(str, settings.trees)) or "(none)", r.source("trees"))
     for folder in settings.trees:
         if not folder.is_dir():

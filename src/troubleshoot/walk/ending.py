@@ -82,7 +82,7 @@ def on_screen(trees: TreeSource, state: State) -> str:
 def stopped_at(trees: TreeSource, state: State, why: str) -> str:
     """The reason staff typed for stopping, else where they stopped."""
     why = " ".join(why.split())
-    privacy.check(why)
+    privacy.check(why, state.cards)  # checked as it will be kept, spaces joined
     return why or f"Stopped by staff {on_screen(trees, state)}"
 
 
@@ -119,7 +119,7 @@ def give_fact(state: State, action: GiveFact | SkipFacts, now: dt.datetime) -> S
         entry = Entry(Kind.FACT, now, state.tree, state.node, label, "", "skipped the rest")
         return logged(replace(moved, asked=len(state.ending.collect)), entry)
     value = " ".join(action.value.split())
-    privacy.check(value)
+    privacy.check(value, state.cards)  # checked as it will be kept, spaces joined
     facts = (*state.facts, (label, value)) if value else state.facts
     entry = Entry(Kind.FACT, now, state.tree, state.node, label, value)
     return logged(replace(moved, facts=facts, asked=state.asked + 1), entry)

@@ -88,8 +88,13 @@ def start(
     admin: bool = False,
     forbidden: Iterable[str] = (),
     budget: Budget | None = None,
+    cards: privacy.CardPattern = privacy.STRICT,
 ) -> State:
-    """A new walk at the tree's start, or at *node* (a symptom can point deep)."""
+    """A new walk at the tree's start, or at *node* (a symptom can point deep).
+
+    *cards* is what the desk's patron card numbers look like; every note, reason
+    and fact typed in this walk is checked against it.
+    """
     tree = trees.get(tree_id)
     if tree is None:
         raise TroubleshootError(f"no tree called '{tree_id}'")
@@ -106,6 +111,7 @@ def start(
         admin=admin,
         forbidden=frozenset(forbidden),
         log=(entry,),
+        cards=cards,
     )
     return _enter(trees, state, tree_id, first, now)
 
@@ -334,9 +340,10 @@ def _cannot(trees: TreeSource, state: State, reason: str, now: dt.datetime) -> S
     node = node_at(trees, state.tree, state.node)
     if state.stop is not None or not isinstance(node, Step):
         raise WalkError("only a step can be marked as not tried")
-    privacy.check(reason)  # the reason is free text, kept like a note
+    reason = reason.strip()
+    privacy.check(reason, state.cards)  # the reason is free text, kept like a note
     moved = replace(state, previous=state, notices=())
-    entry = Entry(Kind.RESULT, now, state.tree, node.id, node.step, NOT_TRIED, reason.strip())
+    entry = Entry(Kind.RESULT, now, state.tree, node.id, node.step, NOT_TRIED, reason)
     return _enter(trees, recorded(moved, entry), state.tree, node.cannot_target, now)
 
 
@@ -381,6 +388,7 @@ _CORRECTABLE = frozenset({Kind.ANSWER, Kind.RESULT})
 
 
 def _note(state: State, text: str, now: dt.datetime) -> State:
-    privacy.check(text)
-    entry = Entry(Kind.NOTE, now, state.tree, state.node, text.strip())
+    text = text.strip()
+    privacy.check(text, state.cards)  # checked as it will be kept
+    entry = Entry(Kind.NOTE, now, state.tree, state.node, text)
     return replace(logged(state, entry), notices=(Notice(f"Note added: {entry.text}"),))

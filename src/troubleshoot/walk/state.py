@@ -10,6 +10,7 @@ import datetime as dt
 from dataclasses import dataclass, field, replace
 from typing import Protocol
 
+from troubleshoot import privacy
 from troubleshoot.errors import TroubleshootError
 from troubleshoot.tree.model import Budget, Node, Tree
 from troubleshoot.walk.prompts import Ending, Entry, Notice
@@ -49,6 +50,9 @@ class State:
     notices: tuple[Notice, ...] = ()  # what the last action did that the person should be told
     facts: tuple[tuple[str, str], ...] = ()  # (what IT asked for, what staff typed)
     asked: int = 0  # how many of the end's facts have been asked (given or skipped)
+    #: What a patron's card number looks like at this desk: everything typed is
+    #: checked against it. Given by the desk; the engine reads no settings.
+    cards: privacy.CardPattern = field(default=privacy.STRICT, repr=False)
 
     @property
     def trees(self) -> tuple[str, ...]:

@@ -39,7 +39,7 @@ def check(
     for warning in desk.warnings:
         out.line(warning, err=True)
     policies = config.known_policies(desk.settings)
-    chosen = Options(today=today, max_age_days=max_age, policies=policies)
+    chosen = Options(today=today, max_age_days=max_age, policies=policies, cards=desk.cards)
     report = check_paths(paths or [], chosen, desk.catalog)
     for text in render(report.findings, chosen_format):
         out.line(text)

@@ -37,7 +37,7 @@ def export(
     else:
         with desk.store(readonly=True) as store:
             sessions = store.sessions(since=day)
-    lines = list(exchange.lines(sessions))
+    lines = list(exchange.lines(sessions, desk.cards))
     if output is None:
         for line in lines:
             out.line(line)

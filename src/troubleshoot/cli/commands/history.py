@@ -30,7 +30,7 @@ def history(
     """List past sessions, or show one with its transcript and hand-off."""
     # Imported here so that starting a walk does not pay for them.
     from troubleshoot.desk import Desk
-    from troubleshoot.sessions.records import parse_since
+    from troubleshoot.sessions.records import parse_since, scrubbed
     from troubleshoot.ui.console import make_console
     from troubleshoot.ui.records import history_csv, history_json, history_table, show_session
 
@@ -42,14 +42,18 @@ def history(
             f"--outcome: choose one of {', '.join(OUTCOMES)}", exit_code=Exit.USAGE
         )
     day = parse_since(since)
-    with Desk.resolve(site_path).store(readonly=True) as store:
+    desk = Desk.resolve(site_path)
+    # Shown as this desk's rule has it now: a record kept by an older version, under a
+    # looser rule, shows no more than one kept today.
+    with desk.store(readonly=True) as store:
         if session_id:
             found = store.get(session_id)
             if found is None:
                 raise TroubleshootError(f"no session '{session_id}'")
-            show_session(found)
+            show_session(scrubbed(found, desk.cards))
             return Exit.OK
-        sessions = store.sessions(since=day, tree=tree, outcome=outcome, full=False)
+        kept = store.sessions(since=day, tree=tree, outcome=outcome, full=False)
+    sessions = [scrubbed(session, desk.cards) for session in kept]
     if chosen is Format.JSON:
         out.line(history_json(sessions))
     elif chosen is Format.CSV:

@@ -31,11 +31,14 @@ def import_sessions(
         out.line("Nothing to import: no sessions were kept aside.")
         return Exit.OK
     problems = 0
-    with Desk.resolve(site_path).store() as store:
+    desk = Desk.resolve(site_path)
+    with desk.store() as store:
         for path in targets:
             found: list[Finding] = []
             try:
-                done = exchange.import_file(store, path, found, imported=not pending)
+                done = exchange.import_file(
+                    store, path, found, imported=not pending, cards=desk.cards
+                )
             except OSError as e:
                 raise TroubleshootError(f"{path}: {e.strerror or e}") from None
             for finding in found:

@@ -66,7 +66,7 @@ def resume(
                 f"'troubleshoot history show {record.short_id}' shows it"
             )
         clock = Clock.from_env()
-        restored = replay.restore(desk.catalog, record, clock.now())
+        restored = replay.restore(desk.catalog, record, clock.now(), desk.cards)
         resuming(record, restored.changed, restored.rebuilt)
         recorder = continue_recording(
             record,

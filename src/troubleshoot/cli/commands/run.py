@@ -83,6 +83,7 @@ def walk(
         admin=settings.admin if admin is None else admin,
         forbidden=settings.forbidden,
         budget=config.budget_for(settings, loaded),
+        cards=desk.cards,
     )
     recorder = recording.recorder_for(
         state,
