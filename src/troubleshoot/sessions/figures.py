@@ -11,7 +11,7 @@ that checks it by hand) knows exactly what was counted:
 - The sessions counted are those a :class:`~troubleshoot.sessions.selection.Selection`
   admits: started from --since to --until (both days counted), in one tree, at one
   branch.
-- Shares are of the sessions that ended (resolved, escalated or the patron left);
+- Shares are of the sessions that ended (resolved, escalated, referred, patron left);
   walks still under way are counted apart as unfinished. So is a walk stopped at its
   end before its hand-off was saved (Ctrl-C at a fact for IT): nothing reached IT.
 - Urgent sessions are escalated sessions whose hand-off was marked urgent (the tree's
