@@ -102,6 +102,14 @@ class Desk:
         """Every tree this desk can walk, by id; a later folder's tree replaces an earlier one."""
         return Catalog(self.tree_folders)
 
+    def titles(self) -> dict[str, str]:
+        """Every tree's title by id, read fast: reports name trees as people know them.
+
+        A broken file has no title here; its records are still counted under its id.
+        """
+        found, _ = self.catalog.infos()
+        return {info.id: info.title for info in found}
+
     @property
     def database(self) -> Path:
         """This desk's own database file: ``TROUBLESHOOT_DATABASE`` when it names a file,

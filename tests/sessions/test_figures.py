@@ -34,6 +34,11 @@ Worked out by hand, for sessions since Mon 23 (S1 to S11):
   steps not fixed (sessions): release in S2 S3 S10 S11 = 4, tried in S1 S2 S3 S6 S10
        S11 = 6 (S5 and S7 never answered it); paper in S3 = 1, tried in S2 S3 S11 = 3.
   overruns by reason: minutes 1 (S6), repeat 1 (S10); kept going 1 (S6).
+  urgent: S4 = 1 (desk). Times to escalate: desk S3 6, S4 1, S5 5, S10 5 -> sorted
+       1 5 5 6: median 5, p90 4th = 6; other S9 2; all 1 2 5 5 6: median 5, p90 6.
+  steps by their last result: release fixed S1 S6 = 2, not fixed S2 S3 S10 S11 = 4;
+       paper fixed S2 S11 = 2, not fixed S3 = 1; none couldn't be tried.
+  weeks: all in 2026-W48 (Mon 23 to Sun 29); without --since S0 is in W47.
   hours started: 09 -> S7 = 1; 10 -> S1 S2 S4 S11 = 4; 11 -> S10 = 1;
        14 -> S3 S5 S6 = 3; 16 -> S8 S9 = 2. Busiest: 10 (4), 14 (3), 16 (2), 09, 11.
 With no --since, S0 adds one desk session resolved in 2 minutes at 09:
@@ -49,7 +54,7 @@ import pytest
 from tests.conftest import FIXTURE_DIR
 from troubleshoot.handoff import content
 from troubleshoot.sessions import figures, records
-from troubleshoot.sessions.figures import EscalationNode, FailingStep, Overrun, TreeFigures
+from troubleshoot.sessions.figures import EscalationNode, FailingStep, Figures, Overrun
 from troubleshoot.sessions.records import Move, Session
 from troubleshoot.tree.catalog import Catalog
 from troubleshoot.walk import engine, prompts
@@ -105,10 +110,10 @@ def week() -> figures.Report:
 
 def test_sessions_per_tree_with_outcome_shares_and_times_to_resolve(week: figures.Report) -> None:
     assert week.trees == (
-        TreeFigures("desk", 10, 4, 4, 1, 1, 0, 4 / 9, 4 / 9, 10.0, 15.0, 2),
-        TreeFigures("other", 1, 0, 1, 0, 0, 0, 0.0, 1.0, None, None, 0),
+        Figures("desk", 10, 4, 4, 1, 1, 0, 4 / 9, 4 / 9, 10.0, 15.0, 2, 1, 5.0, 6.0),
+        Figures("other", 1, 0, 1, 0, 0, 0, 0.0, 1.0, None, None, 0, 0, 2.0, 2.0),
     )
-    assert week.total == TreeFigures("", 11, 4, 5, 1, 1, 0, 4 / 10, 5 / 10, 10.0, 15.0, 2)
+    assert week.total == Figures("", 11, 4, 5, 1, 1, 0, 4 / 10, 5 / 10, 10.0, 15.0, 2, 1, 5.0, 6.0)
 
 
 def test_nodes_where_walks_most_often_end_in_escalation(week: figures.Report) -> None:

@@ -1,25 +1,41 @@
-"""The report as a terminal table, CSV or JSON. The figures come from report.py.
+"""The report as CSV or JSON, and the words every form of it shares. Figures: figures.py.
 
-CSV is one long table (section, tree, node, label, value, out of) so that a
-spreadsheet can filter it without knowing how many sections there are; text that a
-spreadsheet would take for a formula is made plain text (``text.spreadsheet``).
+``--by`` picks what a row is: a tree, a branch, a week or a step. The CSV is for IT's
+own tools, so it is one row per group of that kind under one header row, with no
+total row to be added in twice; text that a spreadsheet would take for a formula is
+made plain text (``text.spreadsheet``). The JSON holds every grouping at once, as
+values, for a program that wants more than one.
 """
 
 from __future__ import annotations
 
 import csv
+import enum
 import io
 import json
 from dataclasses import asdict
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
-from troubleshoot.sessions.figures import Report, TreeFigures
+from troubleshoot.errors import Exit, TroubleshootError
+from troubleshoot.sessions import trend
+from troubleshoot.sessions.figures import Figures, Report
+from troubleshoot.sessions.steps import StepFigures
 from troubleshoot.text import one_line, spreadsheet
 
-if TYPE_CHECKING:
-    from rich.console import Console
 
-CSV_FIELDS = ("section", "tree", "node", "label", "value", "out_of")
+class By(str, enum.Enum):
+    TREE = "tree"
+    BRANCH = "branch"
+    WEEK = "week"
+    STEP = "step"
+
+
+def choose_by(typed: str) -> By:
+    for by in By:
+        if typed.strip().lower() == by.value:
+            return by
+    names = ", ".join(b.value for b in By)
+    raise TroubleshootError(f"--by: choose one of {names} (not '{typed}')", exit_code=Exit.USAGE)
 
 
 def percent(share: float | None) -> str:
@@ -34,32 +50,86 @@ def hour_label(hour: int) -> str:
     return f"{hour:02d}:00"
 
 
+def tree_name(report: Report, tree: str) -> str:
+    """A tree as people read it: its title, with its id after when they differ."""
+    title = one_line(report.title(tree))
+    return title if title == tree else f"{title} ({one_line(tree)})"
+
+
+def week_name(week: str) -> str:
+    return f"{week} (from {trend.monday(week):%d %b})"
+
+
+def reasons(step: StepFigures, few: int = 3) -> str:
+    return "; ".join(f"{one_line(r)} ({n})" for r, n in step.reasons[:few])
+
+
 def period(report: Report) -> str:
+    chosen = report.selection
+    limits = [
+        f"from {chosen.since}" if chosen.since else "",
+        f"to {chosen.until}" if chosen.until else "",
+        f"tree {one_line(chosen.tree)}" if chosen.tree else "",
+        f"branch {one_line(chosen.branch)}" if chosen.branch else "",
+    ]
+    asked = ", ".join(part for part in limits if part)
     if report.first is None or report.last is None:
-        return "no sessions" + (f" since {report.since}" if report.since else "")
-    since = f"since {report.since}, " if report.since else ""
-    return f"{since}sessions from {report.first:%Y-%m-%d} to {report.last:%Y-%m-%d}"
+        return "no sessions" + (f" ({asked})" if asked else "")
+    asked = f"{asked}: " if asked else ""
+    return f"{asked}sessions from {report.first:%Y-%m-%d} to {report.last:%Y-%m-%d}"
 
 
 # -- JSON -------------------------------------------------------------------------------
 
 
-def _figures(f: TreeFigures) -> dict[str, Any]:
+def _round(value: float | None, digits: int) -> float | None:
+    return None if value is None else round(value, digits)
+
+
+def _figures(f: Figures, key: str) -> dict[str, Any]:
     data = asdict(f)
-    for key in ("resolved_share", "escalated_share"):
-        data[key] = None if data[key] is None else round(data[key], 4)
-    for key in ("median_minutes", "p90_minutes"):
-        data[key] = None if data[key] is None else round(data[key], 1)
+    data = {key: data.pop("group"), **data}
+    for name in ("resolved_share", "escalated_share"):
+        data[name] = _round(data[name], 4)
+    for name in ("median_minutes", "p90_minutes", "escalate_median_minutes",
+                 "escalate_p90_minutes"):  # fmt: skip
+        data[name] = _round(data[name], 1)
     return data
 
 
-def to_json(report: Report) -> str:
+def _step(s: StepFigures, report: Report) -> dict[str, Any]:
+    return {
+        "tree": s.tree,
+        "tree_title": report.title(s.tree),
+        "node": s.node,
+        "step": s.step,
+        "tried": s.tried,
+        "fixed": s.fixed,
+        "not_fixed": s.not_fixed,
+        "could_not_try": s.cannot,
+        "fix_rate": _round(s.fix_rate, 4),
+        "reasons": [{"reason": r, "sessions": n} for r, n in s.reasons],
+    }
+
+
+def to_json(report: Report, by: By = By.TREE) -> str:
+    chosen = report.selection
     data = {
-        "since": report.since.isoformat() if report.since else None,
+        "by": by.value,
+        "since": chosen.since.isoformat() if chosen.since else None,
+        "until": chosen.until.isoformat() if chosen.until else None,
+        "tree": chosen.tree,
+        "branch": chosen.branch,
         "first": report.first.isoformat() if report.first else None,
         "last": report.last.isoformat() if report.last else None,
-        "total": _figures(report.total),
-        "trees": [_figures(f) for f in report.trees],
+        "total": _figures(report.total, "tree"),
+        "trees": [{**_figures(f, "tree"), "title": report.title(f.group)} for f in report.trees],
+        "branches": [_figures(f, "branch") for f in report.branches],
+        "weeks": [
+            {**_figures(f, "week"), "monday": trend.monday(f.group).isoformat()}
+            for f in report.weeks
+        ],
+        "steps": [_step(s, report) for s in report.steps],
         "escalation_nodes": [asdict(n) for n in report.escalation_nodes],
         "failing_steps": [asdict(s) for s in report.failing_steps],
         "overruns": {
@@ -75,112 +145,65 @@ def to_json(report: Report) -> str:
 
 # -- CSV -------------------------------------------------------------------------------
 
+OUTCOME_FIELDS = (
+    "sessions", "resolved", "escalated", "urgent", "referred", "patron_left", "unfinished",
+    "resolved_share", "escalated_share", "median_minutes_to_resolve",
+    "p90_minutes_to_resolve", "median_minutes_to_escalate", "p90_minutes_to_escalate",
+    "budget_overruns",
+)  # fmt: skip
+STEP_FIELDS = (
+    "tree", "tree_title", "node", "step", "tried", "fixed", "not_fixed", "could_not_try",
+    "fix_rate", "reasons",
+)  # fmt: skip
+
 
 def _number(value: float | None) -> str:
     return "" if value is None else minutes(value)
 
 
-def csv_rows(report: Report) -> list[tuple[str, str, str, str, Any, Any]]:
-    rows: list[tuple[str, str, str, str, Any, Any]] = []
-    for f in (*report.trees, report.total):
-        tree = f.tree or "(all)"
-        ended = f.resolved + f.escalated + f.referred + f.abandoned
-        rows += [
-            ("sessions", tree, "", "sessions", f.sessions, ""),
-            ("sessions", tree, "", "resolved", f.resolved, ended),
-            ("sessions", tree, "", "escalated", f.escalated, ended),
-            ("sessions", tree, "", "referred", f.referred, ended),
-            ("sessions", tree, "", "abandoned", f.abandoned, ended),
-            ("sessions", tree, "", "unfinished", f.unfinished, ""),
-            ("sessions", tree, "", "median minutes to resolve", _number(f.median_minutes), ""),
-            ("sessions", tree, "", "90th percentile minutes", _number(f.p90_minutes), ""),
-            ("sessions", tree, "", "budget overruns", f.overruns, f.sessions),
+def _share(value: float | None) -> str:
+    return "" if value is None else f"{value:.4f}"
+
+
+def _outcomes(f: Figures) -> list[Any]:
+    return [
+        f.sessions, f.resolved, f.escalated, f.urgent, f.referred, f.abandoned, f.unfinished,
+        _share(f.resolved_share), _share(f.escalated_share), _number(f.median_minutes),
+        _number(f.p90_minutes), _number(f.escalate_median_minutes),
+        _number(f.escalate_p90_minutes), f.overruns,
+    ]  # fmt: skip
+
+
+def csv_rows(report: Report, by: By = By.TREE) -> list[list[Any]]:
+    """The header, then one row per tree, branch, week or step."""
+    if by is By.STEP:
+        return [list(STEP_FIELDS)] + [
+            [
+                s.tree,
+                report.title(s.tree),
+                s.node,
+                one_line(s.step),
+                s.tried,
+                s.fixed,
+                s.not_fixed,
+                s.cannot,
+                _share(s.fix_rate),
+                reasons(s, len(s.reasons)),
+            ]
+            for s in report.steps
         ]
-    for n in report.escalation_nodes:
-        rows.append(("escalation node", n.tree, n.node, one_line(n.reason), n.count, ""))
-    for s in report.failing_steps:
-        rows.append(("not fixed", s.tree, s.node, one_line(s.step), s.not_fixed, s.tried))
-    for o in report.overruns:
-        rows.append(("budget overrun", "", "", o.reason, o.sessions, ""))
-    rows.append(("budget overrun", "", "", "kept going", report.kept_going, ""))
-    for hour, count in enumerate(report.hours):
-        rows.append(("hour", "", "", hour_label(hour), count, ""))
-    return rows
+    if by is By.TREE:
+        head = ["tree", "title", *OUTCOME_FIELDS]
+        return [head] + [[f.group, report.title(f.group), *_outcomes(f)] for f in report.trees]
+    if by is By.BRANCH:
+        return [["branch", *OUTCOME_FIELDS]] + [[f.group, *_outcomes(f)] for f in report.branches]
+    return [["week", "monday", *OUTCOME_FIELDS]] + [
+        [f.group, trend.monday(f.group).isoformat(), *_outcomes(f)] for f in report.weeks
+    ]
 
 
-def to_csv(report: Report) -> str:
+def to_csv(report: Report, by: By = By.TREE) -> str:
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\n")
-    writer.writerow(CSV_FIELDS)
-    writer.writerows([spreadsheet(cell) for cell in row] for row in csv_rows(report))
+    writer.writerows([spreadsheet(cell) for cell in row] for row in csv_rows(report, by))
     return buffer.getvalue().rstrip("\n")
-
-
-# -- terminal ---------------------------------------------------------------------------
-
-
-def show(console: Console, report: Report) -> None:
-    from rich.table import Table
-    from rich.text import Text
-
-    def heading(text: str) -> None:
-        console.print(Text("\n" + text, style="bold"))
-
-    console.print(Text(f"Session report: {period(report)}", style="bold"))
-    heading("Sessions per tree")
-    table = Table(
-        "tree", "sessions", "resolved", "escalated", "referred", "left", "open", "res%", "esc%",
-        "median", "p90", "over", box=None,
-    )  # fmt: skip
-    for f in (*report.trees, report.total):
-        table.add_row(
-            one_line(f.tree) or "all",
-            str(f.sessions),
-            str(f.resolved),
-            str(f.escalated),
-            str(f.referred),
-            str(f.abandoned),
-            str(f.unfinished),
-            percent(f.resolved_share),
-            percent(f.escalated_share),
-            minutes(f.median_minutes),
-            minutes(f.p90_minutes),
-            str(f.overruns),
-        )
-    console.print(table)
-    console.print(
-        Text(
-            "left: the patron left; open: not ended yet; res%, esc%: of the sessions that "
-            "ended; median, p90: minutes to resolve; over: sessions over budget",
-            style="dim",
-        )
-    )
-
-    heading("Where walks most often end in escalation")
-    nodes = Table("node", "reason", "sessions", box=None)
-    for n in report.escalation_nodes:
-        nodes.add_row(one_line(f"{n.tree}#{n.node}"), one_line(n.reason), str(n.count))
-    console.print(nodes if report.escalation_nodes else Text("None."))
-
-    heading('Steps most often marked "not fixed"')
-    steps = Table("step", "node", "not fixed", "of tried", box=None)
-    for s in report.failing_steps:
-        steps.add_row(
-            one_line(s.step), one_line(f"{s.tree}#{s.node}"), str(s.not_fixed), str(s.tried)
-        )
-    console.print(steps if report.failing_steps else Text("None."))
-
-    heading("Budget overruns (offered to stop guessing)")
-    over = Table("reason", "sessions", box=None)
-    for o in report.overruns:
-        over.add_row(o.reason, str(o.sessions))
-    console.print(over if report.overruns else Text("None."))
-    if report.overruns:
-        console.print(Text(f"Staff kept going in {report.kept_going} of them."))
-
-    heading("Busiest hours (sessions started)")
-    peak = max(report.hours) if any(report.hours) else 0
-    hours = Table("hour", "sessions", "", box=None)
-    for hour, count in report.busiest_hours:
-        hours.add_row(hour_label(hour), str(count), "#" * round(20 * count / peak))
-    console.print(hours if peak else Text("None."))

@@ -14,36 +14,47 @@ from troubleshoot.ui.formats import Format, choose
 
 
 def report(
-    since: Optional[str] = typer.Option(None, "--since", help="Only sessions from this day on."),  # noqa: UP045
+    by: str = typer.Option("tree", "--by", help="One row per tree, branch, week or step."),
+    since: Optional[str] = typer.Option(None, "--since", help="From this day on (YYYY-MM-DD)."),  # noqa: UP045
+    until: Optional[str] = typer.Option(None, "--until", help="To this day (YYYY-MM-DD)."),  # noqa: UP045
+    tree: Optional[str] = typer.Option(None, "--tree", help="Only walks started in this tree."),  # noqa: UP045
+    branch: Optional[str] = typer.Option(None, "--branch", help="Only walks at this branch."),  # noqa: UP045
     fmt: str = typer.Option("table", "--format", help="table, csv, json or html."),
     output: Optional[Path] = typer.Option(None, "--output", "-o", help="Write to this file."),  # noqa: UP045
     site_path: options.Site = None,
 ) -> int:
-    """Sessions per tree, outcomes, times, where walks get stuck, busiest hours."""
+    """Outcomes, times and steps per tree, branch, week or step; escalations, busy hours."""
     # Imported here so that starting a walk does not pay for the report's modules.
     from troubleshoot.desk import Desk
     from troubleshoot.sessions import figures as figures
-    from troubleshoot.sessions.records import parse_since
+    from troubleshoot.sessions.selection import selection
     from troubleshoot.ui import report as views
+    from troubleshoot.ui import report_table
     from troubleshoot.ui.console import make_console
     from troubleshoot.ui.report_html import to_html
 
     chosen = choose(fmt, Format.TABLE, Format.CSV, Format.JSON, Format.HTML)
-    day = parse_since(since)
-    with Desk.resolve(site_path).store(readonly=True) as store:
-        built = figures.build(store.sessions(since=day), day)
+    grouping = views.choose_by(by)
+    asked = selection(since, until, tree, branch)
+    desk = Desk.resolve(site_path)
+    with desk.store(readonly=True) as store:
+        kept = store.sessions(since=asked.since, tree=asked.tree)
+        built = figures.build(kept, selection=asked, titles=desk.titles())
     if chosen is Format.TABLE and output is None:
-        views.show(make_console(), built)
+        report_table.show(make_console(), built, grouping)
         return Exit.OK
     if chosen is Format.TABLE:
         import io
 
         buffer = io.StringIO()
-        views.show(make_console(buffer, width=120), built)
+        report_table.show(make_console(buffer, width=120), built, grouping)
         text = buffer.getvalue()
+    elif chosen is Format.CSV:
+        text = views.to_csv(built, grouping)
+    elif chosen is Format.JSON:
+        text = views.to_json(built, grouping)
     else:
-        writers = {Format.CSV: views.to_csv, Format.JSON: views.to_json, Format.HTML: to_html}
-        text = writers[chosen](built)
+        text = to_html(built)
     if output is None:
         out.line(text)
         return Exit.OK
