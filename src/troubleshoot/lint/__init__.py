@@ -64,6 +64,7 @@ def _registry() -> list[ModuleType]:
         goto,
         goto_loop,
         loop,
+        many_answers,
         no_end,
         policy,
         privacy,
@@ -101,6 +102,7 @@ def _registry() -> list[ModuleType]:
         facts,
         cannot,
         say_label,
+        many_answers,
     ]
 
 
