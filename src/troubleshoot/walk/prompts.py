@@ -269,21 +269,32 @@ def match(prompt: Prompt, text: str) -> int | None:
         return None
     if isinstance(prompt, Do) and typed in _STEP_WORDS:
         return _STEP_WORDS[typed]
-    choices = [_plain(choice) for choice in prompt.choices]
-    if typed in choices:
-        return choices.index(typed)
-    if typed in ("yes", "no"):
-        hits = [i for i, c in enumerate(choices) if _words(c)[:1] == [typed]]
-    else:
-        hits = [i for i, c in enumerate(choices) if c.startswith(typed)]
-        if not hits:
-            hits = [i for i, c in enumerate(choices) if any(w.startswith(typed) for w in _words(c))]
+    hits = candidates(prompt, typed)
     if len(hits) != 1:
         return None
-    escalates = getattr(prompt, "escalates", ())
-    if hits[0] < len(escalates) and escalates[hits[0]] and len(typed) < SURE_LETTERS:
+    if _plain(prompt.choices[hits[0]]) != typed and too_short(prompt, hits[0], typed):
         return None
     return hits[0]
+
+
+def candidates(prompt: Prompt, text: str) -> list[int]:
+    """The answers *text* could mean, before the safety rules: one when it is exact."""
+    typed = _plain(text)
+    choices = [_plain(choice) for choice in prompt.choices]
+    if typed in choices:
+        return [choices.index(typed)]
+    if typed in ("yes", "no"):
+        return [i for i, c in enumerate(choices) if _words(c)[:1] == [typed]]
+    hits = [i for i, c in enumerate(choices) if c.startswith(typed)]
+    if not hits:
+        hits = [i for i, c in enumerate(choices) if any(w.startswith(typed) for w in _words(c))]
+    return hits
+
+
+def too_short(prompt: Prompt, index: int, text: str) -> bool:
+    """Whether *text* is too short to pick answer *index*, which goes straight to IT."""
+    escalates = getattr(prompt, "escalates", ())
+    return index < len(escalates) and escalates[index] and len(_plain(text)) < SURE_LETTERS
 
 
 def narrow(choices: Sequence[str], typed: str) -> list[int]:
