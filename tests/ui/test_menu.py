@@ -243,7 +243,7 @@ def test_b_alone_is_back_but_bo_filters(branches: Path) -> None:
     child.send("b" + ENTER)
     child.expect("(?i)back")
     child.expect("Which branch did the patron come from")
-    child.send("bol" + ENTER)
+    child.send("bol" + ENTER)  # typed ahead, perhaps before the menu is drawn again
     child.expect("RESOLVED: Sent to Bolton.")
     assert ended(child)[0] == 0
     assert recorded_answers() == ["From Bolton branch"]

@@ -232,7 +232,8 @@ def pick(
     """
     from prompt_toolkit.application import Application, get_app
     from prompt_toolkit.filters import Condition
-    from prompt_toolkit.key_binding import KeyBindings, KeyPressEvent
+    from prompt_toolkit.key_binding import KeyBindings
+    from prompt_toolkit.key_binding.key_processor import KeyPressEvent
     from prompt_toolkit.keys import Keys
     from prompt_toolkit.layout import ConditionalContainer, HSplit, Layout, Window
     from prompt_toolkit.layout.controls import FormattedTextControl
@@ -265,7 +266,9 @@ def pick(
     def _end(event: KeyPressEvent) -> None:
         event.app.exit(exception=EOFError(), style="class:aborting")
 
+    # Enter typed ahead, before the menu took the terminal, arrives as a newline.
     @bindings.add(Keys.Enter, eager=True)
+    @bindings.add(Keys.ControlJ, eager=True)
     def _pick(event: KeyPressEvent) -> None:
         row = menu.picked()
         if row is not None:
