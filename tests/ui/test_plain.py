@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 
+from tests.conftest import write_tree
 from tests.terminal import WALKS
 from troubleshoot.cli import walking
 from troubleshoot.tree.catalog import Catalog
@@ -104,3 +105,29 @@ def test_a_hand_off_that_cannot_be_saved_is_shown_to_copy(tmp_path: Path) -> Non
 def test_input_ending_mid_walk_is_an_eof_error() -> None:
     with pytest.raises(EOFError):
         plain_walk("1\n")
+
+
+def test_past_nine_answers_the_numbers_line_up_and_12_picks_the_twelfth(tmp_path: Path) -> None:
+    answers = "\n".join(f"      - {{text: 'Branch {i}', next: end{i}}}" for i in range(1, 15))
+    ends = "\n".join(f"  end{i}: {{resolved: 'Sent to branch {i}.'}}" for i in range(1, 15))
+    write_tree(
+        tmp_path,
+        "branches",
+        "title: Branches\nsummary: S.\nsymptoms: [a, b, c]\nstart: which\nnodes:\n"
+        f"  which:\n    ask: Which branch?\n    answers:\n{answers}\n{ends}\n",
+    )
+    trees = Catalog([tmp_path])
+    out = io.StringIO()
+    state = engine.start(trees, "branches", T0)
+    result = walking.run(trees, state, PlainPrompter(io.StringIO("12\n"), out), lambda: T0)
+    screen = out.getvalue()
+    assert result.state.ending is not None and result.state.ending.node == "end12"
+    assert (
+        "QUESTION: Which branch?\n"
+        "   1) Branch 1\n   2) Branch 2\n   3) Branch 3\n   4) Branch 4\n   5) Branch 5\n"
+        "   6) Branch 6\n   7) Branch 7\n   8) Branch 8\n   9) Branch 9\n  10) Branch 10\n"
+        "  11) Branch 11\n  12) Branch 12\n  13) Branch 13\n  14) Branch 14\n"
+        "  Keys: b back, n note, e escalate now, ? more\n"
+        "> 12\n"
+    ) in screen
+    assert "RESOLVED: Sent to branch 12." in screen

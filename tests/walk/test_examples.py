@@ -272,3 +272,50 @@ def test_every_bundled_tree_has_a_resolved_and_an_escalated_walk(path: Path) -> 
         owner = catalog.load(target_tree) if target_tree else tree
         kinds.add(type(owner.nodes[node_id]))
     assert {Resolved, Escalate} <= kinds
+
+
+YES_NO = """
+title: Wi-Fi
+summary: The laptop will not join.
+symptoms: [wifi]
+start: joined
+nodes:
+  joined:
+    ask: Does the laptop show the library network?
+    answers:
+      - {text: "No", next: gone}
+      - {text: Not sure, next: look}
+      - {text: "`Ctrl+Alt+Del` worked", next: done}
+  look:
+    step: Open the network list.
+    fixed: done
+    not_fixed: gone
+  done:
+    resolved: It joined.
+  gone:
+    escalate: The network is missing.
+    workaround: Offer a library PC.
+"""
+
+
+@pytest.mark.parametrize(
+    ("answers", "end"),
+    [(["No"], "gone"), (["Not sure", "fixed"], "done"), (["Ctrl+Alt+Del worked"], "done")],
+)
+def test_an_answer_written_out_whole_walks_as_staff_typing_it_would(
+    tmp_path: Path, answers: list[str], end: str
+) -> None:
+    tree = load_tree(write_tree(tmp_path, "wifi", YES_NO))
+    result = run_walk(Catalog([tmp_path]), tree, WalkTest(tuple(answers), end, False, Pos(1, 1)), 1)
+    assert result.problem == "" and result.reached == end
+
+
+def test_a_short_answer_that_would_escalate_is_told_to_write_more(tmp_path: Path) -> None:
+    tree = load_tree(write_tree(tmp_path, "wifi", YES_NO.replace('"No"', "Gone from the list")))
+    result = run_walk(Catalog([tmp_path]), tree, WalkTest(("Go",), "gone", False, Pos(1, 1)), 1)
+    assert result.problem == (
+        "answer 1 'Go' is too short to pick 'Gone from the list' of question 'joined', "
+        "which escalates; write at least 4 letters of it"
+    )
+    result = run_walk(Catalog([tmp_path]), tree, WalkTest(("Gone",), "gone", False, Pos(1, 1)), 1)
+    assert result.passed

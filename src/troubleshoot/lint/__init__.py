@@ -66,6 +66,7 @@ def _registry() -> list[ModuleType]:
         goto,
         goto_loop,
         loop,
+        many_answers,
         no_end,
         policy,
         privacy,
@@ -103,6 +104,7 @@ def _registry() -> list[ModuleType]:
         facts,
         cannot,
         say_label,
+        many_answers,
     ]
 
 

@@ -6,7 +6,7 @@ old PC, so they are imported only when the first prompt is actually shown.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from troubleshoot.handoff.content import HandOff
 from troubleshoot.handoff.deliver import WalkResult
@@ -40,7 +40,18 @@ if TYPE_CHECKING:
     from rich.console import Console
     from rich.text import Text
 
-FOOTER = "(arrows or number, Enter) b back · n note · e escalate now · r start over · q quit"
+FOOTER = (
+    "(arrows, a number, or type to filter; Enter picks) "
+    "b back · n note · e escalate now · r start over · q quit"
+)
+#: The walk's actions, below the answers in every question's menu: (key, label).
+ACTIONS = (
+    ("b", "Back"),
+    ("n", "Add a note"),
+    ("e", "Escalate now"),
+    ("r", "Start over"),
+    ("q", "Quit"),
+)
 LABELS = {
     Ask: ("QUESTION", "bold"),
     Do: ("STEP", "bold cyan"),
@@ -97,62 +108,42 @@ class InteractivePrompter:
             text.append("\n" + line)
 
     def ask(self, prompt: Prompt, state: State) -> Action | Quit:
-        import questionary
-        from questionary import Choice, Separator
+        from troubleshoot.ui import menu
 
         if isinstance(prompt, AskFact):
             return self.ask_fact(prompt)
         self.header(prompt)
-        choices: list[Any] = [
-            Choice(one_line(text), ("choose", i)) for i, text in enumerate(prompt.choices)
-        ]
-        choices.append(Separator())
-        choices.append(Choice("Back", ("back",), shortcut_key="b"))
-        choices.append(Choice("Add a note", ("note",), shortcut_key="n"))
-        choices.append(Choice("Escalate now", ("escalate",), shortcut_key="e"))
-        choices.append(Choice("Start over", ("restart",), shortcut_key="r"))
-        choices.append(Choice("Quit", ("quit",), shortcut_key="q"))
         question = "Did that fix it?" if isinstance(prompt, Do) else "Choose:"
         # On a step the pointer starts on "not fixed": Enter pressed in a hurry must
         # never close a walk as fixed while the patron is still stuck.
-        first = choices[1] if isinstance(prompt, Do) else None
+        start = 1 if isinstance(prompt, Do) else 0
         while True:
-            picked = ctrl_d_ends_input(
-                questionary.select(
-                    question,
-                    choices=choices,
-                    use_shortcuts=True,
-                    instruction=FOOTER,
-                    default=first,
-                )
-            ).unsafe_ask()
+            picked = menu.pick(question, prompt.choices, ACTIONS, start=start, hint=FOOTER)
             action = self.to_action(picked, prompt)
             if action is not None:
                 return action
 
-    def to_action(self, picked: tuple[Any, ...], prompt: Prompt) -> Action | Quit | None:
+    def to_action(self, picked: int | str, prompt: Prompt) -> Action | Quit | None:
         import questionary
 
-        kind = picked[0]
-        if kind == "choose":
-            index = int(picked[1])
-            if isinstance(prompt, Do) and index == 2:
+        if isinstance(picked, int):
+            if isinstance(prompt, Do) and picked == 2:
                 reason = questionary.text(
                     "Why couldn't it be tried? (optional)", erase_when_done=True
                 ).unsafe_ask()
                 return Cannot(reason or "")
-            return Choose(index)
-        if kind == "back":
+            return Choose(picked)
+        if picked == "b":
             return Back()
-        if kind == "note":
+        if picked == "n":
             text = questionary.text(
                 "Note (what you see, what the patron said):", erase_when_done=True
             ).unsafe_ask()
             return AddNote(text) if text and text.strip() else None
-        if kind == "escalate":
+        if picked == "e":
             why = questionary.text("Why stop here? (optional)", erase_when_done=True).unsafe_ask()
             return EscalateNow(why or "")
-        if kind == "restart":
+        if picked == "r":
             return Restart()
         return self.quit()
 

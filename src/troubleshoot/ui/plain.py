@@ -180,8 +180,10 @@ class PlainPrompter:
             self.tell(detail, "  ")
         if isinstance(prompt, Do):
             self.say(f"  (about {prompt.minutes} min) Did that fix it?")
+        # Numbers line up past nine, so the answers start in one column to read down.
+        width = len(str(len(prompt.choices)))
         for number, choice in enumerate(prompt.choices, 1):
-            self.say(f"  {number}) {one_line(choice)}")
+            self.say(f"  {number:>{width}}) {one_line(choice)}")
         self.say("  Keys: b back, n note, e escalate now, ? more")
 
     def refused(self, message: str) -> None:

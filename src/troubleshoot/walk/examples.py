@@ -84,8 +84,13 @@ def _misfit(tree: Tree, prompt: Ask | Do, number: int, answer: str) -> str:
     text = f"answer {number} '{one_line(answer)}'"
     if isinstance(prompt, Do):
         return f"{text} does not fit step '{where}' (a step takes 'fixed', 'not fixed' or 'cannot')"
-    lowered = one_line(answer).lower()
-    several = [c for c in prompt.choices if c.lower().startswith(lowered)] if lowered else []
+    hits = prompts.candidates(prompt, answer) if len(answer.strip()) > 1 else []
+    several = [prompt.choices[i] for i in hits]
+    if len(hits) == 1 and prompts.too_short(prompt, hits[0], answer):
+        return (
+            f"{text} is too short to pick '{one_line(several[0])}' of question '{where}', "
+            f"which escalates; write at least {prompts.SURE_LETTERS} letters of it"
+        )
     if len(several) > 1:
         return (
             f"{text} fits more than one answer of question '{where}' "

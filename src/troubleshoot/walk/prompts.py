@@ -10,6 +10,8 @@ from __future__ import annotations
 import datetime as dt
 import enum
 import re
+import unicodedata
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 
@@ -236,7 +238,14 @@ _STEP_WORDS = {FIXED: 0, NOT_FIXED: 1, "cannot": 2, "couldn't": 2, NOT_TRIED: 2}
 
 
 def _plain(text: str) -> str:
-    return " ".join(text.translate(_QUOTES).casefold().split())
+    """*text* as it is compared: no quotes or accents, one case, single spaces.
+
+    Staff type "resume" for "Résumé" and never the backticks a trainer put round a
+    key name, so neither may stand between them and the answer.
+    """
+    folded = unicodedata.normalize("NFKD", text.translate(_QUOTES))
+    bare = "".join(c for c in folded if not unicodedata.combining(c))
+    return " ".join(bare.casefold().split())
 
 
 def _words(text: str) -> list[str]:
@@ -260,18 +269,47 @@ def match(prompt: Prompt, text: str) -> int | None:
         return None
     if isinstance(prompt, Do) and typed in _STEP_WORDS:
         return _STEP_WORDS[typed]
-    choices = [_plain(choice) for choice in prompt.choices]
-    if typed in choices:
-        return choices.index(typed)
-    if typed in ("yes", "no"):
-        hits = [i for i, c in enumerate(choices) if _words(c)[:1] == [typed]]
-    else:
-        hits = [i for i, c in enumerate(choices) if c.startswith(typed)]
-        if not hits:
-            hits = [i for i, c in enumerate(choices) if any(w.startswith(typed) for w in _words(c))]
+    hits = candidates(prompt, typed)
     if len(hits) != 1:
         return None
-    escalates = getattr(prompt, "escalates", ())
-    if hits[0] < len(escalates) and escalates[hits[0]] and len(typed) < SURE_LETTERS:
+    if _plain(prompt.choices[hits[0]]) != typed and too_short(prompt, hits[0], typed):
         return None
     return hits[0]
+
+
+def candidates(prompt: Prompt, text: str) -> list[int]:
+    """The answers *text* could mean, before the safety rules: one when it is exact."""
+    typed = _plain(text)
+    choices = [_plain(choice) for choice in prompt.choices]
+    if typed in choices:
+        return [choices.index(typed)]
+    if typed in ("yes", "no"):
+        return [i for i, c in enumerate(choices) if _words(c)[:1] == [typed]]
+    hits = [i for i, c in enumerate(choices) if c.startswith(typed)]
+    if not hits:
+        hits = [i for i, c in enumerate(choices) if any(w.startswith(typed) for w in _words(c))]
+    return hits
+
+
+def too_short(prompt: Prompt, index: int, text: str) -> bool:
+    """Whether *text* is too short to pick answer *index*, which goes straight to IT."""
+    escalates = getattr(prompt, "escalates", ())
+    return index < len(escalates) and escalates[index] and len(_plain(text)) < SURE_LETTERS
+
+
+def narrow(choices: Sequence[str], typed: str) -> list[int]:
+    """Positions of the *choices* that fit *typed* as staff type it, in their own order.
+
+    Each typed word must start a word of the answer (so "lap" finds "Their own
+    laptop" but "top" does not), compared as :func:`match` compares. The order never
+    changes while filtering, so an answer stays where staff last saw it.
+    """
+    wanted = _words(_plain(typed))
+    if not wanted:
+        return list(range(len(choices)))
+    found = []
+    for i, choice in enumerate(choices):
+        words = _words(_plain(choice))
+        if all(any(w.startswith(t) for w in words) for t in wanted):
+            found.append(i)
+    return found
