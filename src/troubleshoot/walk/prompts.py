@@ -232,19 +232,23 @@ Action = (
 
 #: Quotes and backticks around or inside a typed answer are not part of it.
 _QUOTES = str.maketrans("", "", "`'\"\u2018\u2019\u201c\u201d")
+#: Emoji and other pictures (So), the marks that shape them or a letter (Mn: variation
+#: selectors, accents), and the invisible joiners between them (Cf).
+_IGNORED = frozenset({"So", "Mn", "Cf"})
 #: A typed word shorter than this never picks an answer that escalates.
 SURE_LETTERS = 4
 _STEP_WORDS = {FIXED: 0, NOT_FIXED: 1, "cannot": 2, "couldn't": 2, NOT_TRIED: 2}
 
 
 def _plain(text: str) -> str:
-    """*text* as it is compared: no quotes or accents, one case, single spaces.
+    """*text* as it is compared: no quotes, accents or emoji, one case, single spaces.
 
-    Staff type "resume" for "Résumé" and never the backticks a trainer put round a
-    key name, so neither may stand between them and the answer.
+    Staff type "resume" for "Résumé", never the backticks a trainer put round a key
+    name, and rarely the emoji in front of an answer ("🖨️ Printing"), so none of
+    them may stand between staff and the answer.
     """
     folded = unicodedata.normalize("NFKD", text.translate(_QUOTES))
-    bare = "".join(c for c in folded if not unicodedata.combining(c))
+    bare = "".join(c for c in folded if unicodedata.category(c) not in _IGNORED)
     return " ".join(bare.casefold().split())
 
 
