@@ -254,9 +254,17 @@ def build() -> Schema:
         "scenario": _object(
             _pick(WALK, SCENARIO_KEYS, "scenarios"), ("patron", "situation", "answers", "end")
         ),
+        # The kind key picks the rules (if/then), rather than "one of" seven: an editor
+        # then says what this node lacks ("'no_admin' is a dependency of 'admin'"),
+        # not what the nearest other kind would need ("'ask' is a required property").
         "node": {
             "description": "One node: " + ", ".join(KIND_KEYS) + ".",
-            "oneOf": [{"$ref": f"#/definitions/{kind}"} for kind in KIND_KEYS],
+            "type": "object",
+            "anyOf": [{"required": [kind]} for kind in KIND_KEYS],
+            "allOf": [
+                {"if": {"required": [kind]}, "then": {"$ref": f"#/definitions/{kind}"}}
+                for kind in KIND_KEYS
+            ],
         },
     }
     for kind in KIND_KEYS:
