@@ -63,6 +63,7 @@ def _registry() -> list[ModuleType]:
         facts,
         goto,
         goto_loop,
+        invisible,
         loop,
         no_end,
         policy,
@@ -101,6 +102,7 @@ def _registry() -> list[ModuleType]:
         facts,
         cannot,
         say_label,
+        invisible,
     ]
 
 
