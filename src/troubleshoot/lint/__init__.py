@@ -65,6 +65,7 @@ def _registry() -> list[ModuleType]:
         goto_loop,
         invisible,
         loop,
+        mermaid,
         no_end,
         policy,
         privacy,
@@ -103,6 +104,7 @@ def _registry() -> list[ModuleType]:
         cannot,
         say_label,
         invisible,
+        mermaid,
     ]
 
 
