@@ -58,6 +58,7 @@ def _registry() -> list[ModuleType]:
         answers,
         budget,
         cannot,
+        comment_text,
         dangling,
         escalate,
         facts,
@@ -105,6 +106,7 @@ def _registry() -> list[ModuleType]:
         say_label,
         invisible,
         mermaid,
+        comment_text,
     ]
 
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import hashlib
 from collections.abc import Callable
+from dataclasses import replace
 from pathlib import Path
 from typing import TypeVar
 
@@ -17,6 +18,7 @@ import yaml
 
 from troubleshoot import yamlsafe
 from troubleshoot.errors import Finding, TroubleshootError
+from troubleshoot.tree.comments import cut_texts
 from troubleshoot.tree.example_walks import read_walks
 from troubleshoot.tree.model import (
     COMMAND_NAMES,
@@ -107,9 +109,9 @@ def parse_tree(path: Path, text: str | None = None) -> tuple[Tree | None, list[F
         reader.problem(
             Pos(1, 1), f"tree id '{tid}' is the name of a command; rename the file", "tree-id"
         )
-    if reader.findings:
+    if reader.findings or tree is None:
         return None, sorted(reader.findings)
-    return tree, []
+    return replace(tree, cut_texts=cut_texts(root, text or "")), []
 
 
 def load_tree(path: Path) -> Tree:
