@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
+import yaml
 
 from troubleshoot import yamlsafe
 from troubleshoot.errors import TroubleshootError
@@ -140,3 +141,12 @@ def test_a_colon_later_in_a_continued_line_is_about_the_text_not_the_indent() ->
 def test_a_tab_before_a_line_is_one_clear_line(text: str, where: str) -> None:
     message = "a tab is used for indenting here; YAML needs spaces"
     assert parse_error(text) == f"printer.yaml:{where}: {message}"
+
+
+def test_a_tab_between_a_key_and_its_value_is_named_as_spacing() -> None:
+    # libyaml takes this tab as a space; PyYAML's own parser refuses it, in these words.
+    with pytest.raises(yaml.MarkedYAMLError) as caught:
+        yaml.load("a:\n  b:\tx\n", Loader=yaml.SafeLoader)  # a SafeLoader: no objects
+    message, mark = yamlsafe.explain(caught.value, "a:\n  b:\tx\n")
+    assert message == "a tab is used for spacing here; YAML needs spaces"
+    assert mark is not None and (mark.line + 1, mark.column + 1) == (2, 5)
