@@ -22,6 +22,7 @@ Fails (warning; the second text holds U+200B only)::
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 
 from troubleshoot.errors import Finding
@@ -34,6 +35,8 @@ ID = "invisible-text"
 INVISIBLE = frozenset("\u200b\u200c\u200d\u2060\ufeff")
 #: Of those, the ones that join letters in some scripts and emoji.
 JOINERS = frozenset("\u200c\u200d")
+#: Any of them, found in one pass: most texts hold none, and every text is looked at.
+_ANY = re.compile("[" + "".join(sorted(INVISIBLE)) + "]")
 
 
 def texts(tree: Tree) -> Iterator[tuple[Pos, str, str]]:
@@ -90,7 +93,7 @@ def _names(chars: list[str]) -> str:
 
 def check(tree: Tree, ctx: Context) -> Iterator[Finding]:
     for where, label, value in texts(tree):
-        if not any(char in INVISIBLE for char in value):
+        if _ANY.search(value) is None:
             continue
         hidden = _hidden(value)
         if not "".join(c for c in value if c not in INVISIBLE).strip():
