@@ -27,6 +27,7 @@ RANKS: dict[str, int] = {
     "text": 1,
     "privacy": 1,
     "textfile": 1,
+    "yamlindent": 1,
     "yamlsafe": 2,
     "tree": 3,
     "lint": 4,

@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
+import yaml
 
 from troubleshoot import yamlsafe
 from troubleshoot.errors import TroubleshootError
@@ -78,3 +79,74 @@ def test_position_of_a_control_character_counts_characters_not_bytes() -> None:
     error = refusal("ééé: a\x1bb\n")
     assert (error.line, error.col) == (1, 7)
     assert "U+001B" in error.message
+
+
+def parse_error(text: str) -> str:
+    with pytest.raises(TroubleshootError) as caught:
+        yamlsafe.compose(text, "printer.yaml")
+    return str(caught.value)
+
+
+def test_a_key_indented_further_than_the_one_above_is_an_indentation_error() -> None:
+    text = "nodes:\n  kiosk:\n    text: Restart the kiosk.\n      next: done\n"
+    assert parse_error(text) == (
+        "printer.yaml:4:7: this line is indented differently from the lines above it; "
+        'line up "next:" with "text:" (line 3)'
+    )
+
+
+def test_a_key_indented_less_than_its_siblings_is_an_indentation_error() -> None:
+    text = "nodes:\n  kiosk:\n    text: Restart the kiosk.\n   next: done\n"
+    assert parse_error(text) == (
+        "printer.yaml:4:4: this line is indented differently from the lines above it; "
+        'line up "next:" with "text:" (line 3)'
+    )
+
+
+def test_a_key_in_a_list_item_lines_up_with_the_first_key_after_the_dash() -> None:
+    text = "tests:\n  - name: fixed\n   answers: [a]\n"
+    assert parse_error(text) == (
+        "printer.yaml:3:4: this line is indented differently from the lines above it; "
+        'line up "answers:" with "name:" (line 2)'
+    )
+
+
+def test_a_list_item_out_of_line_lines_up_with_the_dash_above() -> None:
+    assert parse_error("symptoms:\n  - a\n - b\n") == (
+        "printer.yaml:3:2: this line is indented differently from the lines above it; "
+        'line up "-" with "-" (line 2)'
+    )
+
+
+def test_a_colon_inside_text_still_asks_for_quotes() -> None:
+    assert parse_error("title: Note: the scanner\n") == (
+        "printer.yaml:1:12: a ': ' inside text; put the whole text in quotes"
+    )
+
+
+def test_a_colon_later_in_a_continued_line_is_about_the_text_not_the_indent() -> None:
+    text = "title: T\ndetail: Jobs wait\n  for about: 30 minutes\n"
+    assert parse_error(text) == (
+        "printer.yaml:3:12: a ': ' inside text; put the whole text in quotes"
+    )
+
+
+@pytest.mark.parametrize(
+    ("text", "where"),
+    [
+        ("nodes:\n  a:\n\tstep: x\n", "3:1"),
+        ("a:\n  b: 1\n\t c: 2\n", "3:1"),
+    ],
+)
+def test_a_tab_before_a_line_is_one_clear_line(text: str, where: str) -> None:
+    message = "a tab is used for indenting here; YAML needs spaces"
+    assert parse_error(text) == f"printer.yaml:{where}: {message}"
+
+
+def test_a_tab_between_a_key_and_its_value_is_named_as_spacing() -> None:
+    # libyaml takes this tab as a space; PyYAML's own parser refuses it, in these words.
+    with pytest.raises(yaml.MarkedYAMLError) as caught:
+        yaml.load("a:\n  b:\tx\n", Loader=yaml.SafeLoader)  # a SafeLoader: no objects
+    message, mark = yamlsafe.explain(caught.value, "a:\n  b:\tx\n")
+    assert message == "a tab is used for spacing here; YAML needs spaces"
+    assert mark is not None and (mark.line + 1, mark.column + 1) == (2, 5)

@@ -31,6 +31,7 @@ PRIVATE_FILE = 0o600
 PRIVATE_DIR = 0o700
 #: Files meant for other people too (a new tree for trainers), still never through a link.
 SHARED_FILE = 0o644
+SHARED_DIR = 0o755
 
 _NOFOLLOW = getattr(os, "O_NOFOLLOW", 0)
 _CLOEXEC = getattr(os, "O_CLOEXEC", 0)
@@ -58,6 +59,21 @@ def private_dir(folder: Path) -> Path:
             if not path.is_dir():
                 raise
     return folder
+
+
+def shared_dir(folder: Path) -> bool:
+    """Make *folder* for files meant for other people too; True if it was made here.
+
+    Only the last folder is made: a parent that is missing is more likely a typing
+    mistake than a wish for a whole new tree of folders.
+    """
+    try:
+        os.mkdir(folder, SHARED_DIR)
+    except FileExistsError:
+        if not folder.is_dir():
+            raise
+        return False
+    return True
 
 
 def _write_all(fd: int, data: bytes) -> None:

@@ -22,6 +22,7 @@ import yaml
 
 from troubleshoot.errors import TroubleshootError
 from troubleshoot.textfile import LINKED, MAX_FILE_BYTES, line_col, read_bytes, read_text
+from troubleshoot.yamlindent import misaligned
 
 __all__ = [
     "LINKED",
@@ -147,6 +148,28 @@ def _refuse_harmful(loader: yaml.SafeLoader, name: str) -> None:
         counts[-1] += size
 
 
+def _char(text: str, mark: yaml.Mark) -> str:
+    return text[mark.index : mark.index + 1]
+
+
+def _tab(text: str, mark: yaml.Mark) -> str:
+    """A tab in words: before anything on its line it indents, else it spaces words apart."""
+    before = text[text.rfind("\n", 0, mark.index) + 1 : mark.index]
+    if not before.strip():
+        return "a tab is used for indenting here; YAML needs spaces"
+    return "a tab is used for spacing here; YAML needs spaces"
+
+
+def _moved(mark: yaml.Mark, text: str, line: int, column: int) -> yaml.Mark:
+    """*mark*, moved to another place in the same text (0-based line and column)."""
+    place = copy.copy(mark)
+    start = 0
+    for _ in range(line):
+        start = text.index("\n", start) + 1
+    place.line, place.column, place.index = line, column, start + column
+    return place
+
+
 def explain(e: yaml.MarkedYAMLError, text: str) -> tuple[str, yaml.Mark | None]:
     """A YAML syntax error in words a trainer can act on, and where to look."""
     mark = e.problem_mark or e.context_mark
@@ -154,12 +177,14 @@ def explain(e: yaml.MarkedYAMLError, text: str) -> tuple[str, yaml.Mark | None]:
     opened = f" at line {e.context_mark.line + 1}" if e.context_mark else ""
     if "expected a single document" in context:
         return "file holds more than one YAML document (a '---' line); keep one per file", mark
+    if mark is not None and ("tab character" in problem or _char(text, mark) == "\t"):
+        return _tab(text, mark), mark
     if "cannot start any token" in problem and mark is not None:
-        char = text[mark.index : mark.index + 1]
-        if char == "\t":
-            return "a tab character: indent with spaces, not tabs", mark
-        return f"text cannot start with '{char}'; put the whole text in quotes", mark
+        return f"text cannot start with '{_char(text, mark)}'; put the whole text in quotes", mark
     if "mapping values are not allowed" in problem:
+        wrong = misaligned(text, mark.line, mark.column) if mark else None
+        if wrong is not None and mark is not None:
+            return wrong.message(), _moved(mark, text, wrong.line, wrong.column)
         return "a ': ' inside text; put the whole text in quotes", mark
     if "quoted scalar" in context and "end of stream" in problem:
         return f"a quote opened{opened} is never closed", e.context_mark or mark
@@ -168,6 +193,9 @@ def explain(e: yaml.MarkedYAMLError, text: str) -> tuple[str, yaml.Mark | None]:
     if "flow mapping" in context:
         return f"the {{ }} opened{opened} is not closed, or text in it needs quotes", mark
     if "block" in context and ("expected key" in problem or "expected <block end>" in problem):
+        wrong = misaligned(text, mark.line) if mark else None
+        if wrong is not None and mark is not None:
+            return wrong.message(), _moved(mark, text, wrong.line, wrong.column)
         return f"this line's indentation does not match the block that starts{opened}", mark
     if "unknown escape character" in problem and mark is not None:
         at = mark.index - 1 if text[mark.index - 1 : mark.index] == "\\" else mark.index

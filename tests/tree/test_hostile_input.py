@@ -80,11 +80,14 @@ CASES: dict[str, Case] = {
     ),
     "bad_indent": Case(
         text("title: a\n  summary: b\n"),
-        "a ': ' inside text; put the whole text in quotes",
-        (2, 10),
+        'this line is indented differently from the lines above it; line up "summary:" with '
+        '"title:" (line 1)',
+        (2, 3),
     ),
     "tab_indent": Case(
-        text("title: a\n\tsummary: b\n"), "a tab character: indent with spaces, not tabs", (2, 1)
+        text("title: a\n\tsummary: b\n"),
+        "a tab is used for indenting here; YAML needs spaces",
+        (2, 1),
     ),
     "unclosed_flow": Case(
         text("symptoms: [a, b\nstart: x\n"),

@@ -58,7 +58,7 @@ def test_every_loader_key_is_in_the_schema() -> None:
     assert list(built["properties"]) == list(TOP_KEYS)
     for kind, keys in KIND_KEYS.items():
         assert list(built["definitions"][kind]["properties"]) == list(keys)
-    node_kinds = [ref["$ref"] for ref in built["definitions"]["node"]["oneOf"]]
+    node_kinds = [rule["then"]["$ref"] for rule in built["definitions"]["node"]["allOf"]]
     assert node_kinds == [f"#/definitions/{kind}" for kind in KIND_KEYS]
 
 
@@ -195,6 +195,37 @@ def test_what_the_loader_refuses_the_editor_marks_too(
 def test_an_admin_step_without_a_no_admin_route_is_marked_in_the_editor(validator: Any) -> None:
     text = variant("    no_admin: out\n", "")
     assert list(validator.iter_errors(as_editor_sees(text)))
+
+
+def node_messages(validator: Any, node: dict[str, Any]) -> list[str]:
+    """What an editor says about one node of an otherwise good tree."""
+    tree = {"title": "T", "summary": "S", "symptoms": ["s"], "start": "a"}
+    tree["nodes"] = {"a": node, "done": {"resolved": "Done."}}
+    return [e.message for e in validator.iter_errors(tree)]
+
+
+def test_an_admin_step_missing_no_admin_is_told_it_lacks_no_admin(validator: Any) -> None:
+    step = {"step": "Reset it.", "admin": "IT resets it.", "fixed": "done", "not_fixed": "done"}
+    assert node_messages(validator, step) == ["'no_admin' is a dependency of 'admin'"]
+
+
+def test_a_step_missing_a_route_is_told_which_route(validator: Any) -> None:
+    assert node_messages(validator, {"step": "Reset it.", "fixed": "done"}) == [
+        "'not_fixed' is a required property"
+    ]
+
+
+def test_a_misspelt_key_in_a_node_is_named_alone(validator: Any) -> None:
+    say = {"say": "Hi.", "next": "done", "nxet": "done"}
+    assert node_messages(validator, say) == [
+        "Additional properties are not allowed ('nxet' was unexpected)"
+    ]
+
+
+def test_a_node_of_no_kind_is_marked(validator: Any) -> None:
+    assert node_messages(validator, {"detail": "D."}) == [
+        "{'detail': 'D.'} is not valid under any of the given schemas"
+    ]
 
 
 # -- limits the schema states are the loader's limits ------------------------------------

@@ -131,8 +131,9 @@ def test_a_walk_may_end_in_the_tree_a_goto_leads_to(desk: tuple[Catalog, Tree]) 
 def test_an_end_without_tree_means_this_tree(desk: tuple[Catalog, Tree]) -> None:
     result = walk(desk, ["A laptop", "Yes"], "printed")
     assert str(result.finding()) == (
-        f"{desk[1].path}:40:5: error: walk 2: ended at 'mobile#printed' (resolved), "
-        "expected 'printed'; 'printed' is not a node of tree 'desk'"
+        f"{desk[1].path}:40:5: error: walk 2 (A laptop, Yes -> printed): "
+        "ended at 'mobile#printed' (resolved), expected 'printed'; "
+        "'printed' is not a node of tree 'desk'"
     )
 
 
@@ -140,7 +141,8 @@ def test_a_wrong_end_says_where_the_walk_ended_instead(desk: tuple[Catalog, Tree
     result = walk(desk, ["A library PC", "not fixed", "not fixed"], "done")
     assert not result.passed and result.reached == "stuck"
     assert str(result.finding()) == (
-        f"{desk[1].path}:40:5: error: walk 2: ended at 'stuck' (escalated), expected 'done'"
+        f"{desk[1].path}:40:5: error: walk 2 (A library PC, not fixed, not fixed -> done): "
+        "ended at 'stuck' (escalated), expected 'done'"
     )
 
 
@@ -233,7 +235,8 @@ tests:
     assert [r.passed for r in results] == [True, False]
     lines = DESK.lstrip("\n").count("\n") + 1
     assert str(results[1].finding()) == (
-        f"{path}:{lines + 4}:5: error: walk 2: ended at 'outage' (escalated), expected 'done'"
+        f"{path}:{lines + 4}:5: error: walk 2 (Many -> done): "
+        "ended at 'outage' (escalated), expected 'done'"
     )
 
 

@@ -60,13 +60,16 @@ def _registry() -> list[ModuleType]:
         answers,
         budget,
         cannot,
+        comment_text,
         dangling,
         escalate,
         facts,
         goto,
         goto_loop,
+        invisible,
         loop,
         many_answers,
+        mermaid,
         no_end,
         policy,
         privacy,
@@ -105,6 +108,9 @@ def _registry() -> list[ModuleType]:
         cannot,
         say_label,
         many_answers,
+        invisible,
+        mermaid,
+        comment_text,
     ]
 
 

@@ -21,6 +21,7 @@ from troubleshoot.errors import Finding, TroubleshootError
 from troubleshoot.tree.model import (
     Answer,
     Budget,
+    CutText,
     Escalate,
     Goto,
     Node,
@@ -36,7 +37,7 @@ from troubleshoot.tree.model import (
     kind_of,
 )
 
-FORMAT = 4  # bump when the model changes shape
+FORMAT = 5  # bump when the model changes shape
 
 
 def parse(path: Path) -> tuple[Tree | None, list[Finding]]:
@@ -221,6 +222,7 @@ def _dump_tree(tree: Tree) -> dict[str, Any]:
         "digest": tree.digest,
         "pos": _p(tree.pos),
         "key_pos": {k: _p(v) for k, v in tree.key_pos.items()},
+        "cut_texts": [[_p(c.pos), c.where, c.kept] for c in tree.cut_texts],
     }
 
 
@@ -246,4 +248,5 @@ def _tree(raw: dict[str, Any]) -> Tree:
         digest=raw["digest"],
         pos=_pos(raw["pos"]),
         key_pos={k: _pos(v) for k, v in raw["key_pos"].items()},
+        cut_texts=tuple(CutText(_pos(p), w, k) for p, w, k in raw["cut_texts"]),
     )

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import hashlib
 from collections.abc import Callable
+from dataclasses import replace
 from pathlib import Path
 from typing import TypeVar
 
@@ -17,6 +18,8 @@ import yaml
 
 from troubleshoot import yamlsafe
 from troubleshoot.errors import Finding, TroubleshootError
+from troubleshoot.tree.comments import cut_texts
+from troubleshoot.tree.example_walks import read_walks
 from troubleshoot.tree.model import (
     COMMAND_NAMES,
     DEFAULT_STEP_MINUTES,
@@ -34,7 +37,6 @@ from troubleshoot.tree.model import (
     Step,
     Symptom,
     Tree,
-    WalkTest,
     tree_id_for,
 )
 from troubleshoot.tree.reader import NODE_ID, STR, Invalid, Reader, did_you_mean, pos
@@ -107,9 +109,9 @@ def parse_tree(path: Path, text: str | None = None) -> tuple[Tree | None, list[F
         reader.problem(
             Pos(1, 1), f"tree id '{tid}' is the name of a command; rename the file", "tree-id"
         )
-    if reader.findings:
+    if reader.findings or tree is None:
         return None, sorted(reader.findings)
-    return tree, []
+    return replace(tree, cut_texts=cut_texts(root, text or "")), []
 
 
 def load_tree(path: Path) -> Tree:
@@ -160,8 +162,8 @@ def _tree(r: Reader, path: Path, root: yaml.Node, text: str) -> Tree:
         collect=get("collect", lambda n: r.texts(n, "collect: "), ()),
         workaround=get("workaround", lambda n: r.text(n, "workaround: "), ""),
         sources=get("sources", lambda n: r.texts(n, "sources: "), ()),
-        tests=get("tests", lambda n: _tests(r, n), ()),
-        scenarios=get("scenarios", lambda n: _tests(r, n, "scenarios"), ()),
+        tests=get("tests", lambda n: read_walks(r, n), ()),
+        scenarios=get("scenarios", lambda n: read_walks(r, n, "scenarios"), ()),
         digest=hashlib.sha256(text.encode("utf-8")).hexdigest(),
         key_pos={key: pos(k) for key, (k, _) in fields.items()},
     )
@@ -205,50 +207,6 @@ def _symptoms(r: Reader, node: yaml.Node) -> tuple[Symptom, ...]:
         symptom = r.attempt(one, None)
         if symptom is not None:
             out.append(symptom)
-    return tuple(out)
-
-
-#: The keys of an example walk, and those a scenario adds.
-TEST_KEYS = ("name", "answers", "end", "admin")
-SCENARIO_KEYS = ("name", "patron", "situation", "answers", "end", "admin", "forbid")
-
-
-def _tests(r: Reader, node: yaml.Node, key: str = "tests") -> tuple[WalkTest, ...]:
-    out = []
-    scenario = key == "scenarios"
-    for i, item in enumerate(r.sequence(node, f"{key}: "), 1):
-        where = f"{key}[{i}]: "
-
-        def one(item: yaml.Node = item, where: str = where) -> WalkTest:
-            fields = r.mapping(item, where)
-            r.known_keys(fields, SCENARIO_KEYS if scenario else TEST_KEYS, where)
-            answers = r.texts(r.required(fields, "answers", pos(item), where), where + "answers: ")
-            end = r.text(r.required(fields, "end", pos(item), where), where + "end: ")
-            admin = r.boolean(fields["admin"][1], where + "admin: ") if "admin" in fields else False
-
-            def text(key: str, required: bool = False) -> str:
-                if key in fields:
-                    return r.text(fields[key][1], f"{where}{key}: ")
-                if required:
-                    r.required(fields, key, pos(item), where)
-                return ""
-
-            return WalkTest(
-                answers,
-                end,
-                admin,
-                pos(item),
-                name=text("name"),
-                patron=text("patron", scenario),
-                situation=text("situation", scenario),
-                forbid=r.texts(fields["forbid"][1], where + "forbid: ")
-                if "forbid" in fields
-                else (),
-            )
-
-        test = r.attempt(one, None)
-        if test is not None:
-            out.append(test)
     return tuple(out)
 
 

@@ -173,6 +173,15 @@ class WalkTest:
 
 
 @dataclass(frozen=True)
+class CutText:
+    """Unquoted text that a `` #`` cut short: YAML read the rest as a comment."""
+
+    pos: Pos  # where the ``#`` is
+    where: str  # how the text is named: "node 'kiosk': step"
+    kept: str  # what is left of the text
+
+
+@dataclass(frozen=True)
 class Tree:
     id: str
     path: str
@@ -195,6 +204,8 @@ class Tree:
     digest: str = ""  # sha256 of the file, so records can tell when a tree changed
     pos: Pos = TOP
     key_pos: Mapping[str, Pos] = field(default_factory=dict)
+    # Texts a comment cut short, found while reading the file: checks never read files.
+    cut_texts: tuple[CutText, ...] = ()
 
 
 @dataclass(frozen=True)

@@ -17,7 +17,8 @@ from pathlib import Path
 from typing import Any
 
 from troubleshoot import files
-from troubleshoot.tree.loader import KIND_KEYS, SCENARIO_KEYS, TEST_KEYS, TOP_KEYS
+from troubleshoot.tree.example_walks import SCENARIO_KEYS, TEST_KEYS
+from troubleshoot.tree.loader import KIND_KEYS, TOP_KEYS
 from troubleshoot.tree.model import DEFAULT_STEP_MINUTES, TREE_ID, Budget
 from troubleshoot.tree.reader import NODE_ID
 
@@ -254,9 +255,17 @@ def build() -> Schema:
         "scenario": _object(
             _pick(WALK, SCENARIO_KEYS, "scenarios"), ("patron", "situation", "answers", "end")
         ),
+        # The kind key picks the rules (if/then), rather than "one of" seven: an editor
+        # then says what this node lacks ("'no_admin' is a dependency of 'admin'"),
+        # not what the nearest other kind would need ("'ask' is a required property").
         "node": {
             "description": "One node: " + ", ".join(KIND_KEYS) + ".",
-            "oneOf": [{"$ref": f"#/definitions/{kind}"} for kind in KIND_KEYS],
+            "type": "object",
+            "anyOf": [{"required": [kind]} for kind in KIND_KEYS],
+            "allOf": [
+                {"if": {"required": [kind]}, "then": {"$ref": f"#/definitions/{kind}"}}
+                for kind in KIND_KEYS
+            ],
         },
     }
     for kind in KIND_KEYS:

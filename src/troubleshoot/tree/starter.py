@@ -14,7 +14,7 @@ from pathlib import Path
 from troubleshoot import files
 from troubleshoot.errors import TroubleshootError
 from troubleshoot.tree.model import COMMAND_NAMES, TREE_ID
-from troubleshoot.tree.schema import schema_file
+from troubleshoot.tree.schema import FILE_NAME, schema_file
 
 TEMPLATE = """\
 # yaml-language-server: $schema={schema}
@@ -177,14 +177,30 @@ MAX_CLIMB = 3
 
 
 def schema_ref(folder: Path) -> str:
-    """How a file in *folder* names the schema: a short relative path, else its address."""
+    """How a file in *folder* names the schema.
+
+    A ``schema/`` folder beside the tree folder (or one or two folders up) comes
+    first: that is the repository's ``trees/`` and ``schema/``, and a site folder laid
+    out the same way keeps one line that works on every PC that opens it. Failing
+    that, the schema installed with the tool: a short relative path, else its address.
+    """
+    here = folder.resolve()
+    for up in [here, *here.parents][: MAX_CLIMB + 1]:
+        nearby = up / "schema" / FILE_NAME
+        if nearby.is_file():
+            return _relative(nearby, here) or nearby.as_uri()
     target = schema_file().resolve()
+    return _relative(target, here) or target.as_uri()
+
+
+def _relative(target: Path, folder: Path) -> str | None:
+    """*target* seen from *folder*, unless that climbs too far or crosses drives."""
     try:
-        relative = Path(os.path.relpath(target, folder.resolve()))
+        relative = Path(os.path.relpath(target, folder))
     except ValueError:  # another drive on Windows
-        return target.as_uri()
+        return None
     if relative.parts.count("..") > MAX_CLIMB:
-        return target.as_uri()
+        return None
     return relative.as_posix()
 
 
@@ -199,7 +215,17 @@ def write_starter(folder: Path, tree_id: str, today: dt.date) -> Path:
     """Write ``folder/ID.yaml``; never over an existing file."""
     check_id(tree_id)
     if not folder.is_dir():
-        raise TroubleshootError("no such folder", str(folder))
+        if not folder.parent.is_dir():
+            raise TroubleshootError(
+                f"no such folder, nor its parent {folder.parent}; make the folder first",
+                str(folder),
+            )
+        try:
+            files.shared_dir(folder)
+        except OSError as e:
+            raise TroubleshootError(
+                f"cannot make the folder: {e.strerror or e}", str(folder)
+            ) from None
     path = folder / f"{tree_id}.yaml"
     text = starter_text(tree_id, today, schema_ref(folder))
     try:

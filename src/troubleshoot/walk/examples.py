@@ -29,6 +29,8 @@ MOMENT = dt.datetime(2000, 1, 1, 9, 0)
 #: Moves without an answer (say nodes, stop prompts) allowed in a row before giving up.
 MAX_FREE_MOVES = 500
 KEEP_GOING = prompts.STOP_CHOICES.index("Keep going")
+#: Characters of an unnamed walk's answers shown in its label.
+PLAN_WIDTH = 40
 
 
 class Overlay:
@@ -60,9 +62,21 @@ class ExampleResult:
 
     @property
     def label(self) -> str:
-        """How a trainer finds the walk in the file: its name, else its number."""
+        """How a trainer finds the walk in the file.
+
+        Its name, when it has one. A scenario without one is known by the patron's
+        words; an example walk without one by its number and its plan (answers and
+        end), since a number alone means counting walks in the file.
+        """
         kind = "scenario" if self.test.patron else "walk"
-        return f"{kind} '{self.test.name}'" if self.test.name else f"{kind} {self.number}"
+        if self.test.name:
+            return f"{kind} '{one_line(self.test.name)}'"
+        if self.test.patron:
+            return f"{kind} '{one_line(self.test.patron)}'"
+        plan = ", ".join(one_line(a) for a in self.test.answers)
+        if len(plan) > PLAN_WIDTH:
+            plan = plan[: PLAN_WIDTH - 3].rstrip() + "..."
+        return f"{kind} {self.number} ({plan} -> {one_line(self.test.end)})"
 
     def finding(self) -> Finding:
         at = self.test.pos

@@ -43,7 +43,7 @@ def test_failing_walks_are_listed_with_file_line_and_where_they_went_astray(
     result = cli(["test", str(path)])
     assert result.code == 1
     assert result.out == (
-        f"{path}:23:5: error: walk 2: answer 1 'Yes' does not fit question 'where' "
+        f"{path}:23:5: error: walk 2 (Yes -> outage): answer 1 'Yes' does not fit question 'where' "
         "(choices: 1. 'A library PC', 2. 'Many PCs at once')\n"
     )
     assert result.err == "3 walk(s) in 1 file(s), 1 failed\n"
@@ -54,9 +54,9 @@ def test_passing_walks_exit_0_and_verbose_lists_them(cli, tmp_path: Path) -> Non
     result = cli(["test", "-v", str(tmp_path)])
     assert result.code == 0, result.out
     assert result.out.splitlines() == [
-        f"{path}: walk 1: ok, ended at 'done'",
-        f"{path}: walk 2: ok, ended at 'outage'",
-        f"{path}: walk 3: ok, ended at 'outage'",
+        f"{path}: walk 1 (A library PC, fixed -> done): ok, ended at 'done'",
+        f"{path}: walk 2 (2 -> outage): ok, ended at 'outage'",
+        f"{path}: walk 3 (Many -> outage): ok, ended at 'outage'",
     ]
 
 
@@ -141,3 +141,51 @@ def test_scenarios_run_with_their_site_policies_and_are_named_when_they_fail(
     assert (
         f"{path}:26:5: error: scenario 'wrong end': ended at 'done' (resolved), expected 'outage'"
     ) in result.out
+
+
+NAMED = (
+    DESK.split("tests:")[0]
+    + """
+tests:
+  - name: a release fixes it
+    answers: [A library PC, not fixed]
+    end: done
+scenarios:
+  - name: the station was asleep
+    patron: my job never came out
+    situation: The release station had gone to sleep.
+    answers: [A library PC, not fixed]
+    end: done
+  - patron: nothing comes out of the printer
+    situation: The release station had gone to sleep.
+    answers: [A library PC, not fixed]
+    end: done
+"""
+)
+
+
+def test_walks_and_scenarios_are_called_by_their_names_or_the_patrons_words(
+    cli, tmp_path: Path
+) -> None:
+    path = write_tree(tmp_path, "desk", NAMED)
+    result = cli(["test", str(path)])
+    assert result.code == 1
+    assert result.out.splitlines() == [
+        f"{path}:22:5: error: walk 'a release fixes it': ended at 'outage' (escalated), "
+        "expected 'done'",
+        f"{path}:26:5: error: scenario 'the station was asleep': ended at 'outage' "
+        "(escalated), expected 'done'",
+        f"{path}:31:5: error: scenario 'nothing comes out of the printer': ended at 'outage' "
+        "(escalated), expected 'done'",
+    ]
+
+
+def test_an_unnamed_walk_with_many_answers_shows_the_start_of_its_plan(cli, tmp_path: Path) -> None:
+    many = DESK.replace("[Many]", "[Many PCs at once, Many PCs at once, Many PCs at once]")
+    path = write_tree(tmp_path, "desk", many)
+    result = cli(["test", str(path)])
+    assert result.out.splitlines()[-1] == (
+        f"{path}:25:5: error: walk 3 (Many PCs at once, Many PCs at once, M... -> outage): "
+        "ended at 'outage' (escalated) with answers left over: 'Many PCs at once', "
+        "'Many PCs at once'"
+    )

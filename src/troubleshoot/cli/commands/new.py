@@ -12,7 +12,10 @@ from troubleshoot.errors import Exit
 def new(
     tree_id: str = typer.Argument(..., metavar="ID", help="The new tree's id, e.g. scanner."),
     folder: Path = typer.Option(
-        Path("."), "--dir", "-d", help="Folder to write ID.yaml in (default: here)."
+        Path("."),
+        "--dir",
+        "-d",
+        help="Folder to write ID.yaml in, made if missing (default: here).",
     ),
 ) -> int:
     """Write a starter tree, ID.yaml, that already passes check and test."""
@@ -22,8 +25,9 @@ def new(
     from troubleshoot.ui import out
 
     check_id(tree_id)
+    made = "" if folder.is_dir() else " (in a new folder)"
     path = write_starter(folder, tree_id, Clock.from_env().now().date())
-    out.line(f"Wrote {path}. Next: troubleshoot check {path}")
+    out.line(f"Wrote {path}{made}. Next: troubleshoot check {path}")
     existing = Desk.resolve().catalog.paths.get(tree_id)
     if existing is not None and existing.resolve() != path.resolve():
         out.line(

@@ -70,5 +70,12 @@ def show(
 
         print_tree(make_console(), found, titles)
     else:
-        out.line(render.render(found, chosen.value, titles).rstrip("\n"))
+        drawn = render.render(found, chosen.value, titles)
+        out.line(drawn.rstrip("\n"))
+        if chosen is Format.MERMAID:
+            from troubleshoot.lint.mermaid import too_big
+
+            warning = too_big(found, drawn)
+            if warning is not None:
+                out.line(str(warning), err=True)
     return Exit.OK
