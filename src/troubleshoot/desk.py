@@ -15,12 +15,13 @@ so ``list`` never pays for SQLite.
 from __future__ import annotations
 
 import os
-from dataclasses import dataclass, field
+from dataclasses import field
 from functools import cached_property
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from troubleshoot import paths, privacy
+from troubleshoot.frozen import frozen
 from troubleshoot.site.config import Settings, is_server
 from troubleshoot.site.locate import InForce, resolve
 from troubleshoot.tree import catalog as catalogs
@@ -37,7 +38,7 @@ TREES_ENV = "TROUBLESHOOT_TREES"
 DATABASE_ENV = "TROUBLESHOOT_DATABASE"
 
 
-@dataclass(frozen=True)
+@frozen
 class Desk:
     """Everything about this desk that a command needs, worked out in one place."""
 

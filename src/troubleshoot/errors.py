@@ -10,6 +10,8 @@ from __future__ import annotations
 import enum
 from dataclasses import dataclass, field
 
+from troubleshoot.frozen import frozen
+
 
 class Exit(enum.IntEnum):
     """Exit codes; scripts and the desk's own wrappers rely on them."""
@@ -66,7 +68,7 @@ def _one_line(text: str) -> str:
     return text
 
 
-@dataclass(frozen=True, order=True)
+@frozen(order=True)
 class Finding:
     """One problem in one file, sortable into a stable, editor-friendly order."""
 

@@ -24,9 +24,9 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from dataclasses import dataclass
 
 from troubleshoot.errors import TroubleshootError
+from troubleshoot.frozen import frozen
 
 #: What a refused value is replaced by wherever a record from elsewhere held it.
 REMOVED = "[removed: looked like a card number or a password]"
@@ -41,7 +41,7 @@ _LIST = re.compile(r",\s")  # "12, 14 and 16": a list, not one number
 _URL = re.compile(r"\b(?:[a-z][a-z0-9+.\-]*://|www\.)\S+", re.IGNORECASE)
 
 
-@dataclass(frozen=True)
+@frozen
 class CardPattern:
     """What this library's patron card numbers look like, counted in digits.
 

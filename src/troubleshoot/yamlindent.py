@@ -14,13 +14,14 @@ parser's marks are.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+
+from troubleshoot.frozen import frozen
 
 #: A line's start: its indent, any ``- `` list markers, and a plain key with its colon.
 _LINE = re.compile(r"^( *)((?:-(?: +|$))*)(?:([A-Za-z_][A-Za-z0-9_-]*) *:(?= |$))?")
 
 
-@dataclass(frozen=True)
+@frozen
 class Misaligned:
     """A line whose first key or ``-`` lines up with nothing open above it."""
 

@@ -9,15 +9,16 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Mapping
-from dataclasses import dataclass, replace
+from dataclasses import replace
 
 from troubleshoot import privacy
+from troubleshoot.frozen import frozen
 from troubleshoot.site.config import Contact, Emergency
 from troubleshoot.walk.engine import State, TreeSource
 from troubleshoot.walk.prompts import NOT_TRIED, Kind, Outcome
 
 
-@dataclass(frozen=True)
+@frozen
 class Route:
     """The site's word on one escalation: whom to reach, and when."""
 
@@ -36,7 +37,7 @@ class Route:
         return bool(self.on_duty)
 
 
-@dataclass(frozen=True)
+@frozen
 class HandOff:
     """Everything the note says, as values; ``ticket`` turns it into text."""
 

@@ -14,11 +14,12 @@ import shutil
 import subprocess
 import sys
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from troubleshoot import files
+from troubleshoot.frozen import frozen
 from troubleshoot.handoff.content import HandOff, build, scrubbed
 from troubleshoot.handoff.ticket import ticket_subject, ticket_text, to_markdown
 from troubleshoot.site.config import Settings, it_email
@@ -35,7 +36,7 @@ CLIPBOARD_TIMEOUT = 5  # seconds; a copy tool that hangs must not hold up the de
 DRAFT_LINE_LENGTH = 998
 
 
-@dataclass(frozen=True)
+@frozen
 class WalkResult:
     """A finished (or quit) walk: its state, the hand-off, and where the file went."""
 

@@ -14,6 +14,7 @@ from types import ModuleType
 from typing import TYPE_CHECKING
 
 from troubleshoot.errors import Finding
+from troubleshoot.frozen import frozen
 from troubleshoot.privacy import STRICT, CardPattern
 from troubleshoot.tree.catalog import Shadow
 from troubleshoot.tree.model import DEFAULT_MAX_AGE_DAYS, KNOWN_POLICIES, Pos, Tree
@@ -40,7 +41,7 @@ class Memo:
     goto_entries: dict[str, set[str]] | None = None
 
 
-@dataclass(frozen=True)
+@frozen
 class Context:
     """What a check may need beyond the tree itself. Checks never read files or clocks."""
 

@@ -10,18 +10,18 @@ import contextlib
 import datetime as dt
 import gc
 from collections.abc import Callable, Iterator, Sequence
-from dataclasses import dataclass
 from pathlib import Path
 
 from troubleshoot import privacy
 from troubleshoot.errors import Exit, Finding, TroubleshootError
+from troubleshoot.frozen import frozen
 from troubleshoot.lint import Context, run_checks
 from troubleshoot.tree import cache
 from troubleshoot.tree.catalog import Catalog, Shadow, tree_files
 from troubleshoot.tree.model import DEFAULT_MAX_AGE_DAYS, KNOWN_POLICIES, Tree
 
 
-@dataclass(frozen=True)
+@frozen
 class Options:
     today: dt.date | None = None
     max_age_days: int = DEFAULT_MAX_AGE_DAYS
@@ -29,7 +29,7 @@ class Options:
     cards: privacy.CardPattern = privacy.STRICT
 
 
-@dataclass(frozen=True)
+@frozen
 class Report:
     files: int
     findings: tuple[Finding, ...]

@@ -32,6 +32,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
+from troubleshoot.frozen import frozen
 from troubleshoot.search.weights import phrases, texts, weights
 from troubleshoot.search.words import (
     SYNONYMS,
@@ -75,7 +76,7 @@ GOOD = 0.2
 NEAR_BEST = 0.5
 
 
-@dataclass(frozen=True)
+@frozen
 class Match:
     """One tree that fits the words, and the phrase that fitted best."""
 
@@ -86,7 +87,7 @@ class Match:
     phrase: str = ""  # the title or symptom that matched best
 
 
-@dataclass(frozen=True)
+@frozen
 class Word:
     """One word of a query: its stem, and the index words it may mean, how surely."""
 

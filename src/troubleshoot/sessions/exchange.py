@@ -17,12 +17,12 @@ ones are imported all the same.
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
 from pathlib import Path
 from typing import BinaryIO
 
 from troubleshoot import privacy
 from troubleshoot.errors import Finding, TroubleshootError
+from troubleshoot.frozen import frozen
 from troubleshoot.sessions import codec
 from troubleshoot.sessions.records import Session, scrubbed
 from troubleshoot.sessions.storage import SessionStore
@@ -35,14 +35,14 @@ MAX_LINE_BYTES = 4 * 1024 * 1024
 BATCH = 200
 
 
-@dataclass(frozen=True)
+@frozen
 class Loaded:
     sessions: tuple[Session, ...]  # one per id, the most complete copy
     problems: tuple[Finding, ...]
     lines: int
 
 
-@dataclass(frozen=True)
+@frozen
 class Imported:
     added: int
     updated: int

@@ -37,8 +37,9 @@ import math
 import statistics
 from collections import Counter
 from collections.abc import Callable, Iterable, Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import field
 
+from troubleshoot.frozen import frozen
 from troubleshoot.sessions import trend
 from troubleshoot.sessions.records import Session
 from troubleshoot.sessions.selection import Selection, branch_of
@@ -48,7 +49,7 @@ from troubleshoot.walk.prompts import Kind, Outcome
 TOP = 10
 
 
-@dataclass(frozen=True)
+@frozen
 class Figures:
     """The outcome figures of one group of sessions: a tree, a branch or a week."""
 
@@ -69,7 +70,7 @@ class Figures:
     escalate_p90_minutes: float | None = None
 
 
-@dataclass(frozen=True)
+@frozen
 class EscalationNode:
     tree: str
     node: str
@@ -77,7 +78,7 @@ class EscalationNode:
     count: int
 
 
-@dataclass(frozen=True)
+@frozen
 class FailingStep:
     tree: str
     node: str
@@ -86,13 +87,13 @@ class FailingStep:
     tried: int  # sessions in which it was marked fixed or not fixed
 
 
-@dataclass(frozen=True)
+@frozen
 class Overrun:
     reason: str  # minutes, steps or repeat
     sessions: int
 
 
-@dataclass(frozen=True)
+@frozen
 class Report:
     selection: Selection
     first: dt.datetime | None  # earliest session counted

@@ -12,10 +12,10 @@ from __future__ import annotations
 import datetime as dt
 import os
 from collections.abc import Callable
-from dataclasses import dataclass
 from pathlib import Path
 
 from troubleshoot import files, paths
+from troubleshoot.frozen import frozen
 from troubleshoot.handoff.content import HandOff
 from troubleshoot.sessions import codec, records
 from troubleshoot.sessions.failures import StoreError
@@ -28,7 +28,7 @@ from troubleshoot.walk.prompts import Action
 PENDING_NAME = "sessions-pending.jsonl"
 
 
-@dataclass(frozen=True)
+@frozen
 class Spot:
     """A place for the fallback file. A *shared* one is in the temp folder, where any
     user can make folders: it is used only in a folder of this user's, private to them.

@@ -17,10 +17,11 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from dataclasses import dataclass, replace
+from dataclasses import replace
 
 from troubleshoot import privacy
 from troubleshoot.errors import Exit, TroubleshootError
+from troubleshoot.frozen import frozen
 from troubleshoot.handoff import content
 from troubleshoot.handoff.content import HandOff
 from troubleshoot.tree.model import Budget
@@ -40,7 +41,7 @@ REMOVED = privacy.REMOVED
 _INITIALS = re.compile(r"[^\W\d_]{1,4}")
 
 
-@dataclass(frozen=True)
+@frozen
 class Move:
     """One action the person took, with the time it was applied."""
 
@@ -48,7 +49,7 @@ class Move:
     at: dt.datetime
 
 
-@dataclass(frozen=True)
+@frozen
 class Origin:
     """Where a walk is done: the site's library and branch, and the desk's own name.
 
@@ -61,7 +62,7 @@ class Origin:
     desk: str = ""
 
 
-@dataclass(frozen=True)
+@frozen
 class Session:
     id: str
     tree: str

@@ -14,10 +14,11 @@ afresh at that node. Back cannot reach past that point, which the person is told
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass, replace
+from dataclasses import replace
 
 from troubleshoot import privacy
 from troubleshoot.errors import TroubleshootError
+from troubleshoot.frozen import frozen
 from troubleshoot.sessions.records import Session
 from troubleshoot.walk import engine, prompts
 from troubleshoot.walk.engine import State, TreeSource
@@ -26,7 +27,7 @@ from troubleshoot.walk.prompts import FIXED, NOT_FIXED, Kind, Notice, Outcome
 REBUILT = "The tree changed since this walk began, so Back cannot go further back than here."
 
 
-@dataclass(frozen=True)
+@frozen
 class Restored:
     state: State
     changed: bool  # the tree file is not the one the walk began with

@@ -9,9 +9,9 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from dataclasses import dataclass
 
 from troubleshoot.errors import Exit, TroubleshootError
+from troubleshoot.frozen import frozen
 from troubleshoot.sessions.records import Session
 
 #: The group of records made where the site named no branch.
@@ -19,7 +19,7 @@ NO_BRANCH = "(no branch)"
 _DAY = re.compile(r"\d{4}-\d{2}-\d{2}")
 
 
-@dataclass(frozen=True)
+@frozen
 class Selection:
     since: dt.date | None = None  # first day counted
     until: dt.date | None = None  # last day counted (inclusive)

@@ -19,8 +19,8 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Iterable
-from dataclasses import dataclass
 
+from troubleshoot.frozen import frozen
 from troubleshoot.sessions.records import Session
 from troubleshoot.walk.prompts import FIXED, NOT_FIXED, NOT_TRIED, Kind
 
@@ -28,7 +28,7 @@ from troubleshoot.walk.prompts import FIXED, NOT_FIXED, NOT_TRIED, Kind
 REASONS = 5
 
 
-@dataclass(frozen=True)
+@frozen
 class StepFigures:
     tree: str  # the tree the step is in (a goto may lead into another)
     node: str

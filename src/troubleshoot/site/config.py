@@ -14,12 +14,13 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Mapping
-from dataclasses import dataclass, field
+from dataclasses import field
 from pathlib import Path
 from typing import TYPE_CHECKING, TypeVar
 
 from troubleshoot import privacy
 from troubleshoot.errors import TroubleshootError
+from troubleshoot.frozen import frozen
 from troubleshoot.site.hours import Hours
 from troubleshoot.tree.values import KNOWN_POLICIES, Budget, Pos
 
@@ -36,7 +37,7 @@ STARTER = Path(__file__).with_name("starter.yaml")
 # -- the settings, as values ---------------------------------------------------------
 
 
-@dataclass(frozen=True)
+@frozen
 class Contact:
     """An IT contact: how to reach them, and when someone answers."""
 
@@ -82,7 +83,7 @@ class Contact:
         return None
 
 
-@dataclass(frozen=True)
+@frozen
 class Emergency:
     """Who to call after hours, and only for what."""
 
@@ -93,7 +94,7 @@ class Emergency:
     pos: Pos = field(default_factory=Pos)
 
 
-@dataclass(frozen=True)
+@frozen
 class Policy:
     allowed: bool = True
     reason: str = ""
@@ -114,7 +115,7 @@ def closed_policies() -> dict[str, Policy]:
     return {name: Policy(False, UNREADABLE) for name in sorted(KNOWN_POLICIES)}
 
 
-@dataclass(frozen=True)
+@frozen
 class Settings:
     library: str = ""
     branch: str = ""

@@ -9,7 +9,8 @@ from __future__ import annotations
 import datetime as dt
 import difflib
 import re
-from dataclasses import dataclass
+
+from troubleshoot.frozen import frozen
 
 DAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
 FULL_DAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
@@ -19,7 +20,7 @@ TIME_RANGE = re.compile(r"^(\d{1,2}):(\d{2})\s*-\s*(\d{1,2}):(\d{2})$")
 END_OF_DAY = 24 * 60
 
 
-@dataclass(frozen=True)
+@frozen
 class Hours:
     """One stretch of IT cover on some days of the week, e.g. mon-fri 08:00-17:00."""
 

@@ -8,11 +8,11 @@ there is one.
 from __future__ import annotations
 
 import os
-from dataclasses import dataclass
 from pathlib import Path
 
 from troubleshoot import privacy
 from troubleshoot.errors import Finding
+from troubleshoot.frozen import frozen
 from troubleshoot.site.config import DEFAULTS, ENV, Settings, closed_policies
 
 
@@ -38,7 +38,7 @@ def locate(explicit: Path | None = None) -> tuple[Path | None, str]:
     return None, DEFAULTS
 
 
-@dataclass(frozen=True)
+@frozen
 class InForce:
     """The settings in force, the file they came from, and what was wrong with it."""
 

@@ -21,8 +21,8 @@ import enum
 import re
 import string
 import unicodedata
-from dataclasses import dataclass
 
+from troubleshoot.frozen import frozen
 from troubleshoot.text import clean
 
 
@@ -33,7 +33,7 @@ class Kind(enum.Enum):
     BLANK = "blank"  # the empty line the trainer left between two blocks
 
 
-@dataclass(frozen=True)
+@frozen
 class Block:
     kind: Kind
     text: str = ""  # a paragraph's or item's words (one line, escapes shown plain)

@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from troubleshoot.errors import Finding, TroubleshootError
+from troubleshoot.frozen import frozen
 from troubleshoot.tree import infos
 from troubleshoot.tree.values import tree_id_for
 
@@ -45,7 +46,7 @@ def tree_files(folder: Path) -> list[Path]:
         return []
 
 
-@dataclass(frozen=True)
+@frozen
 class Shadow:
     """A tree id found in two folders: which file is used and which is not."""
 

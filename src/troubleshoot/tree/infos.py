@@ -10,13 +10,13 @@ from __future__ import annotations
 
 import hashlib
 import json
-from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from troubleshoot import paths, textfile
 from troubleshoot.errors import Finding, TroubleshootError
 from troubleshoot.files import write_cache
+from troubleshoot.frozen import frozen
 
 if TYPE_CHECKING:
     from troubleshoot.tree.model import Tree
@@ -25,7 +25,7 @@ if TYPE_CHECKING:
 FORMAT = 5
 
 
-@dataclass(frozen=True)
+@frozen
 class TreeInfo:
     """What listing and searching need of a tree, without loading the whole of it."""
 

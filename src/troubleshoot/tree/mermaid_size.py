@@ -14,8 +14,7 @@ too big is drawn and measured exactly, by the same renderer ``show`` uses.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
+from troubleshoot.frozen import frozen
 from troubleshoot.tree.model import Node, Question, Say, Step, Tree
 from troubleshoot.tree.render import (
     _MERMAID_ENTITIES,
@@ -39,7 +38,7 @@ _FIXED = 1_000
 _PER_LINE = 24
 
 
-@dataclass(frozen=True)
+@frozen
 class MermaidSize:
     """A chart's length and links, measured once it may be over a limit."""
 

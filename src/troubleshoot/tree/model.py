@@ -8,8 +8,9 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterable, Iterator, Mapping
-from dataclasses import dataclass, field
+from dataclasses import field
 
+from troubleshoot.frozen import frozen
 from troubleshoot.tree import DEFAULT_MAX_AGE_DAYS
 from troubleshoot.tree.values import (
     COMMAND_NAMES,
@@ -39,7 +40,7 @@ __all__ = [
 ]
 
 
-@dataclass(frozen=True)
+@frozen
 class Answer:
     text: str
     next: str
@@ -47,7 +48,7 @@ class Answer:
     next_pos: Pos = NOWHERE
 
 
-@dataclass(frozen=True)
+@frozen
 class Question:
     id: str
     ask: str
@@ -57,7 +58,7 @@ class Question:
     note: str = ""  # for staff only: never told to the patron, never in "Told the patron"
 
 
-@dataclass(frozen=True)
+@frozen
 class Step:
     id: str
     step: str
@@ -78,7 +79,7 @@ class Step:
         return self.cannot or self.not_fixed
 
 
-@dataclass(frozen=True)
+@frozen
 class Say:
     """Words for staff to tell the patron; ``note`` is for staff alone."""
 
@@ -91,7 +92,7 @@ class Say:
     note: str = ""
 
 
-@dataclass(frozen=True)
+@frozen
 class Goto:
     id: str
     tree: str
@@ -103,7 +104,7 @@ class Goto:
         return f"{self.tree}#{self.node}" if self.node else self.tree
 
 
-@dataclass(frozen=True)
+@frozen
 class Resolved:
     id: str
     text: str
@@ -111,7 +112,7 @@ class Resolved:
     note: str = ""
 
 
-@dataclass(frozen=True)
+@frozen
 class Escalate:
     id: str
     reason: str
@@ -122,7 +123,7 @@ class Escalate:
     note: str = ""
 
 
-@dataclass(frozen=True)
+@frozen
 class Refer:
     """A problem that belongs to someone other than library IT.
 
@@ -145,14 +146,14 @@ Node = Question | Step | Say | Goto | Resolved | Escalate | Refer
 ENDS = (Resolved, Escalate, Refer)
 
 
-@dataclass(frozen=True)
+@frozen
 class Symptom:
     text: str
     node: str | None = None
     pos: Pos = NOWHERE
 
 
-@dataclass(frozen=True)
+@frozen
 class WalkTest:
     """An example walk a trainer writes into the tree (``tests:``), or a scenario.
 
@@ -172,7 +173,7 @@ class WalkTest:
     forbid: tuple[str, ...] = ()  # site policies that are off for this walk
 
 
-@dataclass(frozen=True)
+@frozen
 class CutText:
     """Unquoted text that a `` #`` cut short: YAML read the rest as a comment."""
 
@@ -181,7 +182,7 @@ class CutText:
     kept: str  # what is left of the text
 
 
-@dataclass(frozen=True)
+@frozen
 class Tree:
     id: str
     path: str
@@ -208,7 +209,7 @@ class Tree:
     cut_texts: tuple[CutText, ...] = ()
 
 
-@dataclass(frozen=True)
+@frozen
 class Link:
     """One edge of the tree: which key of which node points where."""
 

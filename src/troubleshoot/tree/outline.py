@@ -8,8 +8,8 @@ and the same order, so a tree reads alike in each.
 from __future__ import annotations
 
 from collections.abc import Iterator
-from dataclasses import dataclass
 
+from troubleshoot.frozen import frozen
 from troubleshoot.tree.model import (
     Goto,
     Node,
@@ -31,7 +31,7 @@ STEP_LABELS = {
 }
 
 
-@dataclass(frozen=True)
+@frozen
 class Edge:
     source: str
     label: str  # what staff answered or what happened, in plain words

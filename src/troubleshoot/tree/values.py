@@ -8,9 +8,10 @@ build at start-up on an old desk PC, so that a warm ``list`` never builds them.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from pathlib import PurePath
 from typing import NamedTuple
+
+from troubleshoot.frozen import frozen
 
 DEFAULT_STEP_MINUTES = 2
 
@@ -61,7 +62,7 @@ NOWHERE = Pos()
 TOP = Pos(1, 1)
 
 
-@dataclass(frozen=True)
+@frozen
 class Budget:
     minutes: int = 10
     steps: int = 12

@@ -34,9 +34,9 @@ from __future__ import annotations
 import os
 import sys
 from collections.abc import Sequence
-from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
+from troubleshoot.frozen import frozen
 from troubleshoot.text import one_line
 from troubleshoot.walk.prompts import narrow
 
@@ -49,7 +49,7 @@ NUMBERED = 9
 POINTER, PLAIN_POINTER = "»", ">"
 
 
-@dataclass(frozen=True)
+@frozen
 class Row:
     """One entry a person can point at: an answer (by position) or an action (by key)."""
 

@@ -11,10 +11,10 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable
-from dataclasses import dataclass
 from typing import Protocol
 
 from troubleshoot import privacy
+from troubleshoot.frozen import frozen
 from troubleshoot.walk import engine
 from troubleshoot.walk.engine import State, TreeSource
 from troubleshoot.walk.prompts import Action, Notice, Prompt
@@ -23,7 +23,7 @@ from troubleshoot.walk.prompts import Action, Notice, Prompt
 SKIP_REST = "-"
 
 
-@dataclass(frozen=True)
+@frozen
 class Quit:
     """Leave the walk for now; it stays unfinished so that it can be resumed."""
 
@@ -47,7 +47,7 @@ class NullRecorder:
         return None
 
 
-@dataclass(frozen=True)
+@frozen
 class Walked:
     """Where a walk stopped: finished (``state.finished``), or because the person quit."""
 

@@ -14,9 +14,9 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass
 
 from troubleshoot.errors import Finding, TroubleshootError
+from troubleshoot.frozen import frozen
 from troubleshoot.text import one_line
 from troubleshoot.tree.model import Tree, WalkTest
 from troubleshoot.walk import engine, prompts
@@ -48,7 +48,7 @@ class Overlay:
         return self.own.get(tree_id) or self.base.get(tree_id)
 
 
-@dataclass(frozen=True)
+@frozen
 class ExampleResult:
     tree: Tree
     number: int  # 1-based, as trainers count the walks in the file

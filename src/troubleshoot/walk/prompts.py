@@ -12,7 +12,8 @@ import enum
 import re
 import unicodedata
 from collections.abc import Sequence
-from dataclasses import dataclass
+
+from troubleshoot.frozen import frozen
 
 
 class Vocabulary(str, enum.Enum):
@@ -64,7 +65,7 @@ STEP_CHOICES = ("Yes, that fixed it", "No, still not fixed", "Couldn't try it")
 STOP_CHOICES = ("Escalate now (hand it to IT)", "Keep going")
 
 
-@dataclass(frozen=True)
+@frozen
 class Notice:
     """Something the last action did that the person should be told.
 
@@ -79,7 +80,7 @@ class Notice:
 # -- the record ------------------------------------------------------------------------
 
 
-@dataclass(frozen=True)
+@frozen
 class Entry:
     """One line of the transcript."""
 
@@ -92,7 +93,7 @@ class Entry:
     detail: str = ""
 
 
-@dataclass(frozen=True)
+@frozen
 class Ending:
     """How the walk ended."""
 
@@ -111,7 +112,7 @@ class Ending:
 # -- what the person is asked --------------------------------------------------------
 
 
-@dataclass(frozen=True)
+@frozen
 class Ask:
     tree: str
     node: str
@@ -124,7 +125,7 @@ class Ask:
     escalates: tuple[bool, ...] = ()
 
 
-@dataclass(frozen=True)
+@frozen
 class Do:
     tree: str
     node: str
@@ -136,7 +137,7 @@ class Do:
     note: str = ""
 
 
-@dataclass(frozen=True)
+@frozen
 class Tell:
     """Words for the patron (``text``), and for staff alone (``note``)."""
 
@@ -148,7 +149,7 @@ class Tell:
     note: str = ""
 
 
-@dataclass(frozen=True)
+@frozen
 class AskFact:
     """One fact for IT that the tool cannot know, asked after the outcome is shown."""
 
@@ -158,7 +159,7 @@ class AskFact:
     choices: tuple[str, ...] = ()
 
 
-@dataclass(frozen=True)
+@frozen
 class StopGuessing:
     tree: str
     node: str
@@ -166,7 +167,7 @@ class StopGuessing:
     choices: tuple[str, ...] = STOP_CHOICES
 
 
-@dataclass(frozen=True)
+@frozen
 class Done:
     ending: Ending
     choices: tuple[str, ...] = ()
@@ -178,49 +179,49 @@ Prompt = Ask | Do | Tell | StopGuessing | AskFact | Done
 # -- what the person does ------------------------------------------------------------
 
 
-@dataclass(frozen=True)
+@frozen
 class Choose:
     index: int  # 0-based, into the prompt's choices
 
 
-@dataclass(frozen=True)
+@frozen
 class Back:
     pass
 
 
-@dataclass(frozen=True)
+@frozen
 class AddNote:
     text: str
 
 
-@dataclass(frozen=True)
+@frozen
 class Cannot:
     reason: str = ""
 
 
-@dataclass(frozen=True)
+@frozen
 class EscalateNow:
     reason: str = ""  # why staff stopped here, in their words; may be empty
 
 
-@dataclass(frozen=True)
+@frozen
 class GiveFact:
     """The fact asked for; empty skips it."""
 
     value: str = ""
 
 
-@dataclass(frozen=True)
+@frozen
 class SkipFacts:
     """Skip this fact and every one after it."""
 
 
-@dataclass(frozen=True)
+@frozen
 class Restart:
     pass
 
 
-@dataclass(frozen=True)
+@frozen
 class PatronLeft:
     pass
 

@@ -7,11 +7,12 @@ Kept apart from the engine's rules (``engine``) and from how a walk ends
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass, field, replace
+from dataclasses import field, replace
 from typing import Protocol
 
 from troubleshoot import privacy
 from troubleshoot.errors import TroubleshootError
+from troubleshoot.frozen import frozen
 from troubleshoot.tree.model import Budget, Node, Tree
 from troubleshoot.walk.prompts import Ending, Entry, Notice
 
@@ -30,7 +31,7 @@ class WalkError(TroubleshootError):
 # -- the state ---------------------------------------------------------------------------
 
 
-@dataclass(frozen=True)
+@frozen
 class State:
     tree: str
     node: str
