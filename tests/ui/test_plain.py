@@ -131,3 +131,24 @@ def test_past_nine_answers_the_numbers_line_up_and_12_picks_the_twelfth(tmp_path
         "> 12\n"
     ) in screen
     assert "RESOLVED: Sent to branch 12." in screen
+
+
+def test_an_answer_written_with_a_markdown_escape_shows_and_is_typed_plain(tmp_path: Path) -> None:
+    write_tree(
+        tmp_path,
+        "colour",
+        "title: Colour\nsummary: S.\nsymptoms: [a, b, c]\nstart: which\nnodes:\n"
+        "  which:\n    ask: Which kind of copy?\n    answers:\n"
+        "      - {text: 'B\\&W copies', next: bw}\n"
+        "      - {text: 'Colour copies', next: colour}\n"
+        "  bw: {resolved: 'Black and white it is.'}\n"
+        "  colour: {resolved: 'Colour it is.'}\n",
+    )
+    trees = Catalog([tmp_path])
+    out = io.StringIO()
+    state = engine.start(trees, "colour", T0)
+    result = walking.run(trees, state, PlainPrompter(io.StringIO("B&W copies\n"), out), lambda: T0)
+    screen = out.getvalue()
+    assert "QUESTION: Which kind of copy?\n  1) B&W copies\n  2) Colour copies\n" in screen
+    assert "\\&" not in screen
+    assert result.state.ending is not None and result.state.ending.node == "bw"

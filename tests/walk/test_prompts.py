@@ -54,3 +54,11 @@ def test_the_menu_filter_matches_the_start_of_any_word_in_answer_order() -> None
     assert narrow(answers, "CTRL alt") == [2]
     assert narrow(answers, "ebe") == [3]
     assert narrow(answers, "  ") == [0, 1, 2, 3]
+
+
+def test_an_emoji_before_an_answer_and_a_markdown_escape_in_it_are_not_typed() -> None:
+    shown = ask("🖨️ Printing or the release station", "B\\&W copies", "🔒 VPN")
+    assert match(shown, "Printing or the") == 0
+    assert match(shown, "B&W copies") == 1
+    assert match(shown, "VPN") == 2
+    assert match(shown, "🔒 VPN") == 2

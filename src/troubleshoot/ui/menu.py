@@ -38,6 +38,7 @@ from typing import TYPE_CHECKING, Any
 
 from troubleshoot.frozen import frozen
 from troubleshoot.text import one_line
+from troubleshoot.text.lines import plain
 from troubleshoot.walk.prompts import narrow
 
 if TYPE_CHECKING:
@@ -69,7 +70,7 @@ class Menu:
         start: int = 0,
         pointer: str = POINTER,
     ) -> None:
-        self.answers = [one_line(a) for a in answers]
+        self.answers = [plain(a) for a in answers]  # a trainer's B\\&W shows as B&W
         self.actions = [Row(one_line(label), key=key) for key, label in actions]
         self.start = min(max(start, 0), max(len(self.answers) - 1, 0))
         self.pointer = pointer

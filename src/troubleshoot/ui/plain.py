@@ -16,7 +16,7 @@ from troubleshoot.handoff.content import HandOff
 from troubleshoot.handoff.deliver import WalkResult
 from troubleshoot.handoff.ticket import now_lines, ticket_text
 from troubleshoot.text import clean, one_line
-from troubleshoot.text.lines import lay_out
+from troubleshoot.text.lines import lay_out, plain
 from troubleshoot.walk.driver import SKIP_REST, Quit
 from troubleshoot.walk.engine import State
 from troubleshoot.walk.prompts import (
@@ -183,7 +183,7 @@ class PlainPrompter:
         # Numbers line up past nine, so the answers start in one column to read down.
         width = len(str(len(prompt.choices)))
         for number, choice in enumerate(prompt.choices, 1):
-            self.say(f"  {number:>{width}}) {one_line(choice)}")
+            self.say(f"  {number:>{width}}) {plain(choice)}")
         self.say("  Keys: b back, n note, e escalate now, ? more")
 
     def refused(self, message: str) -> None:

@@ -14,6 +14,7 @@ import unicodedata
 from collections.abc import Sequence
 
 from troubleshoot.frozen import frozen
+from troubleshoot.text.lines import unescape
 
 
 class Vocabulary(str, enum.Enum):
@@ -248,7 +249,7 @@ def _plain(text: str) -> str:
     name, and rarely the emoji in front of an answer ("🖨️ Printing"), so none of
     them may stand between staff and the answer.
     """
-    folded = unicodedata.normalize("NFKD", text.translate(_QUOTES))
+    folded = unicodedata.normalize("NFKD", unescape(text).translate(_QUOTES))
     bare = "".join(c for c in folded if unicodedata.category(c) not in _IGNORED)
     return " ".join(bare.casefold().split())
 
