@@ -301,11 +301,22 @@ def pick(
     layout = Layout(
         HSplit(
             [
-                Window(FormattedTextControl(head), always_hide_cursor=True),
+                # Only as tall as their lines: a menu must not push the question
+                # away from its answers, and a long hint wraps instead of being cut.
+                Window(
+                    FormattedTextControl(head),
+                    wrap_lines=True,
+                    dont_extend_height=True,
+                    always_hide_cursor=True,
+                ),
                 ConditionalContainer(
                     HSplit(
                         [
-                            Window(FormattedTextControl(body), always_hide_cursor=True),
+                            Window(
+                                FormattedTextControl(body),
+                                dont_extend_height=True,
+                                always_hide_cursor=True,
+                            ),
                             Window(
                                 FormattedTextControl(lambda: [("class:hint", menu.status())]),
                                 height=1,
