@@ -7,10 +7,12 @@ and the same order, so a tree reads alike in each.
 
 from __future__ import annotations
 
+import enum
 from collections.abc import Iterator
 
 from troubleshoot.frozen import frozen
 from troubleshoot.tree.model import (
+    Escalate,
     Goto,
     Node,
     Question,
@@ -19,6 +21,7 @@ from troubleshoot.tree.model import (
     Say,
     Step,
     Tree,
+    kind_of,
     links,
 )
 
@@ -77,21 +80,55 @@ def missing_targets(tree: Tree) -> list[str]:
     return list(found)
 
 
+class Look(enum.Enum):
+    """How each kind of node is shown: one table for every rendering.
+
+    The drawing, the diagrams and the guide each pick their words and shapes from
+    here by the node's look, so a new kind of node is added in one place. An admin
+    step and an urgent escalation look different from their plain kinds.
+    """
+
+    ASK = "ask"
+    STEP = "step"
+    ADMIN_STEP = "admin step"
+    SAY = "say"
+    GOTO = "goto"
+    RESOLVED = "resolved"
+    ESCALATE = "escalate"
+    URGENT = "urgent"
+    REFER = "refer"
+    MISSING = "missing"  # a link to a node the tree does not have
+
+
+def look(node: Node | None) -> Look:
+    if node is None:
+        return Look.MISSING
+    if isinstance(node, Step) and node.admin:
+        return Look.ADMIN_STEP
+    if isinstance(node, Escalate) and node.urgent:
+        return Look.URGENT
+    return Look(kind_of(node))
+
+
+#: The words that say what a node is without colour, in the order they are read.
+TAGS: dict[Look, tuple[str, ...]] = {
+    Look.ASK: ("ASK",),
+    Look.STEP: ("STEP",),
+    Look.ADMIN_STEP: ("ADMIN", "STEP"),
+    Look.SAY: ("SAY",),
+    Look.GOTO: ("GOTO",),
+    Look.RESOLVED: ("RESOLVED",),
+    Look.ESCALATE: ("ESCALATE",),
+    Look.URGENT: ("ESCALATE", "URGENT"),
+    Look.REFER: ("REFER",),
+    Look.MISSING: ("MISSING",),
+}
+
+
 def marker(node: Node) -> str:
-    """The word that says what a node is without colour: ASK, STEP, ADMIN, ESCALATE..."""
-    if isinstance(node, Question):
-        return "ASK"
-    if isinstance(node, Step):
-        return "ADMIN" if node.admin else "STEP"
-    if isinstance(node, Say):
-        return "SAY"
-    if isinstance(node, Goto):
-        return "GOTO"
-    if isinstance(node, Resolved):
-        return "RESOLVED"
-    if isinstance(node, Refer):
-        return "REFER"
-    return "ESCALATE URGENT" if node.urgent else "ESCALATE"
+    """The word that says what a node is without colour: ASK, ADMIN, ESCALATE URGENT..."""
+    seen = look(node)
+    return "ADMIN" if seen is Look.ADMIN_STEP else " ".join(TAGS[seen])
 
 
 def main_text(node: Node) -> str:

@@ -16,11 +16,13 @@ from collections.abc import Mapping
 
 from troubleshoot.text.lines import plain
 from troubleshoot.tree.guide import md, to_markdown
-from troubleshoot.tree.model import Escalate, Goto, Node, Question, Refer, Resolved, Say, Step, Tree
+from troubleshoot.tree.model import Node, Tree
 from troubleshoot.tree.outline import (
     STEP_LABELS,
     Edge,
+    Look,
     edges,
+    look,
     main_text,
     marker,
     missing_targets,
@@ -77,22 +79,23 @@ def mermaid_text(text: str, limit: int = LABEL_CHARS) -> str:
     return _MERMAID_SPECIAL.sub(lambda m: _MERMAID_ENTITIES[m.group()], short(text, limit))
 
 
+#: Each look's Mermaid shape, as its opening and closing brackets.
+MERMAID_SHAPES: dict[Look, tuple[str, str]] = {
+    Look.ASK: ("{", "}"),
+    Look.STEP: ("[", "]"),
+    Look.ADMIN_STEP: ("[[", "]]"),
+    Look.SAY: ("[/", "/]"),
+    Look.GOTO: ("[\\", "\\]"),
+    Look.RESOLVED: ("([", "])"),
+    Look.ESCALATE: ("{{", "}}"),
+    Look.URGENT: ("{{", "}}"),
+    Look.REFER: ("[(", ")]"),
+    Look.MISSING: ("[", "]"),
+}
+
+
 def _mermaid_shape(node: Node | None) -> tuple[str, str]:
-    if isinstance(node, Question):
-        return "{", "}"
-    if isinstance(node, Step):
-        return ("[[", "]]") if node.admin else ("[", "]")
-    if isinstance(node, Say):
-        return "[/", "/]"
-    if isinstance(node, Goto):
-        return "[\\", "\\]"
-    if isinstance(node, Resolved):
-        return "([", "])"
-    if isinstance(node, Escalate):
-        return "{{", "}}"
-    if isinstance(node, Refer):
-        return "[(", ")]"
-    return "[", "]"
+    return MERMAID_SHAPES[look(node)]
 
 
 def _mermaid_id(node_id: str) -> str:
@@ -100,18 +103,19 @@ def _mermaid_id(node_id: str) -> str:
     return f"n_{node_id}"
 
 
+#: Each look's Mermaid class (its colour, beside the shape and the marker word).
+MERMAID_CLASSES: dict[Look, str] = {
+    Look.ADMIN_STEP: "admin",
+    Look.ESCALATE: "escalate",
+    Look.URGENT: "urgent",
+    Look.RESOLVED: "resolved",
+    Look.REFER: "refer",
+    Look.MISSING: "missing",
+}
+
+
 def _mermaid_class(node: Node | None) -> str:
-    if node is None:
-        return "missing"
-    if isinstance(node, Step) and node.admin:
-        return "admin"
-    if isinstance(node, Escalate):
-        return "urgent" if node.urgent else "escalate"
-    if isinstance(node, Resolved):
-        return "resolved"
-    if isinstance(node, Refer):
-        return "refer"
-    return ""
+    return MERMAID_CLASSES.get(look(node), "")
 
 
 def to_mermaid(tree: Tree) -> str:
@@ -159,22 +163,23 @@ def dot_text(text: str, limit: int = LABEL_CHARS) -> str:
     return f'"{body}"'
 
 
+#: Each look's Graphviz attributes.
+DOT_ATTRS: dict[Look, str] = {
+    Look.ASK: "shape=diamond",
+    Look.STEP: "shape=box",
+    Look.ADMIN_STEP: "shape=box, peripheries=2, style=bold",
+    Look.SAY: "shape=note",
+    Look.GOTO: "shape=cds",
+    Look.RESOLVED: "shape=oval",
+    Look.ESCALATE: "shape=octagon, style=bold",
+    Look.URGENT: "shape=octagon, style=bold, peripheries=3",
+    Look.REFER: "shape=house",
+    Look.MISSING: "shape=box, style=dashed",
+}
+
+
 def _dot_attrs(node: Node | None) -> str:
-    if isinstance(node, Question):
-        return "shape=diamond"
-    if isinstance(node, Step):
-        return "shape=box, peripheries=2, style=bold" if node.admin else "shape=box"
-    if isinstance(node, Say):
-        return "shape=note"
-    if isinstance(node, Goto):
-        return "shape=cds"
-    if isinstance(node, Resolved):
-        return "shape=oval"
-    if isinstance(node, Escalate):
-        return "shape=octagon, style=bold" + (", peripheries=3" if node.urgent else "")
-    if isinstance(node, Refer):
-        return "shape=house"
-    return "shape=box, style=dashed"
+    return DOT_ATTRS[look(node)]
 
 
 def to_dot(tree: Tree) -> str:

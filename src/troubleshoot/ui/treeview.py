@@ -12,7 +12,8 @@ from typing import TYPE_CHECKING
 
 from troubleshoot.text import one_line
 from troubleshoot.text.lines import lay_out, width_of
-from troubleshoot.tree.model import Escalate, Goto, Node, Question, Refer, Resolved, Say, Step, Tree
+from troubleshoot.tree.model import Escalate, Goto, Node, Refer, Step, Tree
+from troubleshoot.tree.outline import TAGS, look
 from troubleshoot.tree.render import edges, main_text, walk_order
 
 if TYPE_CHECKING:
@@ -35,19 +36,7 @@ STYLES = {
 
 
 def _tags(node: Node) -> list[str]:
-    if isinstance(node, Question):
-        return ["ASK"]
-    if isinstance(node, Step):
-        return ["ADMIN", "STEP"] if node.admin else ["STEP"]
-    if isinstance(node, Say):
-        return ["SAY"]
-    if isinstance(node, Goto):
-        return ["GOTO"]
-    if isinstance(node, Resolved):
-        return ["RESOLVED"]
-    if isinstance(node, Refer):
-        return ["REFER"]
-    return ["ESCALATE", "URGENT"] if node.urgent else ["ESCALATE"]
+    return list(TAGS[look(node)])
 
 
 #: How far rich sets in each level of the drawing ("├── ").
