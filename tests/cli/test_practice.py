@@ -168,3 +168,32 @@ def test_a_scenario_that_is_not_there_is_one_line(trees: Path) -> None:
 
 def _on(trees: Path) -> dict[str, str]:
     return {"TROUBLESHOOT_TREES": str(trees)}
+
+
+def test_in_arrow_key_mode_ask_the_patron_is_an_entry_of_the_menu(trees: Path) -> None:
+    child = spawn(
+        ["practice", "desk", "--scenario", "tray empty"], TROUBLESHOOT_TREES=str(trees), cols=100
+    )
+    child.expect("Enter to skip\\)")
+    child.send("jd\r")
+    child.expect("Ask the patron")
+    child.send("a")
+    child.send("\r")
+    child.expect("The patron's answer: A library PC")
+    child.expect("A library PC")
+    child.send("1")
+    child.send("\r")
+    child.expect("Did that fix it\\?")
+    child.send("1")  # "fixed", but the scenario says the release did not fix it
+    child.send("\r")
+    child.expect("That didn't fix it.")
+    child.expect("Did that fix it\\?")
+    child.send("2")  # "not fixed", but the paper tray did it
+    child.send("\r")
+    child.expect("That fixed it.")
+    child.expect("SCORE CARD: desk, scenario 'tray empty'")
+    child.expect("  End: Right end.")
+    child.expect("  Time: 6 of 10 practice minutes \\(1 asked of the patron\\)")
+    assert ended(child)[0] == 0
+    (result,) = kept.results()
+    assert (result.initials, result.right_end) == ("JD", True)

@@ -46,10 +46,9 @@ def practice(
     site_path: options.Site = None,
 ) -> int:
     """Practise a tree on one of its scenarios, then see the score card."""
-    del plain  # a drill always uses numbered prompts, where the ``a`` key is offered
     if report:
         return _report(fmt)
-    return drill(tree, scenario, seed, initials, site_path)
+    return drill(tree, scenario, seed, initials, site_path, plain)
 
 
 def _report(fmt: str) -> int:
@@ -71,8 +70,9 @@ def drill(
     seed: int | None,
     initials: str,
     site_path: options.Site,
+    plain: bool = False,
 ) -> int:
-    """One drill, numbered prompts throughout: the ``a`` key lives in them."""
+    """One drill, in the prompts a walk would use here, each offering ``a`` while it runs."""
     import random
     import sys
 
@@ -81,7 +81,9 @@ def drill(
     from troubleshoot.handoff import content
     from troubleshoot.sessions import practice as kept
     from troubleshoot.sessions import records
-    from troubleshoot.ui import out
+    from troubleshoot.ui import out, session
+    from troubleshoot.ui.console import make_console
+    from troubleshoot.ui.interactive import InteractivePrompter
     from troubleshoot.ui.plain import PlainPrompter
     from troubleshoot.ui.practice import show_card
     from troubleshoot.walk import driver, engine
@@ -103,12 +105,15 @@ def drill(
     number = seed if seed is not None else random.randrange(1 << 30)
     tree, scenario = drills.pick(pool, number)
     coach = drills.Drill(drills.expert_walk(catalog, tree, scenario))
-    prompter = PlainPrompter(sys.stdin, sys.stdout, coach=coach)
-    if not initials:
-        typed = prompter.read(
-            "Your initials, kept with your score (optional, Enter to skip): ", echo=True
-        )
-        initials = records.check_initials(typed)
+    asking = "Your initials, kept with your score (optional, Enter to skip): "
+    prompter: PlainPrompter | InteractivePrompter
+    if session.is_interactive(plain):
+        prompter = InteractivePrompter(make_console(), coach=coach)
+        typed = initials or prompter.line(asking)
+    else:
+        prompter = PlainPrompter(sys.stdin, sys.stdout, coach=coach)
+        typed = initials or prompter.read(asking, echo=True)
+    initials = records.check_initials(typed)
     begun = Clock.from_env().now()
     out.line(f"PRACTICE: {tree.title}")
     out.line(f'The patron says: "{scenario.patron}"')
