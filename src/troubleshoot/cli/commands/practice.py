@@ -123,22 +123,28 @@ def drill(
     )
 
     class Counted:
-        """Practice time is counted, not clocked: the steps tried and the questions asked."""
+        """Practice time is counted, not clocked: the steps tried and the questions asked.
+
+        The walk's clock reads it, so the tree's time budget speaks up in practice
+        minutes, as it would after that much time at the desk.
+        """
 
         minutes = 0
 
         def record(self, action: Action, at: dt.datetime, state: State) -> None:
-            Counted.minutes = drills.minutes(catalog, state, coach.asks)
+            self.minutes = drills.minutes(catalog, state, coach.asks)
 
-    def now() -> dt.datetime:
-        return begun + dt.timedelta(minutes=Counted.minutes)
+        def now(self) -> dt.datetime:
+            return begun + dt.timedelta(minutes=self.minutes)
+
+    counted = Counted()
 
     walked = driver.walk(
         catalog,
         state,
         prompter,
-        now,
-        Counted(),
+        counted.now,
+        counted,
         lambda reached: prompter.outcome(content.build(catalog, reached)),
     )
     if walked.quit:
