@@ -197,3 +197,12 @@ def test_in_arrow_key_mode_ask_the_patron_is_an_entry_of_the_menu(trees: Path) -
     assert ended(child)[0] == 0
     (result,) = kept.results()
     assert (result.initials, result.right_end) == ("JD", True)
+
+
+def test_drawing_from_any_tree_passes_over_one_that_cannot_be_loaded(trees: Path) -> None:
+    (trees / "broken.yaml").write_text("title: [unclosed\n", encoding="utf-8")
+    result = run_tool(
+        ["practice", "--scenario", "tray empty", "--initials", "ab"], "1\n1\n1\n", **_on(trees)
+    )
+    assert result.returncode == 0, result.stderr
+    assert "  End: Right end." in result.stdout.splitlines()

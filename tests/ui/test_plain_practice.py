@@ -7,6 +7,7 @@ import io
 
 from troubleshoot.tree.values import Budget
 from troubleshoot.ui.plain import PlainPrompter
+from troubleshoot.walk.driver import Quit
 from troubleshoot.walk.prompts import Ask, Choose, Do
 from troubleshoot.walk.state import State
 
@@ -62,3 +63,11 @@ def test_outside_a_drill_a_is_not_a_key() -> None:
     shown = screen.getvalue().splitlines()
     assert "  Keys: b back, n note, e escalate now, ? more" in shown
     assert "Not one of the answers. Type a number from 1 to 2, or ? for other keys." in shown
+
+
+def test_quitting_a_drill_says_no_score_is_kept() -> None:
+    prompter, screen = _prompter("q\n1\n", Scripted())
+    assert prompter.ask(ASK, _state()) == Quit()
+    assert "Quit: 1) stop the drill (no score is kept)  2) the patron left (end it)" in (
+        screen.getvalue().splitlines()
+    )

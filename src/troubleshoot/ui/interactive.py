@@ -176,7 +176,12 @@ class InteractivePrompter:
             questionary.select(
                 "Quit:",
                 choices=[
-                    Choice("Keep this session for later", "keep"),
+                    Choice(
+                        "Stop the drill (no score is kept)"
+                        if self.coach is not None  # a drill keeps nothing for later
+                        else "Keep this session for later",
+                        "keep",
+                    ),
                     Choice("The patron left (end it)", "left"),
                     Choice("Don't quit", "stay"),
                 ],

@@ -171,7 +171,10 @@ class PlainPrompter:
         return self.quit()
 
     def quit(self) -> Quit | PatronLeft | None:
-        self.say("Quit: 1) keep this session for later  2) the patron left (end it)")
+        if self.coach is not None:  # a drill keeps nothing for later
+            self.say("Quit: 1) stop the drill (no score is kept)  2) the patron left (end it)")
+        else:
+            self.say("Quit: 1) keep this session for later  2) the patron left (end it)")
         reply = self.read("> ").strip().lower()
         if reply in ("1", "keep", "k"):
             return Quit()

@@ -10,12 +10,16 @@ practice file of their own, which ``--report`` shows to trainers.
 from __future__ import annotations
 
 import datetime as dt
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
 from troubleshoot.cli import completion, options
 from troubleshoot.errors import Exit, TroubleshootError
+
+if TYPE_CHECKING:
+    from troubleshoot.tree.catalog import Catalog
+    from troubleshoot.tree.model import Tree
 
 FORMATS = ("table", "csv", "json")
 
@@ -97,7 +101,7 @@ def drill(
     if tree_id is not None and tree_id not in catalog.paths:
         raise TroubleshootError(f"no tree called '{tree_id}'", exit_code=Exit.USAGE)
     ids = [tree_id] if tree_id is not None else catalog.ids()
-    pool = [(t, s) for t in map(catalog.load, ids) for s in t.scenarios]
+    pool = [(t, s) for t in _loaded(catalog, ids, tree_id is None) for s in t.scenarios]
     if name:
         pool = [(t, s) for t, s in pool if s.name == name]
         if not pool:
@@ -170,3 +174,16 @@ def drill(
     kept.add(result)
     out.line("Kept with the practice results (never with real sessions).")
     return Exit.OK
+
+
+def _loaded(catalog: Catalog, ids: list[str], any_tree: bool) -> list[Tree]:
+    """The trees to draw from. Drawing from any tree, one that cannot be loaded is
+    passed over (``check`` tells its trainer why) rather than stopping every drill."""
+    trees = []
+    for tree_id in ids:
+        try:
+            trees.append(catalog.load(tree_id))
+        except TroubleshootError:
+            if not any_tree:
+                raise
+    return trees
