@@ -206,3 +206,22 @@ def test_drawing_from_any_tree_passes_over_one_that_cannot_be_loaded(trees: Path
     )
     assert result.returncode == 0, result.stderr
     assert "  End: Right end." in result.stdout.splitlines()
+
+
+def test_escalating_now_before_any_step_is_shown_as_stopped_early(trees: Path) -> None:
+    child, seen = drill(trees, "tray empty")
+    answer(child, "1", "e")
+    child.expect("Why stop here\\? \\(optional, Enter to skip\\): ")
+    child.sendline("the patron is in a hurry")
+    child.expect("1 of 1: PC number: ")
+    child.sendline("PC 3")
+    assert ended(child)[0] == 0
+    assert after(lines(seen), "SCORE CARD: desk, scenario 'tray empty'")[:7] == [
+        "SCORE CARD: desk, scenario 'tray empty'",
+        "  End: Not the right end.",
+        "    Yours:  escalated (stopped early): the patron is in a hurry",
+        "    Expert: resolved: The job printed.",
+        "  Time: 0 of 10 practice minutes (0 asked of the patron)",
+        "  Steps not needed: none",
+        "  Facts for IT: 1 of 1 given (complete)",
+    ]

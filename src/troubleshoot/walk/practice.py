@@ -203,7 +203,7 @@ def score(trees: TreeSource, expert: Expert, state: State, asks: int) -> ScoreCa
         scenario=expert.scenario.name,
         right_end=(ending.tree, ending.node) == (expert.ending.tree, expert.ending.node),
         same_kind=kind(ending) == kind(expert.ending),
-        end=f"{kind(ending)}: {ending.text}",
+        end=f"{kind(ending)}{' (stopped early)' if ending.by_staff else ''}: {ending.text}",
         expert_end=f"{kind(expert.ending)}: {expert.ending.text}",
         minutes=minutes(trees, state, asks),
         budget=tree.budget.minutes if tree is not None else 0,
