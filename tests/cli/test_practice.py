@@ -225,3 +225,13 @@ def test_escalating_now_before_any_step_is_shown_as_stopped_early(trees: Path) -
         "  Steps not needed: none",
         "  Facts for IT: 1 of 1 given (complete)",
     ]
+
+
+def test_the_report_names_its_formats_and_says_when_nothing_is_kept(trees: Path) -> None:
+    wrong = run_tool(["practice", "--report", "--format", "xml"], **_on(trees))
+    assert (wrong.returncode, wrong.stderr) == (
+        2,
+        "troubleshoot: --format: 'xml' is not one of table, csv, json\n",
+    )
+    empty = run_tool(["practice", "--report"], **_on(trees))
+    assert (empty.returncode, empty.stdout) == (0, "No practice drills kept yet.\n")
