@@ -145,6 +145,7 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "import": ("importing", "import_sessions"),
     "sync": ("sync", "sync"),
     "find": ("find", "find"),
+    "practice": ("practice", "practice"),
 }
 _registered: set[str] = set()
 

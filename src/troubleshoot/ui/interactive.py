@@ -16,6 +16,7 @@ from troubleshoot.ui import views
 from troubleshoot.ui.keys import ctrl_d_ends_input
 from troubleshoot.walk.driver import SKIP_REST, Quit
 from troubleshoot.walk.engine import State
+from troubleshoot.walk.practice import RESULT_WORDS, Coach
 from troubleshoot.walk.prompts import (
     Action,
     AddNote,
@@ -32,6 +33,7 @@ from troubleshoot.walk.prompts import (
     Prompt,
     Restart,
     SkipFacts,
+    StepResult,
     StopGuessing,
     Tell,
 )
@@ -52,6 +54,8 @@ ACTIONS = (
     ("r", "Start over"),
     ("q", "Quit"),
 )
+#: In a drill, at a question: the scenario answers for the patron.
+ASK_PATRON = ("a", "Ask the patron")
 LABELS = {
     Ask: ("QUESTION", "bold"),
     Do: ("STEP", "bold cyan"),
@@ -61,8 +65,15 @@ LABELS = {
 
 
 class InteractivePrompter:
-    def __init__(self, console: Console) -> None:
+    def __init__(self, console: Console, *, coach: Coach | None = None) -> None:
         self.console = console
+        self.coach = coach  # a practice drill: the scenario answers for the patron
+
+    def line(self, label: str) -> str:
+        """One line of free text (a drill's initials), erased once given."""
+        import questionary
+
+        return str(questionary.text(label, erase_when_done=True).unsafe_ask() or "")
 
     def notices(self, notices: tuple[Notice, ...]) -> None:
         from rich.text import Text
@@ -117,8 +128,12 @@ class InteractivePrompter:
         # On a step the pointer starts on "not fixed": Enter pressed in a hurry must
         # never close a walk as fixed while the patron is still stuck.
         start = 1 if isinstance(prompt, Do) else 0
+        actions: tuple[tuple[str, str], ...] = ACTIONS
+        hint = FOOTER
+        if self.coach is not None and isinstance(prompt, Ask):
+            actions, hint = (ASK_PATRON, *ACTIONS), FOOTER.replace(") b", ") a ask the patron · b")
         while True:
-            picked = menu.pick(question, prompt.choices, ACTIONS, start=start, hint=FOOTER)
+            picked = menu.pick(question, prompt.choices, actions, start=start, hint=hint)
             action = self.to_action(picked, prompt)
             if action is not None:
                 return action
@@ -132,7 +147,13 @@ class InteractivePrompter:
                     "Why couldn't it be tried? (optional)", erase_when_done=True
                 ).unsafe_ask()
                 return Cannot(reason or "")
+            if isinstance(prompt, Do) and self.coach is not None:
+                picked = self.coach.did(prompt, picked)
+                self.say(RESULT_WORDS[(StepResult.FIXED, StepResult.NOT_FIXED)[picked]])
             return Choose(picked)
+        if picked == ASK_PATRON[0] and self.coach is not None and isinstance(prompt, Ask):
+            self.say(self.coach.ask_patron(prompt))
+            return None
         if picked == "b":
             return Back()
         if picked == "n":
@@ -155,7 +176,12 @@ class InteractivePrompter:
             questionary.select(
                 "Quit:",
                 choices=[
-                    Choice("Keep this session for later", "keep"),
+                    Choice(
+                        "Stop the drill (no score is kept)"
+                        if self.coach is not None  # a drill keeps nothing for later
+                        else "Keep this session for later",
+                        "keep",
+                    ),
                     Choice("The patron left (end it)", "left"),
                     Choice("Don't quit", "stay"),
                 ],
@@ -165,6 +191,12 @@ class InteractivePrompter:
         if left == "keep":
             return Quit()
         return PatronLeft() if left == "left" else None
+
+    def say(self, text: str) -> None:
+        """A drill's words to the trainee, wrapped as the walk's other text is."""
+        from rich.text import Text
+
+        self.console.print(Text("\n".join(lay_out(text, self.width(), first="  ", indent="  "))))
 
     def refused(self, message: str) -> None:
         from rich.text import Text

@@ -19,6 +19,7 @@ from troubleshoot.text import clean, one_line
 from troubleshoot.text.lines import lay_out, plain
 from troubleshoot.walk.driver import SKIP_REST, Quit
 from troubleshoot.walk.engine import State
+from troubleshoot.walk.practice import RESULT_WORDS, Coach
 from troubleshoot.walk.prompts import (
     Action,
     AddNote,
@@ -35,6 +36,7 @@ from troubleshoot.walk.prompts import (
     Prompt,
     Restart,
     SkipFacts,
+    StepResult,
     StopGuessing,
     Tell,
     match,
@@ -50,6 +52,8 @@ KEYS = (
     ("?", "show these keys"),
 )
 ACTION_KEYS = "bnceq r?"
+#: In a drill only: the patron can be asked what the expert would have found out.
+ASK_KEY = ("a", "ask the patron: what they would tell you here (costs a minute)")
 
 
 class PlainPrompter:
@@ -60,10 +64,13 @@ class PlainPrompter:
     itself splits words in two, and a screen reader then reads half-words.
     """
 
-    def __init__(self, inp: TextIO, out: TextIO, *, width: int | None = None) -> None:
+    def __init__(
+        self, inp: TextIO, out: TextIO, *, width: int | None = None, coach: Coach | None = None
+    ) -> None:
         self.inp = inp
         self.out = out
         self.width = width
+        self.coach = coach  # a practice drill: the scenario answers for the patron
 
     def columns(self) -> int:
         """The width to wrap to, asked each time: a window can be resized mid-walk."""
@@ -110,6 +117,9 @@ class PlainPrompter:
             if not reply:
                 continue
             key = reply.lower()
+            if key == ASK_KEY[0] and self.coach is not None:
+                self.ask_patron(prompt)
+                continue
             if len(key) == 1 and key in ACTION_KEYS:
                 action = self.action(key, prompt)
                 if action is not None:
@@ -124,12 +134,23 @@ class PlainPrompter:
                 continue
             if isinstance(prompt, Do) and index == 2:
                 return Cannot(self.read("Why couldn't it be tried? (optional, Enter to skip): "))
+            if isinstance(prompt, Do) and self.coach is not None:
+                index = self.coach.did(prompt, index)
+                self.say(RESULT_WORDS[(StepResult.FIXED, StepResult.NOT_FIXED)[index]])
             return Choose(index)
+
+    def ask_patron(self, prompt: Prompt) -> None:
+        """In a drill, what the patron says to this question (the step results speak
+        for themselves once a step is done)."""
+        if self.coach is None or not isinstance(prompt, Ask):
+            self.say("'a' is for questions: the patron has nothing to add here.")
+            return
+        self.tell(self.coach.ask_patron(prompt), "  ")
 
     def action(self, key: str, prompt: Prompt) -> Action | Quit | None:
         if key == "?":
             self.say("Keys:")
-            for letter, meaning in KEYS:
+            for letter, meaning in (ASK_KEY, *KEYS) if self.coach else KEYS:
                 self.say(f"  {letter}  {meaning}")
             return None
         if key == "b":
@@ -150,7 +171,10 @@ class PlainPrompter:
         return self.quit()
 
     def quit(self) -> Quit | PatronLeft | None:
-        self.say("Quit: 1) keep this session for later  2) the patron left (end it)")
+        if self.coach is not None:  # a drill keeps nothing for later
+            self.say("Quit: 1) stop the drill (no score is kept)  2) the patron left (end it)")
+        else:
+            self.say("Quit: 1) keep this session for later  2) the patron left (end it)")
         reply = self.read("> ").strip().lower()
         if reply in ("1", "keep", "k"):
             return Quit()
@@ -184,7 +208,8 @@ class PlainPrompter:
         width = len(str(len(prompt.choices)))
         for number, choice in enumerate(prompt.choices, 1):
             self.say(f"  {number:>{width}}) {plain(choice)}")
-        self.say("  Keys: b back, n note, e escalate now, ? more")
+        asking = "a ask the patron, " if self.coach is not None else ""
+        self.say(f"  Keys: {asking}b back, n note, e escalate now, ? more")
 
     def refused(self, message: str) -> None:
         self.say(f"Refused: {one_line(message)}")
