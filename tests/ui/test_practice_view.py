@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import json
 
@@ -92,6 +93,14 @@ def test_the_report_as_csv_and_json() -> None:
     )
     (row,) = json.loads(report_text(RESULTS[:1], "json"))
     assert (row["tree"], row["right end"], row["minutes"]) == ("printer", "yes", "6")
+
+
+def test_initials_that_look_like_a_formula_stay_text_in_the_csv() -> None:
+    (first,) = RESULTS[:1]
+    risky = dataclasses.replace(first, initials="=HYPERLINK(1)")
+    assert report_text([risky], "csv").splitlines()[1] == (
+        "2026-11-23,printer,s,'=HYPERLINK(1),yes,6,10,0,0,0,-"
+    )
 
 
 def test_no_drills_yet() -> None:

@@ -12,7 +12,7 @@ import json
 from collections.abc import Sequence
 
 from troubleshoot.sessions.practice import Result
-from troubleshoot.text import one_line
+from troubleshoot.text import one_line, spreadsheet
 from troubleshoot.ui import out
 from troubleshoot.walk.practice import ScoreCard
 
@@ -72,6 +72,14 @@ HEADS = (
     "admin",
     "facts",
 )
+
+
+def _sheet_row(result: Result) -> list[object]:
+    """A CSV row: tree, scenario and initials were written by people, so a spreadsheet
+    opening the file must show them, never run them as a formula."""
+    row: list[object] = list(_row(result))
+    row[1:4] = [spreadsheet(cell) for cell in row[1:4]]
+    return row
 
 
 def _row(result: Result) -> tuple[str, ...]:
@@ -135,7 +143,7 @@ def report_text(results: Sequence[Result], form: str) -> str:
     if form == "csv":
         buffer = io.StringIO()
         writer = csv.writer(buffer, lineterminator="\n")
-        writer.writerows([HEADS, *(_row(r) for r in results)])
+        writer.writerows([HEADS, *(_sheet_row(r) for r in results)])
         return buffer.getvalue()
     if form == "json":
         rows = [dict(zip(HEADS, _row(r), strict=True)) for r in results]
