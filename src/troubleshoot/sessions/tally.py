@@ -112,15 +112,21 @@ def _session(row: Row, events: Iterable[Entry]) -> Session:
     )
 
 
+def chosen(store: SessionStore, selection: Selection) -> list[Session]:
+    """What the report counts from *store*: lean where the engine is known, else whole.
+
+    Whole sessions may include some the selection does not admit (figures.build
+    leaves them out); lean ones are only those it admits.
+    """
+    if isinstance(store, Store) and store.version() >= 3:  # older files lack the branch
+        return lean_sessions(store._read, selection)
+    if isinstance(store, PgStore):
+        return lean_sessions(store._read, selection, "%s")
+    return store.sessions(since=selection.since, tree=selection.tree)
+
+
 def report(
     store: SessionStore, selection: Selection, titles: Mapping[str, str] | None = None
 ) -> figures_.Report:
-    """The report over *store*: lean where the engine is known, whole sessions otherwise."""
-    chosen: Iterable[Session]
-    if isinstance(store, Store) and store.version() >= 3:  # older files lack the branch
-        chosen = lean_sessions(store._read, selection)
-    elif isinstance(store, PgStore):
-        chosen = lean_sessions(store._read, selection, "%s")
-    else:
-        chosen = store.sessions(since=selection.since, tree=selection.tree)
-    return figures_.build(chosen, selection=selection, titles=titles)
+    """The report over *store* (see :func:`chosen`)."""
+    return figures_.build(chosen(store, selection), selection=selection, titles=titles)
