@@ -17,11 +17,10 @@ The SQL is written once, with ``?`` for its parameters; PostgreSQL's driver want
 from __future__ import annotations
 
 import datetime as dt
-import json
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from typing import Any
 
-from troubleshoot.sessions import codec
+from troubleshoot.handoff.content import HandOff
 from troubleshoot.sessions import figures as figures_
 from troubleshoot.sessions.pgstore import PgStore
 from troubleshoot.sessions.records import Session
@@ -40,7 +39,12 @@ KINDS = (Kind.RESULT, Kind.STOP_OFFERED, Kind.KEPT_GOING, Kind.END)
 #: A session row worth counting, as ``Store.sessions`` has it: ended, or moved at least once.
 _KEPT = "(s.outcome IS NOT NULL OR EXISTS (SELECT 1 FROM moves m WHERE m.session = s.id))"
 _COLUMNS = "s.id, s.tree, s.started, s.branch, s.outcome, s.ended, s.end_tree, s.end_node, "
-_COLUMNS += "s.by_staff, s.handoff"
+_COLUMNS += "s.by_staff, s.handoff IS NOT NULL AS closed"
+
+#: Whether the hand-off was marked urgent, read from its JSON by the engine itself:
+#: decoding every hand-off in Python cost more than all the rest of the reading.
+SQLITE_URGENT = "json_extract(s.handoff, '$.urgent')"
+POSTGRES_URGENT = "(s.handoff::json ->> 'urgent') = 'true'"
 
 Read = Callable[[str, Sequence[Any]], Sequence[Row]]
 
@@ -71,8 +75,15 @@ def where(selection: Selection) -> tuple[str, list[Any]]:
     return " AND ".join(clauses), params
 
 
-def lean_sessions(read: Read, selection: Selection, mark: str = "?") -> list[Session]:
-    """The sessions *selection* admits, each with only what the figures count."""
+def lean_sessions(
+    read: Read, selection: Selection, mark: str = "?", urgent: str = SQLITE_URGENT
+) -> list[Session]:
+    """The sessions *selection* admits, each with only what the figures count.
+
+    *mark* is the engine's parameter mark and *urgent* its way to read the hand-off's
+    urgent flag. A closed session is given a stand-in hand-off that carries only that
+    flag: closed and urgent are all the figures ask of it.
+    """
     clause, params = where(selection)
     kinds = [str(k) for k in KINDS]
 
@@ -89,12 +100,41 @@ def lean_sessions(read: Read, selection: Selection, mark: str = "?") -> list[Ses
         [*params, *kinds],
     ):
         events.setdefault(e["session"], []).append(entry(e))
-    found = read(sql(f"SELECT {_COLUMNS} FROM sessions s WHERE {clause}"), params)
+    found = read(
+        sql(f"SELECT {_COLUMNS}, {urgent} AS urgent FROM sessions s WHERE {clause}"), params
+    )
     return [_session(row, events.get(row["id"], ())) for row in found]
 
 
+def _stand_in(urgent: bool) -> HandOff:
+    """A hand-off that says only whether it was urgent; nothing reads the rest of it."""
+    moment = dt.datetime(2000, 1, 1)
+    return HandOff(
+        (),
+        Outcome.RESOLVED,
+        "",
+        urgent,
+        False,
+        moment,
+        moment,
+        "",
+        "",
+        (),
+        (),
+        (),
+        (),
+        (),
+        (),
+        (),
+        (),
+        (),
+    )
+
+
+_STAND_INS = {True: _stand_in(True), False: _stand_in(False)}
+
+
 def _session(row: Row, events: Iterable[Entry]) -> Session:
-    handoff = row["handoff"]
     return Session(
         id=row["id"],
         tree=row["tree"],
@@ -107,7 +147,7 @@ def _session(row: Row, events: Iterable[Entry]) -> Session:
         end_tree=row["end_tree"],
         end_node=row["end_node"],
         by_staff=bool(row["by_staff"]),
-        handoff=codec.handoff_from_json(json.loads(handoff)) if handoff else None,
+        handoff=_STAND_INS[bool(row["urgent"])] if row["closed"] else None,
         branch=row["branch"],
     )
 
@@ -121,7 +161,7 @@ def chosen(store: SessionStore, selection: Selection) -> list[Session]:
     if isinstance(store, Store) and store.version() >= 3:  # older files lack the branch
         return lean_sessions(store._read, selection)
     if isinstance(store, PgStore):
-        return lean_sessions(store._read, selection, "%s")
+        return lean_sessions(store._read, selection, "%s", POSTGRES_URGENT)
     return store.sessions(since=selection.since, tree=selection.tree)
 
 
