@@ -94,7 +94,9 @@ def lean_sessions(
     for e in read(
         sql(
             "SELECT e.session, e.kind, e.at, e.tree, e.node, e.text, e.value, e.detail "
-            f"FROM events e JOIN sessions s ON s.id = e.session WHERE {clause} "
+            # sessions first (SQLite keeps a CROSS JOIN's order): a span of days is
+            # then a range of the start-time index, not a scan of every event.
+            f"FROM sessions s CROSS JOIN events e WHERE e.session = s.id AND {clause} "
             f"AND e.kind IN ({', '.join('?' * len(kinds))}) ORDER BY e.session, e.seq"
         ),
         [*params, *kinds],
