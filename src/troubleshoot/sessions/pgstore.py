@@ -83,6 +83,8 @@ MIGRATIONS: tuple[tuple[str, ...], ...] = (
         "CREATE INDEX sessions_started ON sessions (started)",
         "CREATE INDEX sessions_updated ON sessions (updated)",
     ),
+    # 2: the report's --tree and --branch over a span of days, read from an index (tally.py).
+    rows_.REPORT_INDEXES,
 )
 SCHEMA_VERSION = len(MIGRATIONS)
 #: Any number, the same at every desk: holds back a second desk's migration until

@@ -18,6 +18,12 @@ from troubleshoot.sessions.records import Move, Session
 from troubleshoot.tree.model import Budget
 from troubleshoot.walk.prompts import Entry, Kind, Outcome
 
+#: The same in both engines: the report's filters as ranges over an index.
+REPORT_INDEXES = (
+    "CREATE INDEX sessions_tree_started ON sessions (tree, started)",
+    "CREATE INDEX sessions_branch_started ON sessions (branch, started)",
+)
+
 #: MIGRATIONS[n] takes a database at schema version n to version n + 1.
 MIGRATIONS: tuple[tuple[str, ...], ...] = (
     (
@@ -74,6 +80,8 @@ MIGRATIONS: tuple[tuple[str, ...], ...] = (
         "ALTER TABLE sessions ADD COLUMN branch TEXT NOT NULL DEFAULT ''",
         "ALTER TABLE sessions ADD COLUMN desk TEXT NOT NULL DEFAULT ''",
     ),
+    # 4: the report's --tree and --branch over a span of days, read from an index (tally.py).
+    REPORT_INDEXES,
 )
 SCHEMA_VERSION = len(MIGRATIONS)
 

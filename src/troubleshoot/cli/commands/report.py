@@ -26,7 +26,7 @@ def report(
     """Outcomes, times and steps per tree, branch, week or step; escalations, busy hours."""
     # Imported here so that starting a walk does not pay for the report's modules.
     from troubleshoot.desk import Desk
-    from troubleshoot.sessions import figures as figures
+    from troubleshoot.sessions import tally
     from troubleshoot.sessions.selection import selection
     from troubleshoot.ui import report as views
     from troubleshoot.ui import report_table
@@ -38,8 +38,7 @@ def report(
     asked = selection(since, until, tree, branch)
     desk = Desk.resolve(site_path)
     with desk.store(readonly=True) as store:
-        kept = store.sessions(since=asked.since, tree=asked.tree)
-        built = figures.build(kept, selection=asked, titles=desk.titles())
+        built = tally.report(store, asked, titles=desk.titles())
     if chosen is Format.TABLE and output is None:
         report_table.show(make_console(), built, grouping)
         return Exit.OK
