@@ -121,6 +121,15 @@ class Desk:
         return self.settings.database or paths.database()
 
     @property
+    def chosen_by_env(self) -> str:
+        """What ``TROUBLESHOOT_DATABASE`` chose, "server" or "file", or "" when it is not
+        set: it wins over the site file, and ``troubleshoot site`` must say so."""
+        named = os.environ.get(DATABASE_ENV, "").strip()
+        if not named:
+            return ""
+        return "server" if is_server(named) else "file"
+
+    @property
     def server(self) -> str:
         """The shared store's URL (``postgresql://...``), or empty: records stay here."""
         named = os.environ.get(DATABASE_ENV, "").strip()

@@ -9,7 +9,7 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
-from troubleshoot.desk import Desk
+from troubleshoot.desk import DATABASE_ENV, Desk
 from troubleshoot.site.config import DEFAULTS, Contact, Settings
 from troubleshoot.site.locate import InForce
 from troubleshoot.text import one_line
@@ -122,11 +122,14 @@ def lines(desk: Desk, now: dt.datetime) -> list[str]:
     for shadow in desk.catalog.shadows:
         r.more(f"'{shadow.tree_id}' from {shadow.used} replaces {shadow.hidden}")
     r.row("hand-offs", str(desk.handoffs), r.source("handoffs"))
+    from_env = f"[{DATABASE_ENV}]"
+    chosen = desk.chosen_by_env
     if desk.server:
         from troubleshoot.sessions.pgstore import where
 
-        r.row("shared store", where(desk.server), r.source("database"))
-    r.row("session database", str(desk.database), r.source("database"))
+        r.row("shared store", where(desk.server), from_env if chosen else r.source("database"))
+    kept = from_env if chosen == "file" else r.source("database")
+    r.row("session database", str(desk.database), kept)
     return _header(resolved, now) + r.rows
 
 

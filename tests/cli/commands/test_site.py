@@ -96,3 +96,16 @@ def test_init_to_a_named_path_never_overwrites_a_file(cli, tmp_path: Path) -> No
         f"troubleshoot: {target}: a file is already there; it was left as it is"
     )
     assert target.read_text(encoding="utf-8") == "library: Edited by hand\n"
+
+
+def test_the_database_named_by_the_environment_says_so(  # type: ignore[no-untyped-def]
+    cli, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    kept = tmp_path / "desk.db"
+    monkeypatch.setenv("TROUBLESHOOT_DATABASE", str(kept))
+    result = cli(["site"])
+    assert result.code == 0, result.err
+    assert f"session database  {kept}  [TROUBLESHOOT_DATABASE]" in result.out.splitlines()
+    monkeypatch.setenv("TROUBLESHOOT_DATABASE", "postgresql://desk@db.example/records")
+    lines = cli(["site"]).out.splitlines()
+    assert "shared store      db.example/records  [TROUBLESHOOT_DATABASE]" in lines
