@@ -13,14 +13,14 @@ step budget or a repeated step may, and is answered "Keep going".
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 
 from troubleshoot.errors import Finding, TroubleshootError
 from troubleshoot.frozen import frozen
 from troubleshoot.text import one_line
 from troubleshoot.tree.model import Tree, WalkTest
 from troubleshoot.walk import engine, prompts
-from troubleshoot.walk.engine import TreeSource
+from troubleshoot.walk.engine import State, TreeSource
 from troubleshoot.walk.prompts import Ask, AskFact, Choose, Do, Done, StopGuessing, Tell
 
 RULE = "walk"
@@ -119,6 +119,52 @@ def _expected(tree: Tree, end: str) -> tuple[str, str]:
     return (tree_id, node_id) if node_id else (tree.id, end)
 
 
+@frozen
+class Replay:
+    """A walk of written answers through the engine, as far as they went."""
+
+    state: State
+    answered: tuple[tuple[Ask | Do, int], ...]  # each prompt answered, and the choice taken
+    problem: str = ""  # why the answers stopped short of an end, in a trainer's words
+
+
+def replay(source: TreeSource, tree: Tree, state: State, answers: Sequence[str]) -> Replay:
+    """Give *answers* in turn to the questions and steps from *state* until the walk ends.
+
+    The one loop that plays written answers, for example walks and practice drills
+    alike: it keeps going when the tool offers to stop (the answers are the plan), and
+    says where they ran out, fitted no choice, or went round without asking.
+    """
+    answered: list[tuple[Ask | Do, int]] = []
+    free_moves = 0
+    while state.ending is None:  # an end's facts for IT are not part of a written walk
+        prompt = engine.prompt(source, state)
+        assert not isinstance(prompt, Done | AskFact)
+        if isinstance(prompt, (StopGuessing, Tell)):
+            free_moves += 1
+            if free_moves > MAX_FREE_MOVES:
+                where = _name(tree, prompt.tree, prompt.node)
+                problem = f"goes round without asking anything, at '{where}'"
+                return Replay(state, tuple(answered), problem)
+            choice = KEEP_GOING if isinstance(prompt, StopGuessing) else 0
+            state = engine.apply(source, state, Choose(choice), MOMENT)
+            continue
+        free_moves = 0
+        used = len(answered)
+        if used == len(answers):
+            kind = "question" if isinstance(prompt, Ask) else "step"
+            where = _name(tree, prompt.tree, prompt.node)
+            problem = f"answers ran out at {kind} '{where}' ({one_line(prompt.text)})"
+            return Replay(state, tuple(answered), problem)
+        index = prompts.match(prompt, answers[used])
+        if index is None:
+            problem = _misfit(tree, prompt, used + 1, answers[used])
+            return Replay(state, tuple(answered), problem)
+        answered.append((prompt, index))
+        state = engine.apply(source, state, Choose(index), MOMENT)
+    return Replay(state, tuple(answered))
+
+
 def run_walk(trees: TreeSource, tree: Tree, test: WalkTest, number: int) -> ExampleResult:
     """Walk *tree* with the test's answers and say whether it ends where expected."""
 
@@ -131,29 +177,12 @@ def run_walk(trees: TreeSource, tree: Tree, test: WalkTest, number: int) -> Exam
     except TroubleshootError as e:
         return failed(f"cannot start: {e.message}")
     answers = list(test.answers)
-    used = 0
-    free_moves = 0
-    while state.ending is None:  # an end's facts for IT are not part of an example walk
-        prompt = engine.prompt(source, state)
-        assert not isinstance(prompt, Done | AskFact)
-        if isinstance(prompt, (StopGuessing, Tell)):
-            free_moves += 1
-            if free_moves > MAX_FREE_MOVES:
-                where = _name(tree, prompt.tree, prompt.node)
-                return failed(f"goes round without asking anything, at '{where}'")
-            choice = KEEP_GOING if isinstance(prompt, StopGuessing) else 0
-            state = engine.apply(source, state, Choose(choice), MOMENT)
-            continue
-        free_moves = 0
-        where = _name(tree, prompt.tree, prompt.node)
-        if used == len(answers):
-            kind = "question" if isinstance(prompt, Ask) else "step"
-            return failed(f"answers ran out at {kind} '{where}' ({one_line(prompt.text)})")
-        index = prompts.match(prompt, answers[used])
-        if index is None:
-            return failed(_misfit(tree, prompt, used + 1, answers[used]))
-        state = engine.apply(source, state, Choose(index), MOMENT)
-        used += 1
+    walked = replay(source, tree, state, answers)
+    if walked.problem:
+        return failed(walked.problem)
+    used = len(walked.answered)
+    state = walked.state
+    assert state.ending is not None
     ending = state.ending
     reached = _name(tree, ending.tree, ending.node)
     if ending.by_staff:

@@ -17,28 +17,22 @@ from typing import Protocol
 from troubleshoot.errors import TroubleshootError
 from troubleshoot.frozen import frozen
 from troubleshoot.tree.model import Step, Tree, WalkTest
-from troubleshoot.walk import engine, prompts
+from troubleshoot.walk import engine
 from troubleshoot.walk.engine import State, TreeSource
-from troubleshoot.walk.examples import MOMENT, Overlay
+from troubleshoot.walk.examples import MOMENT, Overlay, replay
 from troubleshoot.walk.prompts import (
     FIXED,
     NOT_FIXED,
     NOT_TRIED,
     Ask,
-    Choose,
     Do,
     Ending,
     Kind,
     Outcome,
     StepResult,
-    StopGuessing,
-    Tell,
 )
 from troubleshoot.walk.state import node_at
 
-#: Moves without an answer in a row before a replay gives up (as example walks do).
-MAX_FREE_MOVES = 500
-KEEP_GOING = prompts.STOP_CHOICES.index("Keep going")
 #: What one question put to the patron costs, in practice minutes.
 ASK_MINUTES = 1
 #: How a step's result reads to the trainee.
@@ -75,25 +69,13 @@ def expert_walk(trees: TreeSource, tree: Tree, scenario: WalkTest) -> Expert:
     """
     source = Overlay(trees, [tree])
     state = engine.start(source, tree.id, MOMENT, admin=scenario.admin, forbidden=scenario.forbid)
+    walked = replay(source, tree, state, scenario.answers)
+    if walked.problem:
+        raise PracticeError(f"scenario '{scenario.name}': {walked.problem}")
     answers: dict[Place, str] = {}
     results: dict[Place, StepResult] = {}
     lines: list[str] = []
-    used = free = 0
-    while state.ending is None:
-        prompt = engine.prompt(source, state)
-        if isinstance(prompt, StopGuessing | Tell):
-            free += 1
-            if free > MAX_FREE_MOVES:
-                raise PracticeError(f"scenario '{scenario.name}' goes round without asking")
-            choice = KEEP_GOING if isinstance(prompt, StopGuessing) else 0
-            state = engine.apply(source, state, Choose(choice), MOMENT)
-            continue
-        if not isinstance(prompt, Ask | Do) or used == len(scenario.answers):
-            raise PracticeError(f"scenario '{scenario.name}' ends before its tree does")
-        free = 0
-        index = prompts.match(prompt, scenario.answers[used])
-        if index is None:
-            raise PracticeError(f"scenario '{scenario.name}': answer {used + 1} fits no choice")
+    for prompt, index in walked.answered:
         place = (prompt.tree, prompt.node)
         if isinstance(prompt, Ask):
             answers[place] = prompt.choices[index]
@@ -101,8 +83,8 @@ def expert_walk(trees: TreeSource, tree: Tree, scenario: WalkTest) -> Expert:
         else:
             results[place] = (FIXED, NOT_FIXED, NOT_TRIED)[index]
             lines.append(f"{prompt.text} -> {results[place]}")
-        state = engine.apply(source, state, Choose(index), MOMENT)
-        used += 1
+    state = walked.state
+    assert state.ending is not None
     return Expert(tree.id, scenario, answers, results, tuple(lines), state.ending)
 
 
