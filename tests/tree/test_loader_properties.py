@@ -11,8 +11,9 @@ from hypothesis import strategies as st
 
 from tests.strategies import ANY_DATA, YAMLISH, near_misses, tree_data
 from troubleshoot.errors import Finding, TroubleshootError
-from troubleshoot.tree.loader import NODE_ID, load_tree, parse_tree
+from troubleshoot.tree.loader import load_tree, parse_tree
 from troubleshoot.tree.model import Escalate, Goto, Question, Resolved, Say, Step, Tree
+from troubleshoot.tree.reader import NODE_ID
 
 PATH = Path("generated.yaml")
 

@@ -13,7 +13,8 @@ import yaml
 
 from tests.conftest import ROOT, TREES
 from troubleshoot.tree import schema
-from troubleshoot.tree.loader import KIND_KEYS, TOP_KEYS, parse_tree
+from troubleshoot.tree.loader import TOP_KEYS, parse_tree
+from troubleshoot.tree.nodes import KIND_KEYS
 
 SCHEMA_FILE = ROOT / "schema" / "tree.schema.json"
 BUNDLED = sorted(TREES.glob("*.yaml"))

@@ -18,8 +18,9 @@ from typing import Any
 
 from troubleshoot import files
 from troubleshoot.tree.example_walks import SCENARIO_KEYS, TEST_KEYS
-from troubleshoot.tree.loader import KIND_KEYS, TOP_KEYS
+from troubleshoot.tree.loader import TOP_KEYS
 from troubleshoot.tree.model import DEFAULT_STEP_MINUTES, TREE_ID, Budget
+from troubleshoot.tree.nodes import KIND_KEYS
 from troubleshoot.tree.reader import NODE_ID
 
 Schema = dict[str, Any]
