@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 from hypothesis import HealthCheck, settings
 
-from troubleshoot.cli.app import main
+from troubleshoot.cli.entry import main
 from troubleshoot.tree.catalog import Catalog
 
 ROOT = Path(__file__).resolve().parent.parent

@@ -1,27 +1,25 @@
-"""The command line: wires the commands, catches every error once, sets exit codes.
+"""The full command line: every command and option, the help, and tab completion.
 
-Staff never see a traceback: an expected problem is one line, Ctrl-C is a quiet
-exit 130, input ending mid-walk is exit 3, and anything unexpected is one friendly
-line plus the path of a saved crash report (the traceback itself with ``--debug``).
+What a failure looks like and which exit code it gets is cli/guard.py's, shared with
+the quick path (cli/quick.py) that answers the commands a desk runs most without
+building this app.
 """
 
 from __future__ import annotations
 
-import contextlib
-import errno
 import functools
 import importlib
 import os
 import sys
-import traceback
 from collections.abc import Callable, Sequence
 from typing import Any
 
 import typer
 
 from troubleshoot import __version__
-from troubleshoot.cli import stopping
-from troubleshoot.errors import Exit, Stopped, TroubleshootError
+from troubleshoot.cli import guard
+from troubleshoot.cli.guard import Debug
+from troubleshoot.errors import Exit
 from troubleshoot.ui import out
 
 app = typer.Typer(
@@ -56,77 +54,13 @@ def root(
 
 
 def guarded(command: Callable[..., int]) -> Callable[..., int]:
-    """Turn every way a command can fail into one line and an exit code."""
+    """The command as typer runs it: failures told by :func:`guard.call`, then the code."""
 
     @functools.wraps(command)
     def wrapper(*args: Any, **kwargs: Any) -> int:
-        # The outer try also catches a stop that lands while another problem is being
-        # told: a closed window ends input and sends SIGHUP at almost the same moment.
-        try:
-            try:
-                code = command(*args, **kwargs)
-            except TroubleshootError as e:
-                _tell(f"troubleshoot: {e}")
-                code = e.exit_code
-            except EOFError:
-                _tell("troubleshoot: input ended before the walk reached an end.")
-                code = Exit.EOF
-            except BrokenPipeError:
-                code = _reader_went_away()
-            except OSError as e:
-                if e.errno not in TERMINAL_GONE or _debug():
-                    raise
-                code = Exit.HANGUP  # the window closed under a prompt: nobody to tell
-            except Exception:
-                if _debug():
-                    raise
-                code = _crashed()
-        except KeyboardInterrupt as e:
-            code = e.exit_code if isinstance(e, Stopped) else Exit.INTERRUPTED
-            _tell("\ntroubleshoot: stopped.")
-        raise typer.Exit(int(code or 0))
+        raise typer.Exit(guard.call(command, *args, **kwargs))
 
     return wrapper
-
-
-#: The errors a prompt meets when the terminal it draws on has been closed.
-TERMINAL_GONE = frozenset({errno.EIO, errno.ENXIO, errno.EBADF})
-
-
-def _tell(message: str) -> None:
-    """One line on stderr, if anyone is still there: after a hang-up the terminal is gone."""
-    with contextlib.suppress(OSError, ValueError):
-        out.line(message, err=True)
-
-
-def _reader_went_away() -> int:
-    """Output piped into a command that stopped reading (``| head``): end quietly."""
-    with contextlib.suppress(OSError, ValueError):
-        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
-    return Exit.ERROR
-
-
-class Debug:
-    """Whether internal errors show their traceback: ``--debug``, or TROUBLESHOOT_DEBUG set.
-
-    Set by the top-level option as typer reads it, so a command's failure, and one
-    in typer itself after that, both know.
-    """
-
-    on = False
-
-
-def _debug() -> bool:
-    return Debug.on or bool(os.environ.get("TROUBLESHOOT_DEBUG"))
-
-
-def _crashed() -> int:
-    from troubleshoot.cli import crash
-
-    report = crash.save()
-    where = f"A report for IT was saved to {report}" if report else "Run again with --debug."
-    _tell(f"troubleshoot: something went wrong inside the tool. {where}")
-    return Exit.ERROR
 
 
 #: Each command: the module under ``cli/commands`` and the function that runs it.
@@ -201,19 +135,16 @@ def _joined(args: list[str]) -> list[str]:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    """Answer a command line with the full typer app (cli/entry.py tries the quick path first)."""
     args = route(list(sys.argv[1:] if argv is None else argv))
     Debug.on = False  # until the option is read (a test may call main many times)
     register(needed(args))
+    return guard.outermost(lambda: _typer(args))
+
+
+def _typer(args: list[str]) -> int:
     try:
-        with stopping.on_signals(grace=stopping.GRACE):
-            app(args=args, prog_name="troubleshoot")
+        app(args=args, prog_name="troubleshoot")
     except SystemExit as e:
         return e.code if isinstance(e.code, int) else (0 if e.code is None else 1)
-    except KeyboardInterrupt as e:
-        return e.exit_code if isinstance(e, Stopped) else Exit.INTERRUPTED
-    except Exception:
-        if _debug():
-            out.line(traceback.format_exc().rstrip(), err=True)
-            return Exit.ERROR
-        return _crashed()
     return Exit.OK

@@ -1,7 +1,9 @@
-"""The console script's first stop: answer ``--version`` before loading anything.
+"""The console script's first stop: answer what it can before building the command line.
 
-Building the command line costs a noticeable moment on an old desk PC; a script or
-an IT inventory asking for the version should not pay for it.
+Building typer's command line costs a noticeable moment on an old desk PC: a script
+or an IT inventory asking for the version should not pay for it, nor should the
+everyday ``list``, ``find`` and walks (cli/quick.py). Everything else goes to the
+full app (cli/app.py).
 """
 
 from __future__ import annotations
@@ -20,6 +22,11 @@ def main(argv: Sequence[str] | None = None) -> int:
 
         out.line(f"troubleshoot {__version__}")
         return 0
+    from troubleshoot.cli import quick
+
+    code = quick.answer(args)
+    if code is not None:
+        return code
     from troubleshoot.cli.app import main as run_cli
 
     return run_cli(args)

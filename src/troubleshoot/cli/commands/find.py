@@ -5,7 +5,6 @@ from __future__ import annotations
 import typer
 
 from troubleshoot.cli import options
-from troubleshoot.errors import Exit
 from troubleshoot.ui.formats import Format, choose
 
 
@@ -26,28 +25,9 @@ def find(
     eml: options.Eml = False,
 ) -> int:
     """Find the tree for what the patron said, then walk it."""
-    from troubleshoot.cli import choosing
-    from troubleshoot.cli.commands import run
+    from troubleshoot.cli import everyday
     from troubleshoot.desk import Desk
-    from troubleshoot.ui import out
 
-    chosen = choose(fmt, Format.TEXT, Format.JSON)
+    json_out = choose(fmt, Format.TEXT, Format.JSON) is Format.JSON
     desk = Desk.resolve(site_path)
-    catalog = desk.catalog
-    said = " ".join(words)
-    if chosen is Format.JSON:
-        import json
-
-        from troubleshoot.search.find import GOOD
-        from troubleshoot.search.index import index_for
-
-        index = index_for(catalog, warn=lambda m: out.line(f"warning: {m}", err=True))
-        good = [m for m in index.search(said, limit) if m.score >= GOOD]
-        out.line(json.dumps([{"id": m.id, "title": m.title, "score": m.score} for m in good]))
-        return Exit.OK
-    from troubleshoot.ui import session
-
-    interactive = session.is_interactive(plain)
-    tree_id, node = choosing.by_words(catalog, said, interactive)
-    picked = f"{tree_id}#{node}" if node else tree_id
-    return run.walk(desk, picked, plain=plain, admin=admin, copy=copy, eml=eml)
+    return everyday.find(desk, " ".join(words), json_out, limit, plain, admin, copy, eml)
