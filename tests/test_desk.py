@@ -11,8 +11,9 @@ from __future__ import annotations
 import csv
 import io
 import json
-import platform
+import os
 from pathlib import Path
+from types import SimpleNamespace
 
 import pytest
 
@@ -162,7 +163,7 @@ def test_every_walk_records_its_library_branch_desk_and_tree_version(
 def test_a_desk_the_site_does_not_name_is_known_by_its_host_name(
     site: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setattr(platform, "node", lambda: "circ-pc-04")
+    monkeypatch.setattr(os, "uname", lambda: SimpleNamespace(nodename="circ-pc-04"), raising=False)
     desk = Desk.resolve(site)
     assert desk.name == "circ-pc-04"
     assert (desk.origin.library, desk.origin.branch, desk.origin.desk) == (
@@ -170,6 +171,14 @@ def test_a_desk_the_site_does_not_name_is_known_by_its_host_name(
         "Main",
         "circ-pc-04",
     )
+
+
+def test_on_windows_the_host_name_comes_from_computername(
+    site: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.delattr(os, "uname", raising=False)
+    monkeypatch.setenv("COMPUTERNAME", "REF-DESK-2")
+    assert Desk.resolve(site).name == "REF-DESK-2"
 
 
 def _site_with_server(site: Path, url: str) -> Path:

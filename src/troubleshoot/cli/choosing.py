@@ -9,7 +9,6 @@ to narrow the list, rather than being sent back to the command line.
 
 from __future__ import annotations
 
-import difflib
 import sys
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
@@ -23,6 +22,8 @@ if TYPE_CHECKING:
 
 def closest(catalog: Catalog, name: str, matches: Sequence[Match] = ()) -> list[str]:
     """Up to three trees *name* may have meant: weak word matches, then look-alike ids."""
+    import difflib
+
     close = [m.id for m in matches[:3]]
     close += difflib.get_close_matches(name, catalog.ids(), n=3, cutoff=0.5)
     return list(dict.fromkeys(close))[:3]

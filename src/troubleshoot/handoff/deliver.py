@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import os
 import shutil
-import subprocess
 import sys
 from collections.abc import Callable, Mapping
 from dataclasses import replace
@@ -109,6 +108,8 @@ def copy_to_clipboard(
     which: Callable[[str], str | None] = shutil.which,
 ) -> str | None:
     """Put *text* on the clipboard. None when done; otherwise why not, in one line."""
+    import subprocess  # here: a walk that copies nothing should not pay for it
+
     commands = clipboard_commands(platform, os.environ if env is None else env)
     available = [(cmd, found) for cmd in commands if (found := which(cmd[0])) is not None]
     if not available:
