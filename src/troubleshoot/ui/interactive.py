@@ -1,18 +1,20 @@
 """Arrow-key prompts for a person at a real terminal.
 
-questionary (and prompt_toolkit under it) take a noticeable moment to import on an
-old PC, so they are imported only when the first prompt is actually shown.
+prompt_toolkit takes a noticeable moment to import on an old PC, so it is imported
+only when the first prompt is actually shown; rich, for the outcome and the
+hand-off, only when those are. The question and its menu are prompt_toolkit's.
 """
 
 from __future__ import annotations
 
+import shutil
 from typing import TYPE_CHECKING
 
 from troubleshoot.handoff.content import HandOff
 from troubleshoot.handoff.deliver import WalkResult
 from troubleshoot.text import one_line
 from troubleshoot.text.lines import lay_out
-from troubleshoot.ui import views
+from troubleshoot.ui import out, views
 from troubleshoot.ui.keys import ctrl_d_ends_input
 from troubleshoot.walk.driver import SKIP_REST, Quit
 from troubleshoot.walk.engine import State
@@ -40,7 +42,6 @@ from troubleshoot.walk.prompts import (
 
 if TYPE_CHECKING:
     from rich.console import Console
-    from rich.text import Text
 
 FOOTER = (
     "(arrows, a number, or type to filter; Enter picks) "
@@ -64,10 +65,26 @@ LABELS = {
 }
 
 
+#: Lines styled piece by piece: (look, text), the looks named in ``out.LOOKS``.
+Pieces = list[tuple[str, str]]
+
+
 class InteractivePrompter:
-    def __init__(self, console: Console, *, coach: Coach | None = None) -> None:
-        self.console = console
+    def __init__(self, console: Console | None = None, *, coach: Coach | None = None) -> None:
+        self._console = console
+        # Where questions are drawn: the console's own file when one is given (a test's
+        # screen), else the terminal.
+        self.screen = console.file if console is not None else None
         self.coach = coach  # a practice drill: the scenario answers for the patron
+
+    @property
+    def console(self) -> Console:
+        """Rich, made on first use: the outcome and the hand-off need it, a question not."""
+        if self._console is None:
+            from troubleshoot.ui.console import make_console
+
+            self._console = make_console()
+        return self._console
 
     def line(self, label: str) -> str:
         """One line of free text (a drill's initials), erased once given."""
@@ -76,47 +93,41 @@ class InteractivePrompter:
         return str(questionary.text(label, erase_when_done=True).unsafe_ask() or "")
 
     def notices(self, notices: tuple[Notice, ...]) -> None:
-        from rich.text import Text
-
         for notice in notices:
             laid = lay_out(notice.text, self.width(), first="* ", indent="  ")
-            self.console.print(Text("\n".join(laid), style="italic"))
+            out.styled([("italic", "\n".join(laid))], self.screen)
 
     def header(self, prompt: Prompt) -> None:
-        """The question or step in its lines, as plain mode shows them (markup off)."""
-        from rich.text import Text
-
+        """The question or step in its lines, as plain mode shows them (text literal)."""
         label, style = LABELS[type(prompt)]
-        text = Text("\n")
+        pieces: Pieces = [("", "\n")]
         body = prompt.reason if isinstance(prompt, StopGuessing) else getattr(prompt, "text", "")
-        self.tell(text, label, body, style)
+        self.tell(pieces, label, body, style)
         detail = getattr(prompt, "detail", "")
         if detail:
-            text.append("\n")
-            text.append(
-                "\n".join(lay_out(detail, self.width(), first="  ", indent="  ")), style="dim"
-            )
+            laid = lay_out(detail, self.width(), first="  ", indent="  ")
+            pieces += [("", "\n"), ("dim", "\n".join(laid))]
         if isinstance(prompt, Do) and prompt.admin:
-            text.append("\n")
-            self.tell(text, "  NEEDS ADMIN RIGHTS:", prompt.admin, "bold", indent="    ")
+            pieces.append(("", "\n"))
+            self.tell(pieces, "  NEEDS ADMIN RIGHTS:", prompt.admin, "bold", indent="    ")
         note = getattr(prompt, "note", "")
         if note:
-            text.append("\n")
-            self.tell(text, "  FOR STAFF:", note, "bold", indent="    ")
+            pieces.append(("", "\n"))
+            self.tell(pieces, "  FOR STAFF:", note, "bold", indent="    ")
         if isinstance(prompt, StopGuessing):
-            text.append("\n  Handing it to IT now is a good outcome, not a failure.")
-        self.console.print(text)
+            pieces.append(("", "\n  Handing it to IT now is a good outcome, not a failure."))
+        out.styled(pieces, self.screen)
 
     def width(self) -> int:
-        return self.console.width
+        if self._console is not None:
+            return self._console.width
+        return shutil.get_terminal_size((80, 24)).columns
 
-    def tell(self, text: Text, label: str, body: str, style: str, *, indent: str = "  ") -> None:
-        """*label* in *style*, then *body* in its lines: wrapped at spaces, lists and code kept."""
+    def tell(self, pieces: Pieces, label: str, body: str, look: str, *, indent: str = "  ") -> None:
+        """*label* in its *look*, then *body* in its lines: wrapped at spaces, lists kept."""
         laid = lay_out(body, self.width(), first=f"{label} ", indent=indent)
-        text.append(label, style=style)
-        text.append(laid[0][len(label) :])
-        for line in laid[1:]:
-            text.append("\n" + line)
+        pieces.append((look, label))
+        pieces.append(("", "\n".join([laid[0][len(label) :], *laid[1:]])))
 
     def ask(self, prompt: Prompt, state: State) -> Action | Quit:
         from troubleshoot.ui import menu

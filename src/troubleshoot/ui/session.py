@@ -30,10 +30,9 @@ def is_interactive(plain: bool) -> bool:
 
 
 def prompter(plain: bool) -> DeskPrompter:
-    from troubleshoot.ui.console import make_console
     from troubleshoot.ui.interactive import InteractivePrompter
     from troubleshoot.ui.plain import PlainPrompter
 
     if is_interactive(plain):
-        return InteractivePrompter(make_console())
+        return InteractivePrompter()
     return PlainPrompter(sys.stdin, sys.stdout)
