@@ -14,6 +14,7 @@ so ``list`` never pays for SQLite.
 
 from __future__ import annotations
 
+import enum
 import os
 from dataclasses import field
 from functools import cached_property
@@ -36,6 +37,22 @@ if TYPE_CHECKING:
 TREES_ENV = "TROUBLESHOOT_TREES"
 #: A shared server (postgresql://...) or a database file, over the site's ``database:``.
 DATABASE_ENV = "TROUBLESHOOT_DATABASE"
+
+
+class Chosen(enum.Enum):
+    """What ``TROUBLESHOOT_DATABASE`` names: a shared server, or a file of this desk's."""
+
+    SERVER = "server"
+    FILE = "file"
+
+
+def database_from_env() -> tuple[Chosen | None, str]:
+    """``TROUBLESHOOT_DATABASE`` read once, for the file, the server and ``site``'s
+    account of where records go alike: what it names, and the name."""
+    named = os.environ.get(DATABASE_ENV, "").strip()
+    if not named:
+        return None, ""
+    return (Chosen.SERVER if is_server(named) else Chosen.FILE), named
 
 
 @frozen
@@ -115,27 +132,24 @@ class Desk:
     def database(self) -> Path:
         """This desk's own database file: ``TROUBLESHOOT_DATABASE`` when it names a file,
         else the site's ``database:`` file, else ``sessions.db`` in the data folder."""
-        named = os.environ.get(DATABASE_ENV, "").strip()
-        if named and not is_server(named):
+        chosen, named = database_from_env()
+        if chosen is Chosen.FILE:
             return Path(named).expanduser()
         return self.settings.database or paths.database()
 
     @property
-    def chosen_by_env(self) -> str:
-        """What ``TROUBLESHOOT_DATABASE`` chose, "server" or "file", or "" when it is not
-        set: it wins over the site file, and ``troubleshoot site`` must say so."""
-        named = os.environ.get(DATABASE_ENV, "").strip()
-        if not named:
-            return ""
-        return "server" if is_server(named) else "file"
+    def chosen_by_env(self) -> Chosen | None:
+        """What ``TROUBLESHOOT_DATABASE`` chose, or None when it is not set: it wins over
+        the site file, and ``troubleshoot site`` must say so."""
+        return database_from_env()[0]
 
     @property
     def server(self) -> str:
         """The shared store's URL (``postgresql://...``), or empty: records stay here."""
-        named = os.environ.get(DATABASE_ENV, "").strip()
-        if named:
-            return named if is_server(named) else ""
-        return self.settings.server
+        chosen, named = database_from_env()
+        if chosen is None:
+            return self.settings.server
+        return named if chosen is Chosen.SERVER else ""
 
     @property
     def name(self) -> str:

@@ -9,7 +9,7 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
-from troubleshoot.desk import DATABASE_ENV, Desk
+from troubleshoot.desk import DATABASE_ENV, Chosen, Desk
 from troubleshoot.site.config import DEFAULTS, Contact, Settings
 from troubleshoot.site.locate import InForce
 from troubleshoot.text import one_line
@@ -128,7 +128,7 @@ def lines(desk: Desk, now: dt.datetime) -> list[str]:
         from troubleshoot.sessions.pgstore import where
 
         r.row("shared store", where(desk.server), from_env if chosen else r.source("database"))
-    kept = from_env if chosen == "file" else r.source("database")
+    kept = from_env if chosen is Chosen.FILE else r.source("database")
     r.row("session database", str(desk.database), kept)
     return _header(resolved, now) + r.rows
 
