@@ -81,9 +81,9 @@ def test_the_outcome_and_whom_to_call_come_before_the_first_fact(
     assert "Now: offer the patron: Put up a sign; offer the Wi-Fi." in before_facts
     assert "URGENT: phone IT now rather than filing a ticket and waiting." in before_facts
     assert "Whom to call: no IT contact is set for this desk." in before_facts
-    assert (
-        "FOR IT: 1 quick fact. Enter skips one, - skips the rest, b goes back, "
-        "q keeps the session for later."
+    assert (  # wrapped to the 80 columns of the terminal, as every line is
+        "FOR IT: 1 quick fact. Enter skips one, - skips the rest, b goes back, q keeps\r\n"
+        "  the session for later.\r\n"
     ) in before_facts
     child.sendline("Lab 4")
     code, _ = ended(child)

@@ -219,7 +219,7 @@ class PlainPrompter:
         if prompt.number == 1:
             self.say()
             many = f"{prompt.total} quick facts" if prompt.total > 1 else "1 quick fact"
-            self.say(
+            self.tell(
                 f"FOR IT: {many}. Enter skips one, {SKIP_REST} skips the rest, b goes back, "
                 "q keeps the session for later."
             )
