@@ -30,9 +30,10 @@ def is_interactive(plain: bool) -> bool:
 
 
 def prompter(plain: bool) -> DeskPrompter:
-    from troubleshoot.ui.interactive import InteractivePrompter
+    if is_interactive(plain):  # each imports only its own kind: a walk uses one
+        from troubleshoot.ui.interactive import InteractivePrompter
+
+        return InteractivePrompter()
     from troubleshoot.ui.plain import PlainPrompter
 
-    if is_interactive(plain):
-        return InteractivePrompter()
     return PlainPrompter(sys.stdin, sys.stdout)
