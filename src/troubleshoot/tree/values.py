@@ -34,6 +34,7 @@ COMMAND_NAMES = frozenset(
         "import",
         "list",
         "new",
+        "publish",
         "report",
         "resume",
         "run",
