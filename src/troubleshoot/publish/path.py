@@ -1,8 +1,7 @@
 """The patron's path through a tree: what a self-help page may show, as values.
 
-Only a node with ``patron:`` text is shown, and only when a patron may do it alone:
-an admin step or a step behind a site policy is for staff whatever it says. Every
-other way on (an escalation, a referral, a node left without patron text, a goto to
+Only the nodes :mod:`troubleshoot.tree.patron` says a patron may follow are shown.
+Every other way on (an escalation, a referral, a node left without patron text, a goto to
 a tree with no page) leads to "Ask at the desk". So a page can hold nothing but
 words written for patrons, and a check (``lint/self_help.py``) tells the trainer
 where a path was cut short.
@@ -10,10 +9,11 @@ where a path was cut short.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 
 from troubleshoot.frozen import frozen
-from troubleshoot.tree.model import Goto, Node, Question, Resolved, Say, Step, Tree
+from troubleshoot.tree.model import Goto, Question, Resolved, Say, Step, Tree
+from troubleshoot.tree.patron import patron_links, reachable, short_of, shown
 
 #: Where every escalation, referral and staff-only step leads on a page.
 DESK = "ask-at-the-desk"
@@ -51,63 +51,7 @@ class Page:
         return next(i for i, part in enumerate(self.parts, 1) if part.id == node)
 
 
-#: Labels for a step's ways on, in a patron's words.
-WORKED = "That worked"
-NOT_WORKED = "That did not work"
-CANNOT = "I can't do this"
-NEXT = "Next"
 NONE_OF_THESE = "None of these"
-
-
-def staff_only(node: Node) -> str:
-    """Why a node is for staff whatever its text says, or "" when a patron may do it."""
-    if isinstance(node, Step) and node.admin:
-        return "an admin step"
-    if isinstance(node, Step) and node.policy:
-        return f"a step behind the site policy '{node.policy}'"
-    return ""
-
-
-def shown(node: Node | None) -> bool:
-    """Whether a patron may see this node on a page."""
-    if not isinstance(node, (Question, Step, Say, Resolved)):
-        return False
-    return bool(node.patron) and not staff_only(node)
-
-
-def short_of(tree: Tree) -> str:
-    helped = tree.self_help
-    return (helped.short if helped and helped.short else "") or tree.id
-
-
-def links(node: Node) -> Iterator[tuple[str, str]]:
-    """The ways on a patron sees from a shown node: (label, target node)."""
-    if isinstance(node, Question):
-        for answer in node.answers:
-            if answer.patron:
-                yield answer.patron, answer.next
-    elif isinstance(node, Step):
-        yield WORKED, node.fixed
-        yield NOT_WORKED, node.not_fixed
-        if node.cannot:
-            yield CANNOT, node.cannot
-    elif isinstance(node, Say):
-        yield NEXT, node.next
-
-
-def reachable(tree: Tree) -> list[str]:
-    """The shown nodes a patron can reach from the tree's self-help start, in page order
-    (each the first time it is met, breadth first: a page reads from the top)."""
-    if tree.self_help is None or not shown(tree.nodes.get(tree.self_help.start)):
-        return []
-    order = [tree.self_help.start]
-    seen = set(order)
-    for node_id in order:  # grows as it goes
-        for _, target in links(tree.nodes[node_id]):
-            if target not in seen and shown(tree.nodes.get(target)):
-                seen.add(target)
-                order.append(target)
-    return order
 
 
 def page_of(tree: Tree, get_tree: Callable[[str], Tree | None]) -> Page | None:
@@ -120,7 +64,7 @@ def page_of(tree: Tree, get_tree: Callable[[str], Tree | None]) -> Page | None:
     for node_id in order:
         node = tree.nodes[node_id]
         assert isinstance(node, (Question, Step, Say, Resolved))  # shown() said so
-        choices = [_choice(tree, label, target, get_tree) for label, target in links(node)]
+        choices = [_choice(tree, label, target, get_tree) for label, target in patron_links(node)]
         if isinstance(node, Question):
             choices.append(Choice(NONE_OF_THESE))
         parts.append(Part(node_id, _kind(node), node.patron, tuple(choices)))
