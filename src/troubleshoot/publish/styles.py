@@ -52,7 +52,7 @@ footer { border-top: 2px solid var(--line); margin-top: 2rem; padding-top: .5rem
   nav, .skip, .search, .no-print { display: none !important; }
   .print-only { display: inline; }
   a { color: #000; text-decoration: none; }
-  .choices a { border: 0; min-height: 0; padding: .1rem 0; }
+  .choices a { display: block; border: 0; min-height: 0; padding: .1rem 0; }
   .part { break-inside: avoid; border-width: 1px; }
   .part:target { border-width: 1px; }
 }
