@@ -35,6 +35,7 @@ RANKS: dict[str, int] = {
     "site": 4,
     "walk": 5,
     "handoff": 6,
+    "publish": 6,  # reads trees and site settings; the command line calls it
     "sessions": 7,
     "desk": 8,
     "ui": 9,

@@ -82,13 +82,18 @@ def _write_all(fd: int, data: bytes) -> None:
         view = view[os.write(fd, view) :]
 
 
-def create(path: Path, data: bytes, *, mode: int = PRIVATE_FILE, sync: bool = True) -> None:
+def create(
+    path: Path, data: bytes, *, mode: int = PRIVATE_FILE, sync: bool = True, exact: bool = False
+) -> None:
     """Write *data* to a new file at *path*; FileExistsError if any name (a link too) is there.
 
     A file that cannot be written whole is removed rather than left half-written.
+    *exact* gives the file *mode* whatever the umask says (a page a web server must read).
     """
     fd = os.open(path, _NEW, mode)
     try:
+        if exact:
+            os.fchmod(fd, mode)
         _write_all(fd, data)
         if sync:
             os.fsync(fd)
@@ -118,10 +123,12 @@ def create_unique(folder: Path, stem: str, suffix: str, data: bytes) -> Path:
     raise FileExistsError(errno.EEXIST, f"{MAX_TRIES} files named {stem}* already", str(folder))
 
 
-def replace(path: Path, data: bytes, *, mode: int = PRIVATE_FILE, sync: bool = True) -> None:
+def replace(
+    path: Path, data: bytes, *, mode: int = PRIVATE_FILE, sync: bool = True, exact: bool = False
+) -> None:
     """Put *data* at *path* whole or not at all, through a new file renamed over it."""
     tmp = path.with_name(f".{path.name}.{os.urandom(6).hex()}.tmp")
-    create(tmp, data, mode=mode, sync=sync)
+    create(tmp, data, mode=mode, sync=sync, exact=exact)
     try:
         os.replace(tmp, path)
     except BaseException:
@@ -151,6 +158,42 @@ def write_named(path: Path, data: bytes) -> None:
             os.close(fd)
         return
     replace(path, data)
+
+
+def published_dir(folder: Path) -> None:
+    """The folder of published pages: made (0755) if missing, refused if it is a link.
+
+    Self-help pages are meant to be served and read by anyone, so unlike the tool's
+    other files they are not private. A link is still refused: the folder a person
+    named is where the pages go, and a planted link would send them elsewhere.
+    """
+    info = _lstat(folder)
+    if info is not None and stat.S_ISLNK(info.st_mode):
+        raise OSError(errno.ELOOP, "is a symbolic link; name the folder itself", str(folder))
+    if shared_dir(folder):
+        os.chmod(folder, SHARED_DIR)
+
+
+def write_published(path: Path, data: bytes) -> None:
+    """One published page: readable by all (0644, whatever the umask), written whole.
+
+    Never through a link: a link at *path* is refused rather than followed or replaced,
+    as for a file named on the command line, since it most likely means a target
+    elsewhere that nobody asked to overwrite.
+    """
+    info = _lstat(path)
+    if info is not None and stat.S_ISLNK(info.st_mode):
+        raise OSError(errno.ELOOP, "is a symbolic link; remove it first", str(path))
+    if info is not None and not stat.S_ISREG(info.st_mode):
+        raise OSError(errno.EEXIST, "is not a plain file", str(path))
+    replace(path, data, mode=SHARED_FILE, sync=False, exact=True)
+
+
+def _lstat(path: Path) -> os.stat_result | None:
+    try:
+        return os.lstat(path)
+    except FileNotFoundError:
+        return None
 
 
 def append(path: Path, data: bytes) -> None:

@@ -97,6 +97,7 @@ def test_a_quick_command_never_builds_typer() -> None:
         assert done.stderr.splitlines()[-1] == "False False", done.stderr
 
 
-def test_the_quick_path_knows_every_command_word() -> None:
-    """A new command must not be taken for a tree id by the quick path."""
+def test_the_quick_path_and_tree_ids_know_every_command_word() -> None:
+    """A new command must not be taken for a tree id by the quick path, and no tree
+    may take a command's name as its id."""
     assert set(app.COMMANDS) | {"help"} == quick.COMMANDS

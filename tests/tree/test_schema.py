@@ -274,6 +274,7 @@ EVERY_KEY: dict[str, dict[str, Any]] = {
         "ask": "Q?",
         "detail": "D.",
         "note": "N.",
+        "patron": "P?",
         "answers": [{"text": "A", "next": "end"}, {"text": "B", "next": "end"}],
     },
     "step": {
@@ -287,10 +288,11 @@ EVERY_KEY: dict[str, dict[str, Any]] = {
         "admin": "IT does it.",
         "no_admin": "end",
         "policy": "refunds",
+        "patron": "P.",
     },
-    "say": {"say": "Hi.", "detail": "D.", "note": "N.", "next": "end"},
+    "say": {"say": "Hi.", "detail": "D.", "note": "N.", "patron": "P.", "next": "end"},
     "goto": {"goto": "other"},
-    "resolved": {"resolved": "Fine.", "note": "N."},
+    "resolved": {"resolved": "Fine.", "note": "N.", "patron": "P."},
     "escalate": {
         "escalate": "Broken.",
         "urgent": True,
@@ -336,6 +338,10 @@ def answers_with(key: str) -> dict[str, Any]:
         (schema.BUDGET_KEYS, lambda key: {"budget": {key: 5}}),
         (schema.SYMPTOM_KEYS, lambda key: {"symptoms": [{"text": "t", key: "node"}]}),
         (schema.ANSWER_KEYS, answers_with),
+        (
+            schema.SELF_HELP_KEYS,
+            lambda key: {"self_help": {"title": "t", "start": "node", key: "x"}},
+        ),
         (schema.TEST_KEYS, lambda key: {"tests": [{"answers": [], "end": "end", key: True}]}),
     ],
 )

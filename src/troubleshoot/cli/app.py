@@ -80,6 +80,7 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "sync": ("sync", "sync"),
     "find": ("find", "find"),
     "practice": ("practice", "practice"),
+    "publish": ("publish", "publish"),
 }
 _registered: set[str] = set()
 

@@ -17,6 +17,7 @@ from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING
 
 from troubleshoot.cli import guard
+from troubleshoot.tree.values import COMMAND_NAMES
 
 if TYPE_CHECKING:
     from troubleshoot.desk import Desk
@@ -25,11 +26,9 @@ if TYPE_CHECKING:
 Body = Callable[["Desk"], int]
 
 #: The words that name a command: any other first word is a tree or the patron's words.
-#: Kept beside cli/app.COMMANDS by a test (importing that module costs what this saves).
-COMMANDS = frozenset(
-    {"run", "list", "check", "show", "new", "test", "site", "resume", "history", "report"}
-    | {"export", "import", "sync", "find", "practice", "help"}
-)
+#: The same words no tree may take as its id; a test keeps them beside cli/app.COMMANDS
+#: (importing that module would cost what this path saves).
+COMMANDS = COMMAND_NAMES
 
 
 def answer(args: Sequence[str]) -> int | None:

@@ -72,12 +72,14 @@ def _registry() -> list[ModuleType]:
         many_answers,
         mermaid,
         no_end,
+        patron_text,
         policy,
         privacy,
         recorded,
         reviewed,
         same_target,
         say_label,
+        self_help,
         shadowed,
         symptom_node,
         symptoms,
@@ -112,6 +114,8 @@ def _registry() -> list[ModuleType]:
         invisible,
         mermaid,
         comment_text,
+        self_help,
+        patron_text,
     ]
 
 

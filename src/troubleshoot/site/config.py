@@ -132,6 +132,11 @@ class Settings:
     #: What a patron's card number looks like here; the strict default when unset
     #: or when the file cannot be read.
     cards: privacy.CardPattern = privacy.STRICT
+    #: For patrons, on the self-help pages: the desk's public phone, the library's
+    #: web page and its opening hours. Never the IT contacts, which are for staff.
+    public_phone: str = ""
+    public_url: str = ""
+    opening_hours: tuple[Hours, ...] = ()
     path: str = ""  # the file these came from; empty for the built-in defaults
     key_pos: Mapping[str, Pos] = field(default_factory=dict)
 

@@ -38,6 +38,9 @@ TOP_KEYS = (
     "handoffs",
     "database",
     "card_numbers",
+    "public_phone",
+    "public_url",
+    "opening_hours",
 )
 CARD_KEYS = ("digits", "starts_with")
 #: How long a card number a site may describe: shorter would catch phone numbers.
@@ -101,6 +104,9 @@ def _settings(r: Reader, path: Path, root: yaml.Node) -> Settings:
         database=None if not database or config.is_server(database) else _path(folder, database),
         server=database.strip() if config.is_server(database) else "",
         cards=get("card_numbers", lambda n: _cards(r, n), privacy.STRICT),
+        public_phone=get("public_phone", lambda n: r.text(n, "public_phone: "), ""),
+        public_url=get("public_url", lambda n: _web_address(r, n), ""),
+        opening_hours=get("opening_hours", lambda n: _hours(r, n, "opening_hours: "), ()),
         path=str(path),
         key_pos={key: pos(k) for key, (k, _) in fields.items() if key in TOP_KEYS},
     )
@@ -110,6 +116,15 @@ def _path(folder: Path, raw: str) -> Path:
     """A path from the file: ``~`` is the home folder; relative means beside the file."""
     candidate = Path(raw).expanduser()
     return candidate if candidate.is_absolute() else folder / candidate
+
+
+def _web_address(r: Reader, node: yaml.Node) -> str:
+    """A web address patrons are sent to: http or https only, so that a published page
+    never links to a script (``javascript:``) or a file on the desk PC."""
+    text = r.text(node, "public_url: ")
+    if not text.startswith(("https://", "http://")) or any(c.isspace() for c in text):
+        raise r.problem(pos(node), f"public_url: '{text}' is not a web address (https://...)")
+    return text
 
 
 def _contacts(r: Reader, node: yaml.Node) -> tuple[Contact, ...]:

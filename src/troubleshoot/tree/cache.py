@@ -30,6 +30,7 @@ from troubleshoot.tree.model import (
     Refer,
     Resolved,
     Say,
+    SelfHelp,
     Step,
     Symptom,
     Tree,
@@ -37,7 +38,7 @@ from troubleshoot.tree.model import (
     kind_of,
 )
 
-FORMAT = 5  # bump when the model changes shape
+FORMAT = 6  # bump when the model changes shape
 
 
 def parse(path: Path) -> tuple[Tree | None, list[Finding]]:
@@ -108,11 +109,15 @@ def _dump_node(node: Node) -> dict[str, Any]:
     out: dict[str, Any] = {"kind": kind, "id": node.id, "pos": _p(node.pos)}
     if not isinstance(node, Goto):
         out["note"] = node.note
+    if isinstance(node, (Question, Step, Say, Resolved)):
+        out["patron"] = node.patron
     if isinstance(node, Question):
         out |= {
             "ask": node.ask,
             "detail": node.detail,
-            "answers": [[a.text, a.next, _p(a.pos), _p(a.next_pos)] for a in node.answers],
+            "answers": [
+                [a.text, a.next, _p(a.pos), _p(a.next_pos), a.patron] for a in node.answers
+            ],
         }
     elif isinstance(node, Step):
         out |= {
@@ -158,9 +163,10 @@ def _dump_node(node: Node) -> dict[str, Any]:
 def _node(raw: dict[str, Any]) -> Node:
     kind, node_id, pos = raw["kind"], raw["id"], _pos(raw["pos"])
     note = raw.get("note", "")
+    patron = raw.get("patron", "")
     if kind == "ask":
-        answers = tuple(Answer(t, n, _pos(p), _pos(q)) for t, n, p, q in raw["answers"])
-        return Question(node_id, raw["ask"], answers, raw["detail"], pos, note)
+        answers = tuple(Answer(t, n, _pos(p), _pos(q), w) for t, n, p, q, w in raw["answers"])
+        return Question(node_id, raw["ask"], answers, raw["detail"], pos, note, patron)
     if kind == "step":
         return Step(
             node_id,
@@ -176,14 +182,15 @@ def _node(raw: dict[str, Any]) -> Node:
             pos,
             {k: _pos(v) for k, v in raw["key_pos"].items()},
             note,
+            patron,
         )
     if kind == "say":
         next_pos = _pos(raw["next_pos"])
-        return Say(node_id, raw["say"], raw["next"], raw["detail"], pos, next_pos, note)
+        return Say(node_id, raw["say"], raw["next"], raw["detail"], pos, next_pos, note, patron)
     if kind == "goto":
         return Goto(node_id, raw["tree"], raw["node"], pos)
     if kind == "resolved":
-        return Resolved(node_id, raw["text"], pos, note)
+        return Resolved(node_id, raw["text"], pos, note, patron)
     if kind == "refer":
         collect = tuple(raw["collect"])
         return Refer(node_id, raw["who"], raw["tell"], raw["bring"], collect, pos, note)
@@ -223,7 +230,21 @@ def _dump_tree(tree: Tree) -> dict[str, Any]:
         "pos": _p(tree.pos),
         "key_pos": {k: _p(v) for k, v in tree.key_pos.items()},
         "cut_texts": [[_p(c.pos), c.where, c.kept] for c in tree.cut_texts],
+        "self_help": _dump_self_help(tree.self_help),
     }
+
+
+def _dump_self_help(helped: SelfHelp | None) -> list[Any] | None:
+    if helped is None:
+        return None
+    return [helped.title, helped.start, helped.short, _p(helped.pos), _p(helped.start_pos)]
+
+
+def _self_help(raw: list[Any] | None) -> SelfHelp | None:
+    if raw is None:
+        return None
+    title, start, short, at, start_at = raw
+    return SelfHelp(title, start, short, _pos(at), _pos(start_at))
 
 
 def _tree(raw: dict[str, Any]) -> Tree:
@@ -249,4 +270,5 @@ def _tree(raw: dict[str, Any]) -> Tree:
         pos=_pos(raw["pos"]),
         key_pos={k: _pos(v) for k, v in raw["key_pos"].items()},
         cut_texts=tuple(CutText(_pos(p), w, k) for p, w, k in raw["cut_texts"]),
+        self_help=_self_help(raw["self_help"]),
     )

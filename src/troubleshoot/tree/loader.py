@@ -9,6 +9,7 @@ reader keeps going after a problem so that ``check`` can list them all at once;
 from __future__ import annotations
 
 import hashlib
+import re
 from collections.abc import Callable
 from dataclasses import replace
 from pathlib import Path
@@ -26,6 +27,7 @@ from troubleshoot.tree.model import (
     Budget,
     Node,
     Pos,
+    SelfHelp,
     Symptom,
     Tree,
     tree_id_for,
@@ -50,7 +52,12 @@ TOP_KEYS = (
     "nodes",
     "tests",
     "scenarios",
+    "self_help",
 )
+#: The keys of a tree's ``self_help:`` block.
+SELF_HELP_KEYS = ("title", "start", "short")
+#: A page's short address: what a QR code on a sign encodes, so short and plain.
+SHORT = re.compile(r"^[a-z0-9][a-z0-9-]{0,31}$")
 
 
 def parse_tree(path: Path, text: str | None = None) -> tuple[Tree | None, list[Finding]]:
@@ -135,6 +142,7 @@ def _tree(r: Reader, path: Path, root: yaml.Node, text: str) -> Tree:
         scenarios=get("scenarios", lambda n: read_walks(r, n, "scenarios"), ()),
         digest=hashlib.sha256(text.encode("utf-8")).hexdigest(),
         key_pos={key: pos(k) for key, (k, _) in fields.items()},
+        self_help=get("self_help", lambda n: _self_help(r, n), None),
     )
     if start and declared and start not in declared:
         r.problem(
@@ -142,7 +150,36 @@ def _tree(r: Reader, path: Path, root: yaml.Node, text: str) -> Tree:
             f"start: unknown node '{start}'{did_you_mean(start, declared)}",
             "dangling",
         )
+    helped = tree.self_help
+    if helped and helped.start and declared and helped.start not in declared:
+        r.problem(
+            helped.start_pos,
+            f"self_help: start: unknown node '{helped.start}'"
+            f"{did_you_mean(helped.start, declared)}",
+            "dangling",
+        )
     return tree
+
+
+def _self_help(r: Reader, node: yaml.Node) -> SelfHelp:
+    where = "self_help: "
+    fields = r.mapping(node, where)
+    r.known_keys(fields, SELF_HELP_KEYS, where)
+    at = pos(node)
+    title = r.text(r.required(fields, "title", at, where), f"{where}title: ")
+    start_node = r.required(fields, "start", at, where)
+    start = r.node_id(start_node, f"{where}start: ")
+    short = ""
+    if "short" in fields:
+        value = fields["short"][1]
+        short = r.text(value, f"{where}short: ")
+        if not SHORT.match(short):
+            raise r.problem(
+                pos(value),
+                f"{where}short: '{short}' is not a short address "
+                "(up to 32 lower case letters, digits and -)",
+            )
+    return SelfHelp(title, start, short, at, pos(start_node))
 
 
 def read_budget(r: Reader, node: yaml.Node) -> Budget:

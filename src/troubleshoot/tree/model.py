@@ -46,6 +46,7 @@ class Answer:
     next: str
     pos: Pos = NOWHERE
     next_pos: Pos = NOWHERE
+    patron: str = ""  # the answer in a patron's own words, for the self-help page
 
 
 @frozen
@@ -56,6 +57,7 @@ class Question:
     detail: str = ""
     pos: Pos = NOWHERE
     note: str = ""  # for staff only: never told to the patron, never in "Told the patron"
+    patron: str = ""  # the question put to a patron reading the self-help page
 
 
 @frozen
@@ -73,6 +75,7 @@ class Step:
     pos: Pos = NOWHERE
     key_pos: Mapping[str, Pos] = field(default_factory=dict)
     note: str = ""
+    patron: str = ""  # the step as a patron does it alone, for the self-help page
 
     @property
     def cannot_target(self) -> str:
@@ -90,6 +93,7 @@ class Say:
     pos: Pos = NOWHERE
     next_pos: Pos = NOWHERE
     note: str = ""
+    patron: str = ""
 
 
 @frozen
@@ -110,6 +114,7 @@ class Resolved:
     text: str
     pos: Pos = NOWHERE
     note: str = ""
+    patron: str = ""
 
 
 @frozen
@@ -174,6 +179,23 @@ class WalkTest:
 
 
 @frozen
+class SelfHelp:
+    """The part of a tree a patron may follow alone, published as a self-help page.
+
+    Only nodes with ``patron:`` text are ever shown to a patron; every other way on
+    (an escalation, a referral, an admin or policy step, a node left for staff)
+    becomes "Ask at the desk". So the staff wording can never leak onto a page: the
+    page is built from the patron texts alone.
+    """
+
+    title: str  # the problem in the patron's words, on the index of pages
+    start: str  # the node a patron starts at
+    short: str = ""  # the page's short address; empty: the tree's id
+    pos: Pos = NOWHERE
+    start_pos: Pos = NOWHERE
+
+
+@frozen
 class CutText:
     """Unquoted text that a `` #`` cut short: YAML read the rest as a comment."""
 
@@ -207,6 +229,7 @@ class Tree:
     key_pos: Mapping[str, Pos] = field(default_factory=dict)
     # Texts a comment cut short, found while reading the file: checks never read files.
     cut_texts: tuple[CutText, ...] = ()
+    self_help: SelfHelp | None = None
 
 
 @frozen
@@ -237,13 +260,14 @@ def links(node: Node) -> Iterator[Link]:
 def node_texts(node: Node) -> tuple[str, ...]:
     """Every text a node can show, to staff or patron, for checks and search."""
     if isinstance(node, Question):
-        return (node.ask, node.detail, node.note, *(a.text for a in node.answers))
+        answers = (t for a in node.answers for t in (a.text, a.patron))
+        return (node.ask, node.detail, node.note, node.patron, *answers)
     if isinstance(node, Step):
-        return (node.step, node.detail, node.note, node.admin or "")
+        return (node.step, node.detail, node.note, node.admin or "", node.patron)
     if isinstance(node, Say):
-        return (node.say, node.detail, node.note)
+        return (node.say, node.detail, node.note, node.patron)
     if isinstance(node, Resolved):
-        return (node.text, node.note)
+        return (node.text, node.note, node.patron)
     if isinstance(node, Escalate):
         return (node.reason, node.workaround, node.note, *node.collect)
     if isinstance(node, Refer):

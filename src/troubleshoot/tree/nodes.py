@@ -29,7 +29,7 @@ from troubleshoot.tree.reader import NODE_ID, STR, Invalid, Reader, did_you_mean
 STEP_LINKS = frozenset({"fixed", "not_fixed", "cannot", "no_admin", "admin", "policy"})
 
 KIND_KEYS: dict[str, tuple[str, ...]] = {
-    "ask": ("ask", "detail", "note", "answers"),
+    "ask": ("ask", "detail", "note", "patron", "answers"),
     "step": (
         "step",
         "detail",
@@ -41,10 +41,11 @@ KIND_KEYS: dict[str, tuple[str, ...]] = {
         "admin",
         "no_admin",
         "policy",
+        "patron",
     ),
-    "say": ("say", "detail", "note", "next"),
+    "say": ("say", "detail", "note", "patron", "next"),
     "goto": ("goto",),
-    "resolved": ("resolved", "note"),
+    "resolved": ("resolved", "note", "patron"),
     "escalate": ("escalate", "urgent", "workaround", "collect", "note"),
     "refer": ("refer", "tell", "bring", "collect", "note"),
 }
@@ -68,6 +69,9 @@ def read_nodes(r: Reader, node: yaml.Node, declared: set[str]) -> dict[str, Node
             continue
     return out
 
+
+#: The keys of one answer of a question.
+ANSWER_KEYS = ("text", "next", "patron")
 
 #: For a key that is wrong in one kind of node, the kinds it belongs to.
 KEY_HOMES: dict[str, str] = {
@@ -173,7 +177,13 @@ def _build(kind: str, name: str, f: _NodeFields) -> Node:
         no_answers: tuple[Answer, ...] = ()
         answers = f.r.attempt(lambda: _answers(f.r, f.value("answers"), f.where), no_answers)
         return Question(
-            name, f.text("ask"), answers, f.optional("detail"), f.at, f.optional("note")
+            name,
+            f.text("ask"),
+            answers,
+            f.optional("detail"),
+            f.at,
+            f.optional("note"),
+            f.optional("patron"),
         )
     if kind == "step":
         return Step(
@@ -190,6 +200,7 @@ def _build(kind: str, name: str, f: _NodeFields) -> Node:
             pos=f.at,
             key_pos={k: pos(v) for k, (_, v) in f.fields.items() if k in STEP_LINKS},
             note=f.optional("note"),
+            patron=f.optional("patron"),
         )
     if kind == "say":
         return Say(
@@ -200,6 +211,7 @@ def _build(kind: str, name: str, f: _NodeFields) -> Node:
             f.at,
             f.at_value("next"),
             f.optional("note"),
+            f.optional("patron"),
         )
     if kind == "goto":
         raw = f.text("goto")
@@ -210,7 +222,7 @@ def _build(kind: str, name: str, f: _NodeFields) -> Node:
             )
         return Goto(name, tree_name, node_name or None, f.at_value("goto"))
     if kind == "resolved":
-        return Resolved(name, f.text("resolved"), f.at, f.optional("note"))
+        return Resolved(name, f.text("resolved"), f.at, f.optional("note"), f.optional("patron"))
     if kind == "refer":
         return Refer(
             name,
@@ -239,9 +251,11 @@ def _answers(r: Reader, node: yaml.Node, where: str) -> tuple[Answer, ...]:
         try:
             fields = r.mapping(item, at)
             f = _NodeFields(r, fields, at, pos(item))
-            r.known_keys(fields, ("text", "next"), at)
+            r.known_keys(fields, ANSWER_KEYS, at)
             before = len(r.findings)
-            answer = Answer(f.text("text"), f.target("next"), f.at, f.at_value("next"))
+            answer = Answer(
+                f.text("text"), f.target("next"), f.at, f.at_value("next"), f.optional("patron")
+            )
             if len(r.findings) == before:
                 out.append(answer)
         except Invalid:

@@ -18,9 +18,9 @@ from typing import Any
 
 from troubleshoot import files
 from troubleshoot.tree.example_walks import SCENARIO_KEYS, TEST_KEYS
-from troubleshoot.tree.loader import TOP_KEYS
+from troubleshoot.tree.loader import SELF_HELP_KEYS, SHORT, TOP_KEYS
 from troubleshoot.tree.model import DEFAULT_STEP_MINUTES, TREE_ID, Budget
-from troubleshoot.tree.nodes import KIND_KEYS
+from troubleshoot.tree.nodes import ANSWER_KEYS, KIND_KEYS
 from troubleshoot.tree.reader import NODE_ID
 
 Schema = dict[str, Any]
@@ -31,7 +31,7 @@ FILE_NAME = "tree.schema.json"
 # Sub-tables the loader checks inline; tests/test_schema.py holds the loader to them.
 BUDGET_KEYS = ("minutes", "steps")
 SYMPTOM_KEYS = ("text", "node")
-ANSWER_KEYS = ("text", "next")
+__all__ = ["ANSWER_KEYS", "BUDGET_KEYS", "SELF_HELP_KEYS", "SYMPTOM_KEYS"]
 
 #: Keys a node of each kind must have (the loader says "missing required key").
 REQUIRED: dict[str, tuple[str, ...]] = {
@@ -135,6 +135,10 @@ NODE_KEYS: Schema = {
     "refer": _text("Who this belongs to, e.g. the patron's email provider; no IT ticket."),
     "tell": _text("What to tell the patron: where to go, whom to ask."),
     "bring": _text("What the patron should bring or ask for."),
+    "patron": _text(
+        "The same, in words for a patron alone (the self-help page); only nodes with"
+        " patron text are published, every other way on says Ask at the desk."
+    ),
 }
 
 TOP: Schema = {
@@ -192,11 +196,27 @@ TOP: Schema = {
         "type": "array",
         "items": {"$ref": "#/definitions/scenario"},
     },
+    "self_help": {
+        "description": "Publish the patron's part of this tree as a self-help page.",
+        **_object(
+            {
+                "title": _text("The problem in a patron's words, for the index of pages."),
+                "start": _ref("nodeId", "The node a patron starts at; it needs patron text."),
+                "short": {
+                    "description": "The page's short address (default: the tree's id).",
+                    "type": "string",
+                    "pattern": SHORT.pattern,
+                },
+            },
+            ("title", "start"),
+        ),
+    },
 }
 
 ANSWER: Schema = {
     "text": _text("The answer as staff would say it; each one different."),
     "next": _ref("nodeId", "Where this answer leads."),
+    "patron": _text("The answer in a patron's words; only these are on the self-help page."),
 }
 
 SYMPTOM: Schema = {
@@ -236,6 +256,7 @@ def _kind(kind: str) -> Schema:
 def build() -> Schema:
     """The schema as a dict, ready for ``json.dumps``."""
     budget = _pick(TOP["budget"]["properties"], BUDGET_KEYS, "budget")
+    _pick(TOP["self_help"]["properties"], SELF_HELP_KEYS, "self_help")
     if set(budget) != set(Budget.__dataclass_fields__):
         raise KeyError("budget: schema keys differ from model.Budget")
     definitions: Schema = {
@@ -245,7 +266,7 @@ def build() -> Schema:
             "type": "string",
             "pattern": NODE_ID.pattern,
         },
-        "answer": _object(_pick(ANSWER, ANSWER_KEYS, "answers"), ANSWER_KEYS),
+        "answer": _object(_pick(ANSWER, ANSWER_KEYS, "answers"), ("text", "next")),
         "symptom": {
             "oneOf": [
                 _text("A phrase as patrons and staff say it."),

@@ -34,11 +34,14 @@ COMMAND_NAMES = frozenset(
         "import",
         "list",
         "new",
+        "practice",
+        "publish",
         "report",
         "resume",
         "run",
         "show",
         "site",
+        "sync",
         "test",
     }
 )

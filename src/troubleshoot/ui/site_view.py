@@ -102,6 +102,17 @@ def _policies(r: _Rows) -> None:
         r.row("policies" if i == 0 else "", f"{policy}: {state}", where)
 
 
+def _public(r: _Rows) -> None:
+    """What the self-help pages tell patrons: an IT lead checks it before publishing."""
+    settings = r.settings
+    r.row("public phone", settings.public_phone or "(not set)", r.source("public_phone"))
+    r.row("public web page", settings.public_url or "(not set)", r.source("public_url"))
+    hours = [h.text for h in settings.opening_hours] or ["(not set)"]
+    r.row("opening hours", hours[0], r.source("opening_hours"))
+    for more in hours[1:]:
+        r.more(more)
+
+
 def lines(desk: Desk, now: dt.datetime) -> list[str]:
     resolved, settings = desk.site, desk.settings
     r = _Rows(settings)
@@ -115,6 +126,7 @@ def lines(desk: Desk, now: dt.datetime) -> list[str]:
     budget = f"{settings.budget.minutes} min, {settings.budget.steps} steps"
     r.row("budget", budget, r.source("budget"))
     r.row("card numbers", desk.cards.describe(), r.source("card_numbers"))
+    _public(r)
     r.row("extra trees", ", ".join(map(str, settings.trees)) or "(none)", r.source("trees"))
     for folder in settings.trees:
         if not folder.is_dir():

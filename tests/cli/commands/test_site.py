@@ -109,3 +109,19 @@ def test_the_database_named_by_the_environment_says_so(  # type: ignore[no-untyp
     monkeypatch.setenv("TROUBLESHOOT_DATABASE", "postgresql://desk@db.example/records")
     lines = cli(["site"]).out.splitlines()
     assert "shared store      db.example/records  [TROUBLESHOOT_DATABASE]" in lines
+
+
+def test_site_shows_what_the_self_help_pages_tell_patrons(cli, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    path = tmp_path / "branch.yaml"
+    path.write_text(
+        "public_phone: 555-0142\npublic_url: https://library.example.org/help\n"
+        'opening_hours:\n  mon-thu: "09:00-20:00"\n  sat: "10:00-16:00"\n',
+        encoding="utf-8",
+    )
+    result = cli(["site", "--site", str(path)])
+    assert result.code == 0
+    rows = result.out.splitlines()
+    assert "public phone      555-0142  [branch.yaml:1]" in rows
+    assert "public web page   https://library.example.org/help  [branch.yaml:2]" in rows
+    at = rows.index("opening hours     mon-thu 09:00-20:00  [branch.yaml:3]")
+    assert rows[at + 1] == "                  sat 10:00-16:00"
