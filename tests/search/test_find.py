@@ -128,6 +128,13 @@ def test_a_compound_word_is_split_only_into_words_said_together(bundled: Index) 
     assert "phone" not in {w.term for w in bundled.query_words("headphones")}
 
 
+def test_two_words_run_together_also_mean_their_synonyms(bundled: Index) -> None:
+    # Some tree says "log on", so "log on" is read as one word; it is still "log in".
+    said_apart = [m.id for m in bundled.search("it won't let me log on")][:3]
+    assert said_apart == [m.id for m in bundled.search("it won't let me logon")][:3]
+    assert "pc-reservation" in said_apart
+
+
 HOTSPOT = """
 title: {title}
 summary: {summary}

@@ -246,7 +246,8 @@ class Index:
             word, nxt = words[i], words[i + 1] if i + 1 < len(words) else ""
             joined = stem(word.replace("-", "") + nxt.replace("-", ""))
             if nxt and joined in self.compounds and not self._both_known(word, nxt):
-                add(joined, [(joined, 1.0)])  # "read only" is how "read-only" is said
+                # "read only" is how "read-only" is said; "log on" is also "login"
+                add(joined, sorted({**dict(self.expand(joined)), joined: 1.0}.items()))
                 i += 2
                 continue
             if nxt and joined in self.postings and not self._both_known(word, nxt):
