@@ -158,6 +158,20 @@ def test_a_seed_draws_the_same_scenario_and_the_report_shows_the_scores(
     ]
 
 
+def test_a_tree_without_a_budget_is_scored_against_the_sites_default(tmp_path: Path) -> None:
+    trees = write_tree(
+        tmp_path / "own", "desk", DRILL.replace("budget: {minutes: 10, steps: 6}\n", "")
+    )
+    site = tmp_path / "site.yaml"
+    site.write_text("budget: {minutes: 25, steps: 20}\n", encoding="utf-8")
+    args = ["practice", "desk", "--scenario", "tray empty", "--initials", "ab", "--site", str(site)]
+    result = run_tool(args, "1\n1\n1\n", **_on(trees.parent))
+    assert result.returncode == 0, result.stderr
+    assert "  Time: 5 of 25 practice minutes (0 asked of the patron)" in result.stdout.splitlines()
+    report = run_tool(["practice", "--report", "--format", "csv"], **_on(trees.parent))
+    assert report.stdout.splitlines()[1] == "2026-11-23,desk,tray empty,AB,yes,5,25,0,0,0,-"
+
+
 def test_a_scenario_that_is_not_there_is_one_line(trees: Path) -> None:
     result = run_tool(["practice", "--scenario", "no such thing", "--initials", ""], **_on(trees))
     assert (result.returncode, result.stderr) == (

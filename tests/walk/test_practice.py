@@ -10,6 +10,7 @@ import pytest
 from tests.conftest import catalog_of, write_tree
 from troubleshoot.tree.catalog import Catalog
 from troubleshoot.tree.model import Tree, WalkTest
+from troubleshoot.tree.values import Budget
 from troubleshoot.walk import engine, practice
 from troubleshoot.walk.prompts import Ask, Choose, Do, GiveFact
 
@@ -144,6 +145,14 @@ def test_a_perfect_run_scores_right_end_in_the_experts_minutes(catalog: Catalog)
     assert (card.minutes, card.budget, card.asks) == (6, 10, 1)
     assert (card.unneeded, card.admin) == ((), ())
     assert card.walked == card.expert
+
+
+def test_the_card_measures_against_the_budget_the_walk_started_with(catalog: Catalog) -> None:
+    expert = practice.expert_walk(catalog, _tree(catalog), _scenario(catalog, "tray empty"))
+    state = engine.start(catalog, "desk", START, budget=Budget(30, 40))  # a site's default
+    for index in (0, 1, 0):
+        state = engine.apply(catalog, state, Choose(index), START)
+    assert practice.score(catalog, expert, state, asks=0).budget == 30
 
 
 def test_an_early_escalation_is_the_wrong_end_and_counts_facts(catalog: Catalog) -> None:

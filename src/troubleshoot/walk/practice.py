@@ -163,7 +163,12 @@ def minutes(trees: TreeSource, state: State, asks: int) -> int:
 
 
 def score(trees: TreeSource, expert: Expert, state: State, asks: int) -> ScoreCard:
-    """The score card of a finished drill (*state* at its end)."""
+    """The score card of a finished drill (*state* at its end).
+
+    The budget is the walk's own (the tree's, else the site's default, as the drill
+    started it), so the card measures the trainee against what a real walk at this
+    desk would allow, not against a figure the desk never uses.
+    """
     ending = state.ending
     if ending is None:
         raise PracticeError("the drill has not reached an end")
@@ -179,7 +184,6 @@ def score(trees: TreeSource, expert: Expert, state: State, asks: int) -> ScoreCa
                 unneeded.append(entry.text)
     admin = tuple(e.text for e in state.log if e.kind == Kind.ADMIN_SKIPPED)
     given = sum(1 for _, value in state.facts if value)
-    tree = trees.get(expert.tree)
     return ScoreCard(
         tree=expert.tree,
         scenario=expert.scenario.name,
@@ -188,7 +192,7 @@ def score(trees: TreeSource, expert: Expert, state: State, asks: int) -> ScoreCa
         end=f"{kind(ending)}{' (stopped early)' if ending.by_staff else ''}: {ending.text}",
         expert_end=f"{kind(expert.ending)}: {expert.ending.text}",
         minutes=minutes(trees, state, asks),
-        budget=tree.budget.minutes if tree is not None else 0,
+        budget=state.budget.minutes,
         asks=asks,
         unneeded=tuple(dict.fromkeys(unneeded)),
         admin=tuple(dict.fromkeys(admin)),

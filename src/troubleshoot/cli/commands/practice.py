@@ -85,6 +85,7 @@ def drill(
     from troubleshoot.handoff import content
     from troubleshoot.sessions import practice as kept
     from troubleshoot.sessions import records
+    from troubleshoot.site import config
     from troubleshoot.ui import out, session
     from troubleshoot.ui.console import make_console
     from troubleshoot.ui.interactive import InteractivePrompter
@@ -123,7 +124,13 @@ def drill(
     out.line(f'The patron says: "{scenario.patron}"')
     out.line("At a question, a asks the patron. Practice runs without admin rights.")
     state = engine.start(
-        catalog, tree.id, begun, admin=False, forbidden=scenario.forbid, cards=desk.cards
+        catalog,
+        tree.id,
+        begun,
+        admin=False,
+        forbidden=scenario.forbid,
+        budget=config.budget_for(desk.settings, tree),
+        cards=desk.cards,
     )
 
     class Counted:
