@@ -213,6 +213,100 @@ def test_in_arrow_key_mode_ask_the_patron_is_an_entry_of_the_menu(trees: Path) -
     assert (result.initials, result.right_end) == ("JD", True)
 
 
+def arrow_drill(trees: Path, scenario: str, cols: int = 100) -> tuple[pexpect.spawn, io.StringIO]:
+    """A drill in the arrow-key menus of a real terminal, past the initials."""
+    child = spawn(
+        ["practice", "desk", "--scenario", scenario],
+        TROUBLESHOOT_TREES=str(trees),
+        NO_COLOR="1",
+        cols=cols,
+    )
+    seen = io.StringIO()
+    child.logfile_read = seen
+    child.expect("Enter to skip\\)")
+    child.send("jd\r")
+    return child, seen
+
+
+def card(seen: io.StringIO) -> list[str]:
+    """The score card as the trainee reads it: printed after the last menu, as plain lines."""
+    text = seen.getvalue()
+    return lines(io.StringIO(text[text.index("SCORE CARD: ") :]))
+
+
+def test_in_arrow_key_mode_escalating_now_at_the_first_step_is_stopped_early(
+    trees: Path,
+) -> None:
+    child, seen = arrow_drill(trees, "tray empty")
+    child.expect("A library PC")
+    child.send("1\r")
+    child.expect("Did that fix it\\?")
+    child.send("e")  # escalate now, before trying the release that the expert needed
+    child.send("\r")
+    child.expect("Why stop here\\?")
+    child.send("the queue looks long\r")
+    child.expect("1 of 1: PC number")
+    child.send("\r")
+    assert ended(child)[0] == 0
+    assert card(seen) == [
+        "SCORE CARD: desk, scenario 'tray empty'",
+        "  End: Not the right end.",
+        "    Yours:  escalated (stopped early): the queue looks long",
+        "    Expert: resolved: The job printed.",
+        "  Time: 0 of 10 practice minutes (0 asked of the patron)",
+        "  Steps not needed: none",
+        "  Facts for IT: 0 of 1 given (incomplete)",
+        "  Your walk:",
+        "    Where did the patron print from? -> A library PC",
+        "  The expert's walk:",
+        "    Where did the patron print from? -> A library PC",
+        "    Release the job at the station. -> not fixed",
+        "    Check the paper tray. -> fixed",
+        "Kept with the practice results (never with real sessions).",
+        "",
+    ]
+    (result,) = kept.results()
+    assert (result.right_end, result.same_kind, result.facts_given) == (False, False, 0)
+
+
+def test_in_arrow_key_mode_an_admin_step_is_left_for_it_and_named_on_the_card(
+    trees: Path,
+) -> None:
+    child, seen = arrow_drill(trees, "queue stuck")
+    child.expect("A library PC")
+    child.send("1\r")
+    for _ in range(2):  # the release, then the tray: neither fixes a stuck queue
+        child.expect("Did that fix it\\?")
+        child.send("2\r")
+    child.expect("Needs admin rights, so it is noted for IT: Restart the print spooler.")
+    child.expect("1 of 1: PC number")
+    child.send("PC 12\r")
+    assert ended(child)[0] == 0
+    assert card(seen) == [
+        "SCORE CARD: desk, scenario 'queue stuck'",
+        "  End: Right end.",
+        "    Yours:  escalated: Print queue stuck.",
+        "    Expert: escalated: Print queue stuck.",
+        "  Time: 5 of 10 practice minutes (0 asked of the patron)",
+        "  Steps not needed: none",
+        "  Needs admin rights (left for IT, as it should be without them):",
+        "    - Restart the print spooler.",
+        "  Facts for IT: 1 of 1 given (complete)",
+        "  Your walk:",
+        "    Where did the patron print from? -> A library PC",
+        "    Release the job at the station. -> not fixed",
+        "    Check the paper tray. -> not fixed",
+        "  The expert's walk:",
+        "    Where did the patron print from? -> A library PC",
+        "    Release the job at the station. -> not fixed",
+        "    Check the paper tray. -> not fixed",
+        "Kept with the practice results (never with real sessions).",
+        "",
+    ]
+    (result,) = kept.results()
+    assert (result.right_end, result.admin, result.facts_given) == (True, 1, 1)
+
+
 def test_drawing_from_any_tree_passes_over_one_that_cannot_be_loaded(trees: Path) -> None:
     (trees / "broken.yaml").write_text("title: [unclosed\n", encoding="utf-8")
     result = run_tool(
