@@ -19,9 +19,11 @@ def trees(tmp_path: Path) -> Path:
     return write_tree(tmp_path / "trees", "desk", DRILL).parent
 
 
-def drill(trees: Path, scenario: str) -> tuple[pexpect.spawn, io.StringIO]:
+def drill(trees: Path, scenario: str, cols: int = 80) -> tuple[pexpect.spawn, io.StringIO]:
     child = spawn(
-        ["practice", "desk", "--scenario", scenario, "--plain"], TROUBLESHOOT_TREES=str(trees)
+        ["practice", "desk", "--scenario", scenario, "--plain"],
+        TROUBLESHOOT_TREES=str(trees),
+        cols=cols,
     )
     seen = io.StringIO()
     child.logfile_read = seen
@@ -104,6 +106,26 @@ def test_escalating_too_early_is_the_wrong_end_with_facts_missing(trees: Path) -
         "Kept with the practice results (never with real sessions).",
         "",
     ]
+
+
+def test_on_a_narrow_terminal_the_score_card_is_wrapped_at_spaces(trees: Path) -> None:
+    child, seen = drill(trees, "tray empty", cols=40)
+    answer(child, "2")
+    child.expect("PC number: ")
+    child.sendline("")
+    assert ended(child)[0] == 0
+    shown = after(lines(seen), "SCORE CARD: desk, scenario 'tray empty'")
+    assert shown[:6] == [
+        "SCORE CARD: desk, scenario 'tray empty'",
+        "  End: Not the right end.",
+        "    Yours:  urgent: Nothing prints from",
+        "            any PC.",
+        "    Expert: resolved: The job printed.",
+        "  Time: 0 of 10 practice minutes (0",
+    ]
+    assert "    Where did the patron print from? ->" in shown
+    card = shown[: shown.index("Kept with the practice results (never with real sessions).")]
+    assert all(len(line) <= 40 for line in card)
 
 
 def test_an_admin_step_is_left_for_it_and_named_on_the_card(trees: Path) -> None:

@@ -51,6 +51,35 @@ def test_the_score_card_reads_whole() -> None:
     )
 
 
+def test_a_narrow_terminal_gets_the_card_wrapped_at_spaces_under_each_text() -> None:
+    assert card_lines(CARD, width=34) == [
+        "SCORE CARD: printer, scenario",
+        "  'queue stuck'",
+        "  End: Not the expert's end, but",
+        "       the same kind of end.",
+        "    Yours:  escalated: Print queue",
+        "            stuck.",
+        "    Expert: escalated: Release",
+        "            station frozen.",
+        "  Time: 12 of 10 practice minutes",
+        "        (over the budget) (2 asked",
+        "        of the patron)",
+        "  Steps not needed:",
+        "    - Check the paper tray.",
+        "  Needs admin rights (left for IT,",
+        "    as it should be without them):",
+        "    - Restart the print spooler.",
+        "  Facts for IT: 1 of 2 given",
+        "                (incomplete)",
+        "  Your walk:",
+        "    Where? -> A library PC",
+        "    Check the paper tray. -> not",
+        "      fixed",
+        "  The expert's walk:",
+        "    Where? -> A library PC",
+    ]
+
+
 def _result(tree: str, initials: str, right: bool, minutes: int) -> Result:
     at = dt.datetime(2026, 11, 23, 10, 0)
     return Result(at, tree, "s", initials, right, right, minutes, 10, 0, 0, 0, 0, 0)

@@ -9,16 +9,28 @@ from __future__ import annotations
 import csv
 import io
 import json
+import shutil
 from collections.abc import Sequence
 
 from troubleshoot.sessions.practice import Result
 from troubleshoot.text import one_line, spreadsheet
+from troubleshoot.text.lines import lay_out
 from troubleshoot.ui import out
 from troubleshoot.walk.practice import ScoreCard
 
 
-def card_lines(card: ScoreCard) -> list[str]:
-    """The score card: how the drill went, then the trainee's walk beside the expert's."""
+def card_lines(card: ScoreCard, width: int | None = None) -> list[str]:
+    """The score card: how the drill went, then the trainee's walk beside the expert's.
+
+    Each entry is wrapped at spaces to *width* columns, as plain mode wraps the walk,
+    its later lines set in under its text: a terminal left to break a long step
+    itself splits words in two, and a screen reader then reads half-words.
+    """
+    lines: list[str] = []
+
+    def put(lead: str, text: str = "", hang: str = "") -> None:
+        lines.extend(lay_out(one_line(text), width, first=lead, indent=hang or " " * len(lead)))
+
     if card.right_end:
         end = "Right end."
     elif card.same_kind:
@@ -26,35 +38,40 @@ def card_lines(card: ScoreCard) -> list[str]:
     else:
         end = "Not the right end."
     over = " (over the budget)" if card.minutes > card.budget else ""
-    lines = [
-        f"SCORE CARD: {one_line(card.tree)}, scenario '{one_line(card.scenario)}'",
-        f"  End: {end}",
-        f"    Yours:  {one_line(card.end)}",
-        f"    Expert: {one_line(card.expert_end)}",
-        f"  Time: {card.minutes} of {card.budget} practice minutes{over}"
-        f" ({card.asks} asked of the patron)",
-    ]
+    put("SCORE CARD: ", f"{card.tree}, scenario '{card.scenario}'", "  ")
+    put("  End: ", end)
+    put("    Yours:  ", card.end)
+    put("    Expert: ", card.expert_end)
+    put(
+        "  Time: ",
+        f"{card.minutes} of {card.budget} practice minutes{over} ({card.asks} asked of the patron)",
+    )
     if card.unneeded:
-        lines.append("  Steps not needed:")
-        lines += [f"    - {one_line(step)}" for step in card.unneeded]
+        put("  Steps not needed:")
+        for step in card.unneeded:
+            put("    - ", step)
     else:
-        lines.append("  Steps not needed: none")
+        put("  Steps not needed: ", "none")
     if card.admin:
-        lines.append("  Needs admin rights (left for IT, as it should be without them):")
-        lines += [f"    - {one_line(step)}" for step in card.admin]
+        put("  ", "Needs admin rights (left for IT, as it should be without them):", "    ")
+        for step in card.admin:
+            put("    - ", step)
     if card.facts_asked:
         done = "complete" if card.facts_complete else "incomplete"
-        lines.append(f"  Facts for IT: {card.facts_given} of {card.facts_asked} given ({done})")
-    lines.append("  Your walk:")
-    lines += [f"    {one_line(line)}" for line in card.walked] or ["    (nothing answered)"]
-    lines.append("  The expert's walk:")
-    lines += [f"    {one_line(line)}" for line in card.expert]
+        put("  Facts for IT: ", f"{card.facts_given} of {card.facts_asked} given ({done})")
+    put("  Your walk:")
+    for line in card.walked or ("(nothing answered)",):
+        put("    ", line, "      ")
+    put("  The expert's walk:")
+    for line in card.expert:
+        put("    ", line, "      ")
     return lines
 
 
-def show_card(card: ScoreCard) -> None:
+def show_card(card: ScoreCard, width: int | None = None) -> None:
+    """The card at *width* columns, else the terminal's (80 when there is none)."""
     out.line()
-    for line in card_lines(card):
+    for line in card_lines(card, width or shutil.get_terminal_size((80, 24)).columns):
         out.line(line)
 
 
