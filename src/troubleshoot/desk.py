@@ -138,6 +138,15 @@ class Desk:
         return self.settings.database or paths.database()
 
     @property
+    def practice(self) -> Path:
+        """Where practice drills are kept: beside this desk's own database file, so a
+        site that keeps its records in a folder of its own keeps its drills there too
+        (a shared server holds sessions only; drills stay on the desk)."""
+        from troubleshoot.sessions.practice import FILE_NAME
+
+        return self.database.parent / FILE_NAME
+
+    @property
     def chosen_by_env(self) -> Chosen | None:
         """What ``TROUBLESHOOT_DATABASE`` chose, or None when it is not set: it wins over
         the site file, and ``troubleshoot site`` must say so."""

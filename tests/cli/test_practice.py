@@ -194,6 +194,25 @@ def test_a_tree_without_a_budget_is_scored_against_the_sites_default(tmp_path: P
     assert report.stdout.splitlines()[1] == "2026-11-23,desk,tray empty,AB,yes,5,25,0,0,0,-"
 
 
+def test_drills_are_kept_beside_the_sites_records_and_reported_from_there(
+    trees: Path, tmp_path: Path, private_data: Path
+) -> None:
+    site = tmp_path / "desk" / "site.yaml"
+    site.parent.mkdir()
+    site.write_text("database: records/sessions.db\n", encoding="utf-8")
+    args = ["practice", "desk", "--scenario", "tray empty", "--initials", "ab"]
+    walked = run_tool([*args, "--site", str(site)], "1\n1\n1\n", **_on(trees))
+    assert walked.returncode == 0, walked.stderr
+    assert (site.parent / "records" / "practice.db").exists()
+    assert not (private_data / "practice.db").exists()
+    report = run_tool(
+        ["practice", "--report", "--format", "csv", "--site", str(site)], **_on(trees)
+    )
+    assert report.stdout.splitlines()[1:] == ["2026-11-23,desk,tray empty,AB,yes,5,10,0,0,0,-"]
+    elsewhere = run_tool(["practice", "--report"], **_on(trees))  # another desk's setup
+    assert elsewhere.stdout == "No practice drills kept yet.\n"
+
+
 def test_a_scenario_that_is_not_there_is_one_line(trees: Path) -> None:
     result = run_tool(["practice", "--scenario", "no such thing", "--initials", ""], **_on(trees))
     assert (result.returncode, result.stderr) == (

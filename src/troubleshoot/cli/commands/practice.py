@@ -51,11 +51,12 @@ def practice(
 ) -> int:
     """Practise a tree on one of its scenarios, then see the score card."""
     if report:
-        return _report(fmt)
+        return _report(fmt, site_path)
     return drill(tree, scenario, seed, initials, site_path, plain)
 
 
-def _report(fmt: str) -> int:
+def _report(fmt: str, site_path: options.Site) -> int:
+    from troubleshoot.desk import Desk
     from troubleshoot.sessions import practice as kept
     from troubleshoot.ui import out
     from troubleshoot.ui.practice import report_text
@@ -64,7 +65,10 @@ def _report(fmt: str) -> int:
         raise TroubleshootError(
             f"--format: '{fmt}' is not one of {', '.join(FORMATS)}", exit_code=Exit.USAGE
         )
-    out.line(report_text(kept.results(), fmt).rstrip("\n"))
+    desk = Desk.resolve(site_path)  # the drills this desk keeps, where its records are
+    for warning in desk.warnings:
+        out.line(warning, err=True)
+    out.line(report_text(kept.results(desk.practice), fmt).rstrip("\n"))
     return Exit.OK
 
 
@@ -98,6 +102,8 @@ def drill(
 
     initials = records.check_initials(initials)
     desk = Desk.resolve(site_path)
+    for warning in desk.warnings:
+        out.line(warning, err=True)
     catalog = desk.catalog
     if tree_id is not None and tree_id not in catalog.paths:
         raise TroubleshootError(f"no tree called '{tree_id}'", exit_code=Exit.USAGE)
@@ -178,7 +184,7 @@ def drill(
         card.facts_asked,
         card.facts_given,
     )
-    kept.add(result)
+    kept.add(result, desk.practice)
     out.line("Kept with the practice results (never with real sessions).")
     return Exit.OK
 
