@@ -14,6 +14,7 @@ from pathlib import Path
 from troubleshoot import files
 from troubleshoot.errors import TroubleshootError
 from troubleshoot.frozen import frozen
+from troubleshoot.publish import manifest
 from troubleshoot.publish.pages import INDEX, page_file, render_index, render_page
 from troubleshoot.publish.path import Page, page_of
 from troubleshoot.site.config import Settings
@@ -24,6 +25,8 @@ from troubleshoot.tree.model import Tree
 class Published:
     folder: Path
     pages: tuple[Page, ...]
+    removed: tuple[str, ...] = ()  # pages of an earlier run no longer published
+    left: tuple[str, ...] = ()  # such pages changed since, so left to their owner
 
     @property
     def files(self) -> tuple[str, ...]:
@@ -54,16 +57,24 @@ def publish(
     get_tree: Callable[[str], Tree | None],
     settings: Settings,
 ) -> Published:
-    """Write the site into *folder* (made if missing); pages already there are replaced."""
+    """Write the site into *folder* (made if missing); pages already there are replaced,
+    and a page an earlier run wrote that is no longer published is removed (see
+    :mod:`troubleshoot.publish.manifest`)."""
     pages = pages_of(trees, get_tree)
     try:
         files.published_dir(folder)
-        for page in pages:
-            data = render_page(page, settings).encode("utf-8")
-            files.write_published(folder / page_file(page.short), data)
-        files.write_published(folder / INDEX, render_index(pages, settings).encode("utf-8"))
+        listed = manifest.read(folder)  # before anything is written: a planted list stops it
+        written: dict[str, str] = {}
+        for name, data in [
+            *((page_file(p.short), render_page(p, settings).encode("utf-8")) for p in pages),
+            (INDEX, render_index(pages, settings).encode("utf-8")),
+        ]:
+            files.write_published(folder / name, data)
+            written[name] = manifest.digest(data)
+        cleared = manifest.clear(folder, listed, written)
+        manifest.write(folder, written)
     except OSError as e:
         raise TroubleshootError(
             f"cannot write the pages: {e.strerror or e}", str(e.filename or folder)
         ) from None
-    return Published(folder, tuple(pages))
+    return Published(folder, tuple(pages), cleared.removed, cleared.left)

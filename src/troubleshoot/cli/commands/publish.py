@@ -28,5 +28,13 @@ def publish(
     done = write_site(folder, catalog.trees(), catalog.get, desk.settings)
     for page in done.pages:
         out.line(f"{folder / (page.short + '.html')}  {page.title}")
+    for name in done.removed:
+        out.line(f"removed {folder / name}: its tree is no longer published")
+    for name in done.left:
+        out.line(
+            f"left {folder / name}: no longer published, but changed since it was written;"
+            " remove it by hand if it is not wanted",
+            err=True,
+        )
     out.line(f"{len(done.pages)} page(s) and the index written to {folder}", err=True)
     return Exit.OK
