@@ -10,8 +10,10 @@ over whole sessions, on both engines. The few figures that are not sums are:
   it; the median is the mean of the two middle times, found as ``percentile_disc(0.5)``
   in rising and in falling order (``percentile_cont`` interpolates, and can round the
   mean of two times differently from figures.median in the last digit). SQLite
-  numbers each group's times in order (a window) and returns only the rows at those
-  ranks, so only a handful of rows come back however many sessions there are.
+  has no such aggregate: its one pass over the rows also counts how often each time
+  occurred in each group, and the ranks are read off those counts. Times recorded to
+  the second repeat a lot, so this is far fewer rows than sessions; at worst, every
+  time different, it is one row per session, as reading them would be.
 - Which spelling stands for a group of reasons, and which text for a step: the
   first seen in start order, as steps.py takes them.
 
@@ -36,7 +38,7 @@ from troubleshoot.walk.prompts import NOT_TRIED, Outcome
 Read = Callable[[str, Sequence[Any]], Sequence[Row]]
 #: The groupings of the report's rows: its total, trees, branches and weeks.
 GROUPINGS = ("total", "tree", "branch", "week")
-_TIMED = (Outcome.RESOLVED, Outcome.ESCALATED)
+_TIMED = (str(Outcome.RESOLVED), str(Outcome.ESCALATED))
 #: (grouping, group, outcome) -> (median, 90th percentile) of the times.
 Times = dict[tuple[str, str, str], tuple[float, float]]
 
@@ -69,6 +71,7 @@ class _Tally:
 
     def __init__(self) -> None:
         self.outcomes: Counter[str | None] = Counter()
+        self.minutes: dict[str, Counter[float]] = {}  # outcome -> how often each time
         self.overruns = 0
         self.urgent = 0
 
@@ -96,6 +99,132 @@ class _Tally:
         )
 
 
+class _Found:
+    """The summary rows summed, before they become the report's figures."""
+
+    def __init__(self) -> None:
+        self.tallies: dict[tuple[str, str], _Tally] = {}
+        self.first: str | None = None
+        self.last: str | None = None
+        self.hours = [0] * 24
+        self.overruns: Counter[str] = Counter()
+        self.kept_going = 0
+        self.escalated: Counter[tuple[str, str, str]] = Counter()
+
+    def tally(self, grouping: str, group: str) -> _Tally:
+        return self.tallies.setdefault((grouping, group), _Tally())
+
+    def count(self, row: Row) -> None:
+        """A row of counts by tree, branch, week and outcome (and, in SQLite, time)."""
+        groups = ("", row["tree"], row["branch"], row["week"])
+        n, outcome = int(row["n"]), row["outcome"]
+        for grouping, group in zip(GROUPINGS, groups, strict=True):
+            tally = self.tally(grouping, group)
+            tally.outcomes[outcome] += n
+            tally.overruns += int(row["over"])
+            tally.urgent += int(row["urgent"])
+        self.first = row["first"] if self.first is None else min(self.first, row["first"])
+        self.last = row["last"] if self.last is None else max(self.last, row["last"])
+
+    def time(self, grouping: str, group: str, row: Row) -> None:
+        """How many sessions of a group ended with this outcome after this many minutes."""
+        if row["outcome"] in _TIMED and row["minutes"] is not None:
+            counts = self.tally(grouping, group).minutes.setdefault(row["outcome"], Counter())
+            counts[row["minutes"]] += int(row["n"])
+
+    def hour(self, row: Row) -> None:
+        self.hours[row["hour"]] += int(row["n"])
+
+    def overrun(self, row: Row) -> None:
+        self.kept_going += int(row["kept_going"])
+        for reason in filter(None, row["overruns"].split(SEPARATOR)):
+            self.overruns[reason] += int(row["n"])
+
+    def escalation(self, row: Row) -> None:
+        if row["outcome"] == str(Outcome.ESCALATED):
+            self.escalated[(row["end_tree"], row["end_node"], row["end_reason"])] += int(row["n"])
+
+
+_SUMS = (
+    "COUNT(*) AS n, MIN(started) AS first, MAX(started) AS last, SUM(urgent) AS urgent, "
+    "SUM(CASE WHEN overruns = '' THEN 0 ELSE 1 END) AS over, SUM(kept_going) AS kept_going"
+)
+
+
+def _sqlite(ask: Read, clause: str, params: list[Any]) -> _Found:
+    """A few passes, each sorted once: SQLite groups by sorting, and has no grouping sets.
+
+    The counts by tree, branch, week and outcome are also grouped by the time itself,
+    so each group's times come back as how often each time occurred, in that one pass.
+    """
+    found = _Found()
+    for row in ask(
+        f"SELECT tree, branch, week, outcome, minutes, {_SUMS} FROM summaries "
+        f"WHERE {clause} GROUP BY tree, branch, week, outcome, minutes",
+        params,
+    ):
+        found.count(row)
+        groups = ("", row["tree"], row["branch"], row["week"])
+        for grouping, group in zip(GROUPINGS, groups, strict=True):
+            found.time(grouping, group, row)
+    hours = f"SELECT hour, COUNT(*) AS n FROM summaries WHERE {clause} GROUP BY hour"
+    for row in ask(hours, params):
+        found.hour(row)
+    for row in ask(
+        "SELECT overruns, COUNT(*) AS n, SUM(kept_going) AS kept_going FROM summaries "
+        f"WHERE {clause} GROUP BY overruns",
+        params,
+    ):
+        found.overrun(row)
+    for row in ask(
+        "SELECT outcome, end_tree, end_node, end_reason, COUNT(*) AS n FROM summaries "
+        f"WHERE {clause} AND outcome = ? GROUP BY outcome, end_tree, end_node, end_reason",
+        [*params, str(Outcome.ESCALATED)],
+    ):
+        found.escalation(row)
+    return found
+
+
+#: PostgreSQL's one pass: every grouping the report needs, as grouping sets.
+_SETS = {
+    "count": ("tree", "branch", "week", "outcome"),
+    "total": ("outcome", "minutes"),
+    "tree": ("outcome", "tree", "minutes"),
+    "branch": ("outcome", "branch", "minutes"),
+    "week": ("outcome", "week", "minutes"),
+    "hour": ("hour",),
+    "overrun": ("overruns",),
+    "escalation": ("outcome", "end_tree", "end_node", "end_reason"),
+}
+_LEVEL = ("tree", "branch", "week", "outcome", "minutes", "hour", "overruns", "end_tree")
+
+
+def _level(columns: Sequence[str]) -> int:
+    """What GROUPING() says of a set: one bit per column it does not group by."""
+    return sum(1 << (len(_LEVEL) - 1 - i) for i, c in enumerate(_LEVEL) if c not in columns)
+
+
+def _postgres(ask: Read, clause: str, params: list[Any]) -> _Found:
+    """One pass over the summary rows for every figure but the steps' (grouping sets)."""
+    found = _Found()
+    sets = ", ".join(f"({', '.join(columns)})" for columns in _SETS.values())
+    kinds = {_level(columns): kind for kind, columns in _SETS.items()}
+    columns = ", ".join((*_LEVEL, "end_node", "end_reason"))
+    for row in ask(
+        f"SELECT GROUPING({', '.join(_LEVEL)}) AS level, {columns}, {_SUMS} "
+        f"FROM summaries WHERE {clause} GROUP BY GROUPING SETS ({sets})",
+        params,
+    ):
+        kind = kinds[row["level"]]
+        if kind == "count":
+            found.count(row)
+        elif kind in GROUPINGS:
+            found.time(kind, "" if kind == "total" else row[kind], row)
+        else:
+            getattr(found, kind)(row)
+    return found
+
+
 def report(
     read: Read,
     selection: Selection,
@@ -106,38 +235,22 @@ def report(
     """The report over the summary rows *selection* admits, read through *read*."""
     ask = _with_percent_marks(read) if postgres else read
     clause, params = where(selection)
-    clause = f"kept = 1 AND {clause}"
-    tallies: dict[tuple[str, str], _Tally] = {}
-    first = last = None
-    for row in ask(
-        "SELECT tree, branch, week, outcome, COUNT(*) AS n, MIN(started) AS first, "
-        "MAX(started) AS last, SUM(urgent) AS urgent, "
-        "SUM(CASE WHEN overruns = '' THEN 0 ELSE 1 END) AS overruns "
-        f"FROM summaries WHERE {clause} GROUP BY tree, branch, week, outcome",
-        params,
-    ):
-        for grouping, group in zip(
-            GROUPINGS, ("", row["tree"], row["branch"], row["week"]), strict=True
-        ):
-            tally = tallies.setdefault((grouping, group), _Tally())
-            tally.outcomes[row["outcome"]] += int(row["n"])
-            tally.overruns += int(row["overruns"])
-            tally.urgent += int(row["urgent"])
-        first = row["first"] if first is None else min(first, row["first"])
-        last = row["last"] if last is None else max(last, row["last"])
-    times = (_postgres_times if postgres else _sqlite_times)(ask, clause, params)
+    found = (_postgres if postgres else _sqlite)(ask, f"kept = 1 AND {clause}", params)
+    times = _ranked(found.tallies)
 
     def grouped(grouping: str) -> dict[str, Figures]:
         return {
             group: tally.figures(grouping, group, times)
-            for (kind, group), tally in tallies.items()
-            if kind == grouping
+            for (kind, group), tally in found.tallies.items()
+            if kind == grouping and tally.outcomes
         }
 
+    first, last = found.first, found.last
     weeks = grouped("week")
     span = trend.weeks(when(first).date(), when(last).date()) if first and last else ()
-    found = _steps(ask, selection, postgres)
-    over, kept = _overruns(ask, clause, params)
+    steps_found = _steps(ask, selection, postgres)
+    escalated = sorted(found.escalated.items(), key=lambda kc: (-kc[1], kc[0]))
+    overruns = sorted(found.overruns.items(), key=lambda kc: (-kc[1], kc[0]))
     return Report(
         selection=selection,
         first=when(first) if first else None,
@@ -146,12 +259,14 @@ def report(
         trees=tuple(sorted(grouped("tree").values(), key=lambda f: (-f.sessions, f.group))),
         branches=tuple(sorted(grouped("branch").values(), key=lambda f: f.group)),
         weeks=tuple(weeks.get(w) or _Tally().figures("week", w, times) for w in span),
-        steps=found,
-        escalation_nodes=_escalation_nodes(ask, clause, params),
-        failing_steps=figures.failing_steps(found),
-        overruns=over,
-        kept_going=kept,
-        hours=_hours(ask, clause, params),
+        steps=steps_found,
+        escalation_nodes=tuple(
+            EscalationNode(t, n, r, c) for (t, n, r), c in escalated[: figures.TOP]
+        ),
+        failing_steps=figures.failing_steps(steps_found),
+        overruns=tuple(Overrun(r, c) for r, c in overruns),
+        kept_going=found.kept_going,
+        hours=tuple(found.hours),
         titles=dict(titles or {}),
     )
 
@@ -163,110 +278,35 @@ def _with_percent_marks(read: Read) -> Read:
     return ask
 
 
-_TIMED_WHERE = "outcome IN (?, ?) AND minutes IS NOT NULL"
-
-
-def _postgres_times(ask: Read, clause: str, params: list[Any]) -> Times:
-    """Every grouping's times in one pass, by grouping sets."""
+def _ranked(tallies: Mapping[tuple[str, str], _Tally]) -> Times:
+    """Each group's median and 90th percentile from how many times each time occurred."""
     found: Times = {}
-    names = {7: "total", 3: "tree", 5: "branch", 6: "week"}  # GROUPING(): 1 = not grouped by
-    for row in ask(
-        "SELECT GROUPING(tree, branch, week) AS level, tree, branch, week, outcome, "
-        "percentile_disc(0.5) WITHIN GROUP (ORDER BY minutes) AS low, "
-        "percentile_disc(0.5) WITHIN GROUP (ORDER BY minutes DESC) AS high, "
-        "percentile_disc(0.9) WITHIN GROUP (ORDER BY minutes) AS p90 "
-        f"FROM summaries WHERE {clause} AND {_TIMED_WHERE} GROUP BY GROUPING SETS "
-        "((outcome), (outcome, tree), (outcome, branch), (outcome, week))",
-        [*params, *map(str, _TIMED)],
-    ):
-        grouping = names[row["level"]]
-        group = "" if grouping == "total" else row[grouping]
-        found[(grouping, group, row["outcome"])] = ((row["low"] + row["high"]) / 2, row["p90"])
+    for (grouping, group), tally in tallies.items():
+        for outcome, counts in tally.minutes.items():
+            c = sum(counts.values())
+            wanted = ((c + 1) // 2, (c + 2) // 2, max(1, math.ceil(90 / 100 * c)))
+            at: dict[int, float] = {}
+            seen = 0
+            for minutes in sorted(counts):
+                seen += counts[minutes]
+                at.update((rank, minutes) for rank in wanted if rank not in at and rank <= seen)
+            found[(grouping, group, outcome)] = ((at[wanted[0]] + at[wanted[1]]) / 2, at[wanted[2]])
     return found
-
-
-def _sqlite_times(ask: Read, clause: str, params: list[Any]) -> Times:
-    """Each grouping's times numbered in order, and only the ranks that count read back."""
-    found: Times = {}
-    for grouping in GROUPINGS:
-        column = "''" if grouping == "total" else grouping
-        ranks: dict[tuple[str, str], dict[int, float]] = {}
-        counts: dict[tuple[str, str], int] = {}
-        for row in ask(
-            "SELECT grp, outcome, rn, c, minutes FROM ("
-            f"SELECT {column} AS grp, outcome, minutes, "
-            f"ROW_NUMBER() OVER (PARTITION BY {column}, outcome ORDER BY minutes) AS rn, "
-            f"COUNT(*) OVER (PARTITION BY {column}, outcome) AS c "
-            f"FROM summaries WHERE {clause} AND {_TIMED_WHERE}) "
-            "WHERE rn = (c + 1) / 2 OR rn = (c + 2) / 2 OR (rn >= 0.9 * c AND rn - 1 < 0.9 * c)",
-            [*params, *map(str, _TIMED)],
-        ):
-            key = (row["grp"], row["outcome"])
-            ranks.setdefault(key, {})[row["rn"]] = row["minutes"]
-            counts[key] = row["c"]
-        for (group, outcome), at in ranks.items():
-            c = counts[(group, outcome)]
-            median = (at[(c + 1) // 2] + at[(c + 2) // 2]) / 2
-            found[(grouping, group, outcome)] = (median, at[max(1, math.ceil(90 / 100 * c))])
-    return found
-
-
-def _escalation_nodes(ask: Read, clause: str, params: list[Any]) -> tuple[EscalationNode, ...]:
-    counts = {
-        (row["end_tree"], row["end_node"], row["end_reason"]): int(row["n"])
-        for row in ask(
-            "SELECT end_tree, end_node, end_reason, COUNT(*) AS n FROM summaries "
-            f"WHERE {clause} AND outcome = ? GROUP BY end_tree, end_node, end_reason",
-            [*params, str(Outcome.ESCALATED)],
-        )
-    }
-    ranked = sorted(counts.items(), key=lambda kc: (-kc[1], kc[0]))
-    return tuple(EscalationNode(t, n, r, c) for (t, n, r), c in ranked[: figures.TOP])
-
-
-def _overruns(ask: Read, clause: str, params: list[Any]) -> tuple[tuple[Overrun, ...], int]:
-    by_reason: Counter[str] = Counter()
-    kept = 0
-    for row in ask(
-        "SELECT overruns, COUNT(*) AS n, SUM(kept_going) AS kept FROM summaries "
-        f"WHERE {clause} GROUP BY overruns",
-        params,
-    ):
-        kept += int(row["kept"])
-        for reason in filter(None, row["overruns"].split(SEPARATOR)):
-            by_reason[reason] += int(row["n"])
-    ranked = sorted(by_reason.items(), key=lambda kc: (-kc[1], kc[0]))
-    return tuple(Overrun(r, c) for r, c in ranked), kept
-
-
-def _hours(ask: Read, clause: str, params: list[Any]) -> tuple[int, ...]:
-    hours = [0] * 24
-    for row in ask(
-        f"SELECT hour, COUNT(*) AS n FROM summaries WHERE {clause} GROUP BY hour", params
-    ):
-        hours[row["hour"]] += int(row["n"])
-    return tuple(hours)
 
 
 def _steps(ask: Read, selection: Selection, postgres: bool) -> tuple[steps.StepFigures, ...]:
     """Each step's last results, summed; its text and the reasons' spellings first seen."""
     clause, params = where(selection, tree="walk_tree")
-    results = {
-        (row["tree"], row["node"], row["result"]): int(row["n"])
-        for row in ask(
-            "SELECT tree, node, result, COUNT(*) AS n FROM step_results "
-            f"WHERE {clause} GROUP BY tree, node, result",
-            params,
-        )
-    }
     order = "(started || ' ' || session)" + (' COLLATE "C"' if postgres else "")
+    results: Counter[tuple[str, str, str]] = Counter()
     texts: dict[tuple[str, str], tuple[str, str]] = {}  # (tree, node) -> (first seen, text)
     for row in ask(
-        f"SELECT tree, node, text, MIN({order}) AS seen FROM step_results "
-        f"WHERE {clause} GROUP BY tree, node, text",
+        f"SELECT tree, node, text, result, COUNT(*) AS n, MIN({order}) AS seen "
+        f"FROM step_results WHERE {clause} GROUP BY tree, node, text, result",
         params,
     ):
         key, seen = (row["tree"], row["node"]), (row["seen"], row["text"])
+        results[(key[0], key[1], row["result"])] += int(row["n"])
         texts[key] = min(texts.get(key, seen), seen)
     reasons: dict[tuple[str, str], dict[str, int]] = {}
     for row in ask(
