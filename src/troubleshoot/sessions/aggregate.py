@@ -1,21 +1,28 @@
 """The report's figures summed by the database, from the rows summary.py keeps.
 
 Reading 900,000 sessions into Python to count them took a minute; the engine sums
-the same rows in a few seconds. Each figure is the one figures.py and steps.py
+the same rows in a second or so. Each figure is the one figures.py and steps.py
 define, and a test checks that this module gives the very same Report as they do
-over whole sessions, on both engines. The few figures that are not sums are:
+over whole sessions, on both engines. Three queries do it, the same SQL for both:
 
-- Medians and 90th percentiles. PostgreSQL has them as ordered-set aggregates:
-  ``percentile_disc(0.9)`` is the nearest rank exactly as figures.percentile takes
-  it; the median is the mean of the two middle times, found as ``percentile_disc(0.5)``
-  in rising and in falling order (``percentile_cont`` interpolates, and can round the
-  mean of two times differently from figures.median in the last digit). SQLite
-  has no such aggregate: its one pass over the rows also counts how often each time
-  occurred in each group, and the ranks are read off those counts. Times recorded to
-  the second repeat a lot, so this is far fewer rows than sessions; at worst, every
-  time different, it is one row per session, as reading them would be.
-- Which spelling stands for a group of reasons, and which text for a step: the
-  first seen in start order, as steps.py takes them.
+- The sessions counted by cell: tree, branch, week, outcome, time in minutes, the
+  overrun reasons and, for an escalation, where it ended. A few thousand cells
+  stand for hundreds of thousands of sessions (times are to the second and walks
+  repeat), and every outcome figure, overrun and escalation node is a sum of them.
+  SQLite groups by sorting; a covering index in the cell's order (schema 5) lets it
+  read the rows in order instead, which was five times faster.
+- Medians and 90th percentiles are read off each group's count of each time: the
+  nearest rank as figures.percentile takes it, and the mean of the two middle times.
+  (PostgreSQL's ``percentile_disc`` and ``percentile_cont`` give the same figures,
+  the second rounding the mean of two times differently in the last digit, but
+  measured at 90,000 sessions they took longer than the whole of this, as did
+  SQLite's numbered windows: each sorts every timed session once per grouping.)
+  At worst, every time in a group different, a cell is a session: as slow as
+  reading the sessions, never slower.
+- Sessions by the hour they started; and the steps' last results by step, text,
+  result and reason. Which spelling stands for a group of reasons, and which text
+  for a step, is the first seen in start order, as steps.py takes them; asked for
+  apart, and only where a group was spelt more than one way or a step's text changed.
 
 The SQL is written with ``?`` marks; PostgreSQL's driver is given ``%s`` instead.
 """
@@ -106,123 +113,50 @@ class _Found:
         self.tallies: dict[tuple[str, str], _Tally] = {}
         self.first: str | None = None
         self.last: str | None = None
-        self.hours = [0] * 24
         self.overruns: Counter[str] = Counter()
         self.kept_going = 0
         self.escalated: Counter[tuple[str, str, str]] = Counter()
 
-    def tally(self, grouping: str, group: str) -> _Tally:
-        return self.tallies.setdefault((grouping, group), _Tally())
-
-    def count(self, row: Row) -> None:
-        """A row of counts by tree, branch, week and outcome (and, in SQLite, time)."""
-        groups = ("", row["tree"], row["branch"], row["week"])
+    def add(self, row: Row) -> None:
+        """One cell of the sessions counted: the same tree, branch, week, outcome and time,
+        the same overrun reasons and, for an escalated one, the same end."""
         n, outcome = int(row["n"]), row["outcome"]
+        groups = ("", row["tree"], row["branch"], row["week"])
         for grouping, group in zip(GROUPINGS, groups, strict=True):
-            tally = self.tally(grouping, group)
+            tally = self.tallies.setdefault((grouping, group), _Tally())
             tally.outcomes[outcome] += n
-            tally.overruns += int(row["over"])
+            tally.overruns += n if row["overruns"] else 0
             tally.urgent += int(row["urgent"])
+            if outcome in _TIMED and row["minutes"] is not None:
+                tally.minutes.setdefault(outcome, Counter())[row["minutes"]] += n
         self.first = row["first"] if self.first is None else min(self.first, row["first"])
         self.last = row["last"] if self.last is None else max(self.last, row["last"])
-
-    def time(self, grouping: str, group: str, row: Row) -> None:
-        """How many sessions of a group ended with this outcome after this many minutes."""
-        if row["outcome"] in _TIMED and row["minutes"] is not None:
-            counts = self.tally(grouping, group).minutes.setdefault(row["outcome"], Counter())
-            counts[row["minutes"]] += int(row["n"])
-
-    def hour(self, row: Row) -> None:
-        self.hours[row["hour"]] += int(row["n"])
-
-    def overrun(self, row: Row) -> None:
         self.kept_going += int(row["kept_going"])
         for reason in filter(None, row["overruns"].split(SEPARATOR)):
-            self.overruns[reason] += int(row["n"])
-
-    def escalation(self, row: Row) -> None:
-        if row["outcome"] == str(Outcome.ESCALATED):
-            self.escalated[(row["end_tree"], row["end_node"], row["end_reason"])] += int(row["n"])
+            self.overruns[reason] += n
+        if outcome == str(Outcome.ESCALATED):
+            self.escalated[(row["end_tree"], row["end_node"], row["end_reason"])] += n
 
 
-_SUMS = (
-    "COUNT(*) AS n, MIN(started) AS first, MAX(started) AS last, SUM(urgent) AS urgent, "
-    "SUM(CASE WHEN overruns = '' THEN 0 ELSE 1 END) AS over, SUM(kept_going) AS kept_going"
-)
+#: The cells summed, in the order of the covering index that keeps them (schema 5):
+#: the engine then reads the index in order and sums as it goes, with nothing to sort.
+CELL = "tree, branch, week, outcome, minutes, overruns, end_tree, end_node, end_reason"
 
 
-def _sqlite(ask: Read, clause: str, params: list[Any]) -> _Found:
-    """A few passes, each sorted once: SQLite groups by sorting, and has no grouping sets.
-
-    The counts by tree, branch, week and outcome are also grouped by the time itself,
-    so each group's times come back as how often each time occurred, in that one pass.
-    """
+def _summed(ask: Read, clause: str, params: list[Any]) -> tuple[_Found, list[int]]:
     found = _Found()
     for row in ask(
-        f"SELECT tree, branch, week, outcome, minutes, {_SUMS} FROM summaries "
-        f"WHERE {clause} GROUP BY tree, branch, week, outcome, minutes",
+        f"SELECT {CELL}, COUNT(*) AS n, MIN(started) AS first, MAX(started) AS last, "
+        f"SUM(urgent) AS urgent, SUM(kept_going) AS kept_going FROM summaries "
+        f"WHERE {clause} GROUP BY {CELL}",
         params,
     ):
-        found.count(row)
-        groups = ("", row["tree"], row["branch"], row["week"])
-        for grouping, group in zip(GROUPINGS, groups, strict=True):
-            found.time(grouping, group, row)
-    hours = f"SELECT hour, COUNT(*) AS n FROM summaries WHERE {clause} GROUP BY hour"
-    for row in ask(hours, params):
-        found.hour(row)
-    for row in ask(
-        "SELECT overruns, COUNT(*) AS n, SUM(kept_going) AS kept_going FROM summaries "
-        f"WHERE {clause} GROUP BY overruns",
-        params,
-    ):
-        found.overrun(row)
-    for row in ask(
-        "SELECT outcome, end_tree, end_node, end_reason, COUNT(*) AS n FROM summaries "
-        f"WHERE {clause} AND outcome = ? GROUP BY outcome, end_tree, end_node, end_reason",
-        [*params, str(Outcome.ESCALATED)],
-    ):
-        found.escalation(row)
-    return found
-
-
-#: PostgreSQL's one pass: every grouping the report needs, as grouping sets.
-_SETS = {
-    "count": ("tree", "branch", "week", "outcome"),
-    "total": ("outcome", "minutes"),
-    "tree": ("outcome", "tree", "minutes"),
-    "branch": ("outcome", "branch", "minutes"),
-    "week": ("outcome", "week", "minutes"),
-    "hour": ("hour",),
-    "overrun": ("overruns",),
-    "escalation": ("outcome", "end_tree", "end_node", "end_reason"),
-}
-_LEVEL = ("tree", "branch", "week", "outcome", "minutes", "hour", "overruns", "end_tree")
-
-
-def _level(columns: Sequence[str]) -> int:
-    """What GROUPING() says of a set: one bit per column it does not group by."""
-    return sum(1 << (len(_LEVEL) - 1 - i) for i, c in enumerate(_LEVEL) if c not in columns)
-
-
-def _postgres(ask: Read, clause: str, params: list[Any]) -> _Found:
-    """One pass over the summary rows for every figure but the steps' (grouping sets)."""
-    found = _Found()
-    sets = ", ".join(f"({', '.join(columns)})" for columns in _SETS.values())
-    kinds = {_level(columns): kind for kind, columns in _SETS.items()}
-    columns = ", ".join((*_LEVEL, "end_node", "end_reason"))
-    for row in ask(
-        f"SELECT GROUPING({', '.join(_LEVEL)}) AS level, {columns}, {_SUMS} "
-        f"FROM summaries WHERE {clause} GROUP BY GROUPING SETS ({sets})",
-        params,
-    ):
-        kind = kinds[row["level"]]
-        if kind == "count":
-            found.count(row)
-        elif kind in GROUPINGS:
-            found.time(kind, "" if kind == "total" else row[kind], row)
-        else:
-            getattr(found, kind)(row)
-    return found
+        found.add(row)
+    hours = [0] * 24
+    by_hour = f"SELECT hour, COUNT(*) AS n FROM summaries WHERE {clause} GROUP BY hour"
+    for row in ask(by_hour, params):
+        hours[row["hour"]] += int(row["n"])
+    return found, hours
 
 
 def report(
@@ -235,7 +169,7 @@ def report(
     """The report over the summary rows *selection* admits, read through *read*."""
     ask = _with_percent_marks(read) if postgres else read
     clause, params = where(selection)
-    found = (_postgres if postgres else _sqlite)(ask, f"kept = 1 AND {clause}", params)
+    found, hours = _summed(ask, f"kept = 1 AND {clause}", params)
     times = _ranked(found.tallies)
 
     def grouped(grouping: str) -> dict[str, Figures]:
@@ -248,7 +182,7 @@ def report(
     first, last = found.first, found.last
     weeks = grouped("week")
     span = trend.weeks(when(first).date(), when(last).date()) if first and last else ()
-    steps_found = _steps(ask, selection, postgres)
+    steps_found = _steps(ask, selection)
     escalated = sorted(found.escalated.items(), key=lambda kc: (-kc[1], kc[0]))
     overruns = sorted(found.overruns.items(), key=lambda kc: (-kc[1], kc[0]))
     return Report(
@@ -266,7 +200,7 @@ def report(
         failing_steps=figures.failing_steps(steps_found),
         overruns=tuple(Overrun(r, c) for r, c in overruns),
         kept_going=found.kept_going,
-        hours=tuple(found.hours),
+        hours=tuple(hours),
         titles=dict(titles or {}),
     )
 
@@ -294,35 +228,42 @@ def _ranked(tallies: Mapping[tuple[str, str], _Tally]) -> Times:
     return found
 
 
-def _steps(ask: Read, selection: Selection, postgres: bool) -> tuple[steps.StepFigures, ...]:
-    """Each step's last results, summed; its text and the reasons' spellings first seen."""
+def _steps(ask: Read, selection: Selection) -> tuple[steps.StepFigures, ...]:
+    """Each step's last results summed in one pass; its text and the reasons' spellings
+    are the first seen, asked for only where there was more than one."""
     clause, params = where(selection, tree="walk_tree")
-    order = "(started || ' ' || session)" + (' COLLATE "C"' if postgres else "")
     results: Counter[tuple[str, str, str]] = Counter()
-    texts: dict[tuple[str, str], tuple[str, str]] = {}  # (tree, node) -> (first seen, text)
+    texts: dict[tuple[str, str], set[str]] = {}
+    reasons: dict[tuple[str, str], Counter[str]] = {}
+    spellings: dict[str, set[str]] = {}
     for row in ask(
-        f"SELECT tree, node, text, result, COUNT(*) AS n, MIN({order}) AS seen "
-        f"FROM step_results WHERE {clause} GROUP BY tree, node, text, result",
+        "SELECT tree, node, text, result, reason_key, reason, COUNT(*) AS n FROM step_results "
+        f"WHERE {clause} GROUP BY tree, node, text, result, reason_key, reason",
         params,
     ):
-        key, seen = (row["tree"], row["node"]), (row["seen"], row["text"])
-        results[(key[0], key[1], row["result"])] += int(row["n"])
-        texts[key] = min(texts.get(key, seen), seen)
-    reasons: dict[tuple[str, str], dict[str, int]] = {}
-    for row in ask(
-        "SELECT tree, node, reason_key, COUNT(*) AS n FROM step_results "
-        f"WHERE {clause} AND result = ? GROUP BY tree, node, reason_key",
-        [*params, str(NOT_TRIED)],
-    ):
-        reasons.setdefault((row["tree"], row["node"]), {})[row["reason_key"]] = int(row["n"])
-    spelling = {
-        row["reason_key"]: row["reason"]
-        for row in ask(
-            "SELECT reason_key, reason FROM (SELECT reason_key, reason, ROW_NUMBER() OVER "
-            "(PARTITION BY reason_key ORDER BY started, session, seq) AS n FROM step_results "
-            f"WHERE {clause} AND result = ?) AS firsts WHERE n = 1",
-            [*params, str(NOT_TRIED)],
+        step, n = (row["tree"], row["node"]), int(row["n"])
+        results[(step[0], step[1], row["result"])] += n
+        texts.setdefault(step, set()).add(row["text"])
+        if row["result"] == str(NOT_TRIED):
+            reasons.setdefault(step, Counter())[row["reason_key"]] += n
+            spellings.setdefault(row["reason_key"], set()).add(row["reason"])
+
+    def first(column: str, condition: str, values: Sequence[Any]) -> str:
+        found = ask(
+            f"SELECT {column} FROM step_results WHERE {clause} AND {condition} "
+            "ORDER BY started, session, seq LIMIT 1",
+            [*params, *values],
         )
+        return str(found[0][column])
+
+    words = {
+        step: min(seen) if len(seen) == 1 else first("text", "tree = ? AND node = ?", step)
+        for step, seen in texts.items()
     }
-    words = {key: text for key, (_, text) in texts.items()}
+    spelling = {
+        key: min(seen)
+        if len(seen) == 1
+        else first("reason", "result = ? AND reason_key = ?", (str(NOT_TRIED), key))
+        for key, seen in spellings.items()
+    }
     return steps.ranked(results, words, reasons, spelling)
