@@ -92,8 +92,11 @@ def event_values(s: Session, start: int) -> list[tuple[Any, ...]]:
     ]
 
 
-def save(conn: sqlite3.Connection, s: Session, moves_from: int, events_from: int) -> None:
-    """Write the session row, and its moves and events from the given positions on."""
+def save(
+    conn: sqlite3.Connection, s: Session, moves_from: int, events_from: int, summarise: bool = True
+) -> None:
+    """Write the session row, and its moves and events from the given positions on, and
+    unless told not to (a batch writes them all at once) its summary rows."""
     names = ", ".join(COLUMNS)
     marks = ", ".join(f":{c}" for c in COLUMNS)
     updates = ", ".join(f"{c} = excluded.{c}" for c in COLUMNS if c != "id")
@@ -110,7 +113,8 @@ def save(conn: sqlite3.Connection, s: Session, moves_from: int, events_from: int
         "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
         event_values(s, events_from),
     )
-    summary.write(conn.executemany, [s])
+    if summarise:
+        summary.write(conn.executemany, [s])
 
 
 def move(row: Row) -> Move:

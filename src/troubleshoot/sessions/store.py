@@ -33,6 +33,7 @@ from typing import Any, TypeVar
 from troubleshoot import files, paths
 from troubleshoot.errors import TroubleshootError
 from troubleshoot.sessions import rows as rows_
+from troubleshoot.sessions import summary
 from troubleshoot.sessions.failures import StoreError, busy, newer, trouble
 from troubleshoot.sessions.records import Move, Session
 from troubleshoot.sessions.schema import SCHEMA_VERSION, steps
@@ -171,11 +172,8 @@ class Store:
             raise trouble(self.path, e) from None
 
     def _check_writable(self) -> None:
-        """A file that can be read but not written says so now, not at the first answer.
-
-        SQLite opens such a file quietly read-only; a change that is rolled back at
-        once finds out, and costs no write to the disk.
-        """
+        """A file that can be read but not written says so now, not at the first answer:
+        SQLite opens it quietly read-only; a change rolled back at once finds out."""
         conn = self.conn
 
         def attempt() -> None:
@@ -228,15 +226,16 @@ class Store:
         self.put_all([session])
 
     def put_all(self, sessions: Iterable[Session], *, imported: bool = False) -> None:
-        """Write whole sessions in one transaction, replacing any earlier copies;
-        *imported* marks them as another desk's (see ``Session.imported``)."""
+        """Write whole sessions in one transaction, replacing earlier copies (the last of
+        an id sent twice wins); *imported* marks them as another desk's."""
         chosen = [replace(s, imported=True) if imported else s for s in sessions]
 
         def work(conn: sqlite3.Connection) -> None:
             for session in chosen:
                 conn.execute("DELETE FROM moves WHERE session = ?", (session.id,))
                 conn.execute("DELETE FROM events WHERE session = ?", (session.id,))
-                rows_.save(conn, session, 0, 0)
+                rows_.save(conn, session, 0, 0, summarise=False)
+            summary.write(conn.executemany, {s.id: s for s in chosen}.values())
 
         if chosen:
             self._write(work)
