@@ -12,8 +12,9 @@ Times stay ISO text in this desk's local time, as in SQLite, compared byte by by
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import replace
 from typing import TYPE_CHECKING, Any, TypeVar
 
@@ -122,6 +123,30 @@ class PgStore:
             with self.conn.cursor() as cur:
                 cur.execute(sql, tuple(params))
                 return cur.fetchall()
+        except psycopg.Error as e:
+            raise self._trouble(self.url, e) from None
+
+    @contextlib.contextmanager
+    def summing(self) -> Iterator[Callable[[str, Sequence[Any]], list[dict[str, Any]]]]:
+        """Reads for the report's sums, in one transaction with room to group in memory.
+
+        Grouping a consortium's million summary rows needs more than the server's
+        default 4 MB of working memory: without it the server sorts them on disk, and
+        the report took twice as long (measured at 900,000 sessions). Compiling the
+        queries (JIT) cost more than it saved.
+        """
+        import psycopg
+
+        try:
+            with self.conn.transaction(), self.conn.cursor() as cur:
+                cur.execute("SET LOCAL work_mem = '64MB'")
+                cur.execute("SET LOCAL jit = off")
+
+                def read(sql: str, params: Sequence[Any]) -> list[dict[str, Any]]:
+                    cur.execute(sql, tuple(params))
+                    return cur.fetchall()
+
+                yield read
         except psycopg.Error as e:
             raise self._trouble(self.url, e) from None
 

@@ -179,5 +179,6 @@ def report(
     if isinstance(store, Store) and store.version() >= 5:
         return aggregate.report(store._read, selection, titles)
     if isinstance(store, PgStore):
-        return aggregate.report(store._read, selection, titles, postgres=True)
+        with store.summing() as read:
+            return aggregate.report(read, selection, titles, postgres=True)
     return figures_.build(chosen(store, selection), selection=selection, titles=titles)
