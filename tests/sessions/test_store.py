@@ -116,15 +116,15 @@ def many(count: int) -> list[Session]:
 
 
 def damage(db: Path, table: str = "sessions") -> None:
-    """Overwrite the table's last page with rubbish, as a bad disk sector or a half-copied
-    file does: the rows on that page are lost, the rest of the file is not."""
+    """Overwrite the table's (or index's) last page with rubbish, as a bad disk sector or
+    a half-copied file does: the rows on that page are lost, the rest of the file is not."""
     conn = sqlite3.connect(db)
     root = conn.execute("SELECT rootpage FROM sqlite_master WHERE name = ?", (table,)).fetchone()
     size = conn.execute("PRAGMA page_size").fetchone()[0]
     conn.close()
     data = bytearray(db.read_bytes())
     at = (root[0] - 1) * size
-    assert data[at] == 0x05, "the table should span more than one page"
+    assert data[at] in (0x02, 0x05), "the table or index should span more than one page"
     leaf = int.from_bytes(data[at + 8 : at + 12], "big")  # the right-most child page
     data[(leaf - 1) * size : leaf * size] = b"\xde\xad" * (size // 2)
     db.write_bytes(bytes(data))

@@ -176,7 +176,7 @@ class PgStore:
                 if isinstance(step, str):
                     cur.execute(step)
                 else:
-                    step(lambda sql, params: _query(cur, sql, params), _many(cur))
+                    rows_.fill(step, lambda sql, params: _query(cur, sql, params), _many(cur))
             if row is None:
                 cur.execute("INSERT INTO troubleshoot_schema VALUES (%s)", (SCHEMA_VERSION,))
             else:

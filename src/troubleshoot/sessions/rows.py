@@ -168,3 +168,28 @@ def session(row: Row, moves: list[Move], events: list[Entry]) -> Session:
         branch=text("branch"),
         desk=text("desk"),
     )
+
+
+def fill(step: schema.Fill, query: schema.Query, many: schema.Many, chunk: int = 500) -> None:
+    """Fill what *step* names from the sessions already kept (so far only their summaries)."""
+    ids = [row["id"] for row in query("SELECT id FROM sessions", ())]
+    for part in chunks(ids, chunk):
+        marks = ", ".join("?" * len(part))
+        moved = {
+            row["session"]
+            for row in query(f"SELECT DISTINCT session FROM moves WHERE session IN ({marks})", part)
+        }
+        events: dict[str, list[Entry]] = {}
+        for e in query(
+            f"SELECT * FROM events WHERE session IN ({marks}) ORDER BY session, seq", part
+        ):
+            events.setdefault(e["session"], []).append(entry(e))
+        found = [
+            session(row, [], events.get(row["id"], []))
+            for row in query(f"SELECT * FROM sessions WHERE id IN ({marks})", part)
+        ]
+        many(
+            summary.UPSERT_SUMMARY,
+            [summary.summary_row(s, s.outcome is not None or s.id in moved) for s in found],
+        )
+        many(summary.INSERT_STEPS, [row for s in found for row in summary.step_rows(s)])

@@ -11,13 +11,14 @@ differ in two words only, and the DDL names them as placeholders:
   time in minutes read back is the very number Python computed.
 
 ``MIGRATIONS[n]`` takes a database at version n to n + 1. A step is SQL text, or a
-:data:`Backfill` that fills a new table from the rows already there (Python computes
-what SQL cannot, such as an ISO week). PostgreSQL stores numbered 1 and 2 before
+:class:`Fill` that fills a new table from the rows already there (Python computes
+what SQL cannot, such as an ISO week; rows.fill does it). PostgreSQL stores numbered 1 and 2 before
 the numbering was shared are this list's 3 and 4 (see :func:`shared_version`).
 """
 
 from __future__ import annotations
 
+import enum
 import sqlite3
 from collections.abc import Callable, Mapping, Sequence
 from typing import Any, Union
@@ -27,14 +28,15 @@ Row = Union[sqlite3.Row, Mapping[str, Any]]  # noqa: UP007 (Python 3.10 runs thi
 #: Runs one query (``?`` marks) and gives its rows; and runs one statement per row.
 Query = Callable[[str, Sequence[Any]], Sequence[Row]]
 Many = Callable[[str, Sequence[Sequence[Any]]], object]
-Backfill = Callable[[Query, Many], None]
-Step = Union[str, Backfill]  # noqa: UP007
 
 
-def _backfill_summaries(query: Query, many: Many) -> None:
-    from troubleshoot.sessions import summary  # it reads sessions, which read this module
+class Fill(enum.Enum):
+    """A migration step that fills a new table from the rows already there (rows.fill)."""
 
-    summary.backfill(query, many)
+    SUMMARIES = "summaries"
+
+
+Step = Union[str, Fill]  # noqa: UP007
 
 
 #: The report's --tree and --branch over a span of days, read from an index (tally.py).
@@ -147,7 +149,7 @@ MIGRATIONS: tuple[tuple[Step, ...], ...] = (
     REPORT_INDEXES,
     # 5: the report's figures summed by the engine (aggregate.py), from rows kept
     # beside each session as it is written; the sessions already there are summed now.
-    (*SUMMARY_TABLES, _backfill_summaries),
+    (*SUMMARY_TABLES, Fill.SUMMARIES),
 )
 SCHEMA_VERSION = len(MIGRATIONS)
 

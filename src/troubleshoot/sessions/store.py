@@ -210,7 +210,7 @@ class Store:
                 if isinstance(step, str):
                     conn.execute(step)
                 else:
-                    step(lambda sql, params: _rows(conn, sql, params), conn.executemany)
+                    rows_.fill(step, lambda sql, params: _rows(conn, sql, params), conn.executemany)
             conn.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
 
         self._write(upgrade)

@@ -20,7 +20,7 @@ from typing import Any
 
 from troubleshoot.sessions import figures, steps, trend
 from troubleshoot.sessions.records import Session
-from troubleshoot.sessions.schema import Many, Query
+from troubleshoot.sessions.schema import Many
 from troubleshoot.sessions.selection import branch_of
 from troubleshoot.walk.prompts import Kind, Outcome
 
@@ -96,29 +96,3 @@ def write(many: Many, sessions: Iterable[Session]) -> None:
     many("DELETE FROM step_results WHERE session = ?", [(s.id,) for s in chosen])
     many(UPSERT_SUMMARY, [summary_row(s, kept(s)) for s in chosen])
     many(INSERT_STEPS, [row for s in chosen for row in step_rows(s)])
-
-
-def backfill(query: Query, many: Many, chunk: int = 500) -> None:
-    """Summary rows for every session already kept (migration 5)."""
-    from troubleshoot.sessions import rows as rows_  # rows.py reads the schema, as this does
-
-    ids = [row["id"] for row in query("SELECT id FROM sessions", ())]
-    for start in range(0, len(ids), chunk):
-        part = ids[start : start + chunk]
-        marks = ", ".join("?" * len(part))
-        moved = {
-            row["session"]
-            for row in query(f"SELECT DISTINCT session FROM moves WHERE session IN ({marks})", part)
-        }
-        events: dict[str, list[Any]] = {}
-        for e in query(
-            f"SELECT * FROM events WHERE session IN ({marks}) ORDER BY session, seq", part
-        ):
-            events.setdefault(e["session"], []).append(rows_.entry(e))
-        found = query(f"SELECT * FROM sessions WHERE id IN ({marks})", part)
-        sessions = [rows_.session(row, [], events.get(row["id"], [])) for row in found]
-        many(
-            UPSERT_SUMMARY,
-            [summary_row(s, s.outcome is not None or s.id in moved) for s in sessions],
-        )
-        many(INSERT_STEPS, [row for s in sessions for row in step_rows(s)])
