@@ -339,7 +339,8 @@ def _put_all(cur: psycopg.Cursor[dict[str, Any]], sessions: list[Session]) -> No
     latest = {s.id: s for s in sessions}
     cur.execute("DELETE FROM sessions WHERE id = ANY(%s)", (list(latest),))
     tables: list[tuple[str, Sequence[str], Iterable[Sequence[Any]]]] = [
-        ("sessions", rows_.COLUMNS, (tuple(rows_.values(s).values()) for s in latest.values())),
+        ("sessions", rows_.COLUMNS,
+         ([rows_.values(s)[c] for c in rows_.COLUMNS] for s in latest.values())),
         ("moves", ("session", "seq", "at", "action"),
          (row for s in latest.values() for row in rows_.move_values(s, 0))),
         ("events", ("session", "seq", "kind", "at", "tree", "node", "text", "value", "detail"),
