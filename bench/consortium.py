@@ -35,7 +35,7 @@ HERE = Path(__file__).resolve().parent
 ROOT = HERE.parent
 
 from troubleshoot.handoff import content  # noqa: E402
-from troubleshoot.sessions import figures, records, tally  # noqa: E402
+from troubleshoot.sessions import records, tally  # noqa: E402
 from troubleshoot.sessions.records import Move, Session  # noqa: E402
 from troubleshoot.sessions.selection import Selection  # noqa: E402
 from troubleshoot.sessions.storage import SessionStore  # noqa: E402
@@ -122,13 +122,9 @@ def measure(store: SessionStore, args: argparse.Namespace) -> dict[str, float]:
     last_week = FIRST_DAY + dt.timedelta(days=max(0, args.days - 7))
     for name, since in (("all", None), ("week", last_week)):
         began = time.perf_counter()
-        kept = tally.chosen(store, Selection(since=since))  # as report reads them
-        loaded = time.perf_counter() - began
-        built = figures.build(kept, selection=Selection(since=since))
-        results[f"report_{name}_load_s"] = loaded
-        results[f"report_{name}_figures_s"] = time.perf_counter() - began - loaded
+        built = tally.report(store, Selection(since=since))  # as report computes it
+        results[f"report_{name}_s"] = time.perf_counter() - began
         results[f"report_{name}_sessions"] = float(built.total.sessions)
-        del kept, built
     return results
 
 
@@ -138,9 +134,8 @@ def show(engine: str, results: dict[str, float], size: int) -> None:
     print(f"  bulk import           {results['import_s']:>10.1f} s  "
           f"({results['import_rate']:,.0f} sessions/s)")  # fmt: skip
     for name, label in (("all", "report, all days"), ("week", "report, last 7 days")):
-        load, fig = results[f"report_{name}_load_s"], results[f"report_{name}_figures_s"]
-        print(f"  {label:<21} {load + fig:>10.2f} s  (reading {load:.2f} s, figures {fig:.2f} s, "
-              f"{results[f'report_{name}_sessions']:,.0f} sessions)")  # fmt: skip
+        print(f"  {label:<21} {results[f'report_{name}_s']:>10.2f} s  "
+              f"({results[f'report_{name}_sessions']:,.0f} sessions)")  # fmt: skip
     print(f"  database size         {size / 1e6:>10.1f} MB")
 
 

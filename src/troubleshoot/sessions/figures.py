@@ -151,7 +151,7 @@ def _times(sessions: Sequence[Session], ended: Outcome) -> list[float]:
     return [s.minutes for s in sessions if outcome(s) == ended and s.minutes is not None]
 
 
-def _urgent(session: Session) -> bool:
+def urgent(session: Session) -> bool:
     return outcome(session) == Outcome.ESCALATED and bool(
         session.handoff and session.handoff.urgent
     )
@@ -175,7 +175,7 @@ def figures(group: str, sessions: Sequence[Session]) -> Figures:
         median_minutes=median(times),
         p90_minutes=percentile(times, 90),
         overruns=sum(1 for s in sessions if any(e.kind == Kind.STOP_OFFERED for e in s.events)),
-        urgent=sum(1 for s in sessions if _urgent(s)),
+        urgent=sum(1 for s in sessions if urgent(s)),
         escalate_median_minutes=median(escalating),
         escalate_p90_minutes=percentile(escalating, 90),
     )
@@ -186,15 +186,22 @@ def escalation_nodes(sessions: Iterable[Session]) -> tuple[EscalationNode, ...]:
     for s in sessions:
         if outcome(s) != Outcome.ESCALATED:
             continue
-        reason = "stopped by staff" if s.by_staff else _end_text(s)
-        counts[(s.end_tree, s.end_node, reason)] += 1
+        counts[(s.end_tree, s.end_node, end_reason(s))] += 1
     ranked = sorted(counts.items(), key=lambda kc: (-kc[1], kc[0]))
     return tuple(EscalationNode(t, n, r, c) for (t, n, r), c in ranked[:TOP])
 
 
-def _end_text(session: Session) -> str:
+def end_reason(session: Session) -> str:
+    """Why an escalated session ended: the tree's reason, or staff stopping it."""
+    if session.by_staff:
+        return "stopped by staff"
     ends = [e for e in session.events if e.kind == Kind.END]
     return ends[-1].text if ends else ""
+
+
+def overrun_reasons(session: Session) -> set[str]:
+    """Why the tool offered to stop guessing in *session* (minutes, steps, repeat), if it did."""
+    return {e.value.split(":")[0] for e in session.events if e.kind == Kind.STOP_OFFERED}
 
 
 def failing_steps(found: Iterable[StepFigures]) -> tuple[FailingStep, ...]:
@@ -206,8 +213,7 @@ def overruns(sessions: Iterable[Session]) -> tuple[tuple[Overrun, ...], int]:
     by_reason: Counter[str] = Counter()
     kept = 0
     for s in sessions:
-        reasons = {e.value.split(":")[0] for e in s.events if e.kind == Kind.STOP_OFFERED}
-        by_reason.update(reasons)
+        by_reason.update(overrun_reasons(s))
         kept += any(e.kind == Kind.KEPT_GOING for e in s.events)
     ranked = sorted(by_reason.items(), key=lambda kc: (-kc[1], kc[0]))
     return tuple(Overrun(r, c) for r, c in ranked), kept

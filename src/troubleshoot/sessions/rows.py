@@ -1,8 +1,9 @@
 """The session database's tables, and a session as rows of them and back.
 
 One row in ``sessions`` per walk, one in ``moves`` per action and one in ``events``
-per transcript line. Lists, facts and the hand-off are kept as JSON text in their
-columns. The SQL itself, the transactions and the waiting are in store.py.
+per transcript line, with what the report counts of it beside them (summary.py).
+Lists, facts and the hand-off are kept as JSON text in their columns. The tables
+are in schema.py; the transactions and the waiting in store.py and pgstore.py.
 """
 
 from __future__ import annotations
@@ -10,80 +11,16 @@ from __future__ import annotations
 import datetime as dt
 import json
 import sqlite3
-from collections.abc import Mapping
-from typing import Any, Union
+from collections.abc import Iterator
+from typing import Any
 
-from troubleshoot.sessions import codec
+from troubleshoot.sessions import codec, schema, summary
 from troubleshoot.sessions.records import Move, Session
 from troubleshoot.tree.model import Budget
 from troubleshoot.walk.prompts import Entry, Kind, Outcome
 
-#: The same in both engines: the report's filters as ranges over an index.
-REPORT_INDEXES = (
-    "CREATE INDEX sessions_tree_started ON sessions (tree, started)",
-    "CREATE INDEX sessions_branch_started ON sessions (branch, started)",
-)
-
-#: MIGRATIONS[n] takes a database at schema version n to version n + 1.
-MIGRATIONS: tuple[tuple[str, ...], ...] = (
-    (
-        """CREATE TABLE sessions (
-            id TEXT PRIMARY KEY,
-            tree TEXT NOT NULL,
-            digest TEXT NOT NULL,
-            started TEXT NOT NULL,
-            budget_minutes INTEGER NOT NULL,
-            budget_steps INTEGER NOT NULL,
-            start_node TEXT,
-            admin INTEGER NOT NULL,
-            forbidden TEXT NOT NULL,
-            initials TEXT NOT NULL,
-            path TEXT NOT NULL,
-            at_tree TEXT NOT NULL,
-            at_node TEXT NOT NULL,
-            updated TEXT,
-            outcome TEXT,
-            ended TEXT,
-            end_tree TEXT NOT NULL,
-            end_node TEXT NOT NULL,
-            by_staff INTEGER NOT NULL,
-            facts TEXT NOT NULL,
-            handoff TEXT
-        )""",
-        """CREATE TABLE moves (
-            session TEXT NOT NULL REFERENCES sessions(id) ON DELETE CASCADE,
-            seq INTEGER NOT NULL,
-            at TEXT NOT NULL,
-            action TEXT NOT NULL,
-            PRIMARY KEY (session, seq)
-        )""",
-        """CREATE TABLE events (
-            session TEXT NOT NULL REFERENCES sessions(id) ON DELETE CASCADE,
-            seq INTEGER NOT NULL,
-            kind TEXT NOT NULL,
-            at TEXT NOT NULL,
-            tree TEXT NOT NULL,
-            node TEXT NOT NULL,
-            text TEXT NOT NULL,
-            value TEXT NOT NULL,
-            detail TEXT NOT NULL,
-            PRIMARY KEY (session, seq)
-        )""",
-        "CREATE INDEX sessions_started ON sessions (started)",
-        "CREATE INDEX sessions_updated ON sessions (updated)",
-    ),
-    # 2: sessions imported from another desk's export, which are not resumed here.
-    ("ALTER TABLE sessions ADD COLUMN imported INTEGER NOT NULL DEFAULT 0",),
-    # 3: where each walk was done; records made before stay empty there.
-    (
-        "ALTER TABLE sessions ADD COLUMN library TEXT NOT NULL DEFAULT ''",
-        "ALTER TABLE sessions ADD COLUMN branch TEXT NOT NULL DEFAULT ''",
-        "ALTER TABLE sessions ADD COLUMN desk TEXT NOT NULL DEFAULT ''",
-    ),
-    # 4: the report's --tree and --branch over a span of days, read from an index (tally.py).
-    REPORT_INDEXES,
-)
-SCHEMA_VERSION = len(MIGRATIONS)
+#: The tables and their versions are in schema.py, written once for both engines.
+MIGRATIONS, SCHEMA_VERSION = schema.MIGRATIONS, schema.SCHEMA_VERSION
 
 COLUMNS = (
     "id", "tree", "digest", "started", "budget_minutes", "budget_steps", "start_node", "admin",
@@ -93,8 +30,13 @@ COLUMNS = (
 )  # fmt: skip
 
 
-#: A row as either engine gives it: by column name, with its names from keys().
-Row = Union[sqlite3.Row, Mapping[str, Any]]  # noqa: UP007 (Python 3.10 runs this line)
+Row = schema.Row
+
+
+def chunks(items: list[str], size: int) -> Iterator[list[str]]:
+    """*items* a few at a time: SQLite takes at most 999 parameters in one statement."""
+    for start in range(0, len(items), size):
+        yield items[start : start + size]
 
 
 def when(text: str) -> dt.datetime:
@@ -150,8 +92,11 @@ def event_values(s: Session, start: int) -> list[tuple[Any, ...]]:
     ]
 
 
-def save(conn: sqlite3.Connection, s: Session, moves_from: int, events_from: int) -> None:
-    """Write the session row, and its moves and events from the given positions on."""
+def save(
+    conn: sqlite3.Connection, s: Session, moves_from: int, events_from: int, summarise: bool = True
+) -> None:
+    """Write the session row, and its moves and events from the given positions on, and
+    unless told not to (a batch writes them all at once) its summary rows."""
     names = ", ".join(COLUMNS)
     marks = ", ".join(f":{c}" for c in COLUMNS)
     updates = ", ".join(f"{c} = excluded.{c}" for c in COLUMNS if c != "id")
@@ -168,6 +113,8 @@ def save(conn: sqlite3.Connection, s: Session, moves_from: int, events_from: int
         "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
         event_values(s, events_from),
     )
+    if summarise:
+        summary.write(conn.executemany, [s])
 
 
 def move(row: Row) -> Move:
@@ -221,3 +168,28 @@ def session(row: Row, moves: list[Move], events: list[Entry]) -> Session:
         branch=text("branch"),
         desk=text("desk"),
     )
+
+
+def fill(step: schema.Fill, query: schema.Query, many: schema.Many, chunk: int = 500) -> None:
+    """Fill what *step* names from the sessions already kept (so far only their summaries)."""
+    ids = [row["id"] for row in query("SELECT id FROM sessions", ())]
+    for part in chunks(ids, chunk):
+        marks = ", ".join("?" * len(part))
+        moved = {
+            row["session"]
+            for row in query(f"SELECT DISTINCT session FROM moves WHERE session IN ({marks})", part)
+        }
+        events: dict[str, list[Entry]] = {}
+        for e in query(
+            f"SELECT * FROM events WHERE session IN ({marks}) ORDER BY session, seq", part
+        ):
+            events.setdefault(e["session"], []).append(entry(e))
+        found = [
+            session(row, [], events.get(row["id"], []))
+            for row in query(f"SELECT * FROM sessions WHERE id IN ({marks})", part)
+        ]
+        many(
+            summary.UPSERT_SUMMARY,
+            [summary.summary_row(s, s.outcome is not None or s.id in moved) for s in found],
+        )
+        many(summary.INSERT_STEPS, [row for s in found for row in summary.step_rows(s)])

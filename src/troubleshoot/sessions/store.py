@@ -7,8 +7,8 @@ SQLite answers "database is locked" tries again after a short random pause, for 
 to :data:`WAIT_SECONDS`. (SQLite's own busy handler sleeps in coarse steps that made
 two busy terminals several times slower than one.)
 
-The database schema carries a version, and ``rows.MIGRATIONS`` takes an older file
-up to the current one; rows.py also turns a session into rows and back.
+The database schema carries a version, and ``schema.MIGRATIONS`` takes an older file
+up to the current one; rows.py turns a session into rows and back.
 
 A damaged file, a read-only one or one held too long by another terminal is never a
 crash: every failure leaves as a :class:`StoreError` saying what is wrong and how to
@@ -25,7 +25,7 @@ import errno
 import random
 import sqlite3
 import time
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable
 from dataclasses import replace
 from pathlib import Path
 from typing import Any, TypeVar
@@ -33,15 +33,15 @@ from typing import Any, TypeVar
 from troubleshoot import files, paths
 from troubleshoot.errors import TroubleshootError
 from troubleshoot.sessions import rows as rows_
+from troubleshoot.sessions import summary
 from troubleshoot.sessions.failures import StoreError, busy, newer, trouble
 from troubleshoot.sessions.records import Move, Session
-from troubleshoot.sessions.rows import MIGRATIONS, SCHEMA_VERSION
+from troubleshoot.sessions.schema import SCHEMA_VERSION, steps
 from troubleshoot.walk.prompts import Entry
 
 T = TypeVar("T")
 
 WAIT_SECONDS = 5.0  # how long one write waits for other terminals before giving up
-
 
 #: Sessions worth listing: not a walk left at its first prompt. Earlier versions kept
 #: those from the first prompt on; they have nothing to resume and nothing to count.
@@ -172,11 +172,8 @@ class Store:
             raise trouble(self.path, e) from None
 
     def _check_writable(self) -> None:
-        """A file that can be read but not written says so now, not at the first answer.
-
-        SQLite opens such a file quietly read-only; a change that is rolled back at
-        once finds out, and costs no write to the disk.
-        """
+        """A file that can be read but not written says so now, not at the first answer:
+        SQLite opens it quietly read-only; a change rolled back at once finds out."""
         conn = self.conn
 
         def attempt() -> None:
@@ -193,10 +190,8 @@ class Store:
             raise trouble(self.path, e) from None
 
     def _read(self, sql: str, params: Iterable[Any] = ()) -> list[sqlite3.Row]:
-        cursor = self.conn.cursor()
-        cursor.row_factory = sqlite3.Row
         try:
-            return _retry(lambda: cursor.execute(sql, tuple(params)).fetchall(), self.wait)
+            return _retry(lambda: _rows(self.conn, sql, params), self.wait)
         except sqlite3.Error as e:
             raise trouble(self.path, e) from None
 
@@ -211,9 +206,11 @@ class Store:
             found = int(conn.execute("PRAGMA user_version").fetchone()[0])  # again, locked
             if found > SCHEMA_VERSION:
                 raise newer(self.path, found)
-            for version in range(found, SCHEMA_VERSION):
-                for statement in MIGRATIONS[version]:
-                    conn.execute(statement)
+            for step in steps(found, "sqlite"):
+                if isinstance(step, str):
+                    conn.execute(step)
+                else:
+                    rows_.fill(step, lambda sql, params: _rows(conn, sql, params), conn.executemany)
             conn.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
 
         self._write(upgrade)
@@ -229,15 +226,16 @@ class Store:
         self.put_all([session])
 
     def put_all(self, sessions: Iterable[Session], *, imported: bool = False) -> None:
-        """Write whole sessions in one transaction, replacing any earlier copies;
-        *imported* marks them as another desk's (see ``Session.imported``)."""
+        """Write whole sessions in one transaction, replacing earlier copies (the last of
+        an id sent twice wins); *imported* marks them as another desk's."""
         chosen = [replace(s, imported=True) if imported else s for s in sessions]
 
         def work(conn: sqlite3.Connection) -> None:
             for session in chosen:
                 conn.execute("DELETE FROM moves WHERE session = ?", (session.id,))
                 conn.execute("DELETE FROM events WHERE session = ?", (session.id,))
-                rows_.save(conn, session, 0, 0)
+                rows_.save(conn, session, 0, 0, summarise=False)
+            summary.write(conn.executemany, {s.id: s for s in chosen}.values())
 
         if chosen:
             self._write(work)
@@ -301,7 +299,7 @@ class Store:
     def completeness(self, ids: list[str]) -> dict[str, tuple[bool, int, int]]:
         """How complete the copies held of these sessions are (see ``Session.completeness``)."""
         found: dict[str, tuple[bool, int, int]] = {}
-        for chunk in _chunks(ids, 500):
+        for chunk in rows_.chunks(ids, 500):
             marks = ",".join("?" * len(chunk))
             for row in self._read(
                 "SELECT id, handoff IS NOT NULL AS closed,"
@@ -355,7 +353,7 @@ class Store:
         events: dict[str, list[Entry]] = {}
         if full and rows:
             ids = [row["id"] for row in rows]
-            for chunk in _chunks(ids, 500):
+            for chunk in rows_.chunks(ids, 500):
                 marks = ",".join("?" * len(chunk))
                 for m in self._read(
                     f"SELECT * FROM moves WHERE session IN ({marks}) ORDER BY session, seq", chunk
@@ -370,9 +368,10 @@ class Store:
         ]
 
 
-def _chunks(items: list[str], size: int) -> Iterator[list[str]]:
-    for start in range(0, len(items), size):
-        yield items[start : start + size]
+def _rows(conn: sqlite3.Connection, sql: str, params: Iterable[Any]) -> list[sqlite3.Row]:
+    cursor = conn.cursor()
+    cursor.row_factory = sqlite3.Row
+    return cursor.execute(sql, tuple(params)).fetchall()
 
 
 def _make(path: Path) -> None:

@@ -1,5 +1,8 @@
 """The report's sessions, read lean from either engine: what the figures count, no more.
 
+Since schema 5 the engine sums the figures itself (aggregate.py); this reading is
+for a file opened read-only below it, which has no summary rows yet.
+
 A consortium keeps hundreds of thousands of sessions, and decoding each one whole
 (its moves, facts, path and every transcript line) is what made ``report`` take a
 minute. The figures (figures.py, steps.py) need only a few columns of each session
@@ -21,6 +24,7 @@ from collections.abc import Callable, Iterable, Mapping, Sequence
 from typing import Any
 
 from troubleshoot.handoff.content import HandOff
+from troubleshoot.sessions import aggregate
 from troubleshoot.sessions import figures as figures_
 from troubleshoot.sessions.pgstore import PgStore
 from troubleshoot.sessions.records import Session
@@ -170,5 +174,11 @@ def chosen(store: SessionStore, selection: Selection) -> list[Session]:
 def report(
     store: SessionStore, selection: Selection, titles: Mapping[str, str] | None = None
 ) -> figures_.Report:
-    """The report over *store* (see :func:`chosen`)."""
+    """The report over *store*: summed by the engine where its summary rows are kept
+    (schema 5, aggregate.py), else counted here from the sessions :func:`chosen` reads."""
+    if isinstance(store, Store) and store.version() >= 5:
+        return aggregate.report(store._read, selection, titles)
+    if isinstance(store, PgStore):
+        with store.summing() as read:
+            return aggregate.report(read, selection, titles, postgres=True)
     return figures_.build(chosen(store, selection), selection=selection, titles=titles)
