@@ -13,6 +13,39 @@ from tests.terminal import ended, spawn
 from tests.walk.test_practice import DRILL
 from troubleshoot.sessions import practice as kept
 
+# The same drill's card in plain and arrow-key mode: an admin step left for IT.
+ADMIN_CARD = [
+    "SCORE CARD: desk, scenario 'queue stuck'",
+    "  End: Right end.",
+    "    Yours:  escalated: Print queue stuck.",
+    "    Expert: escalated: Print queue stuck.",
+    "  Time: 5 of 10 practice minutes (0 asked of the patron)",
+    "  Steps not needed: none",
+    "  Needs admin rights (left for IT, as it should be without them):",
+    "    - Restart the print spooler.",
+    "  Facts for IT: 1 of 1 given (complete)",
+    "  Your walk:",
+    "    Where did the patron print from? -> A library PC",
+    "    Release the job at the station. -> not fixed",
+    "    Check the paper tray. -> not fixed",
+    "  The expert's walk:",
+    "    Where did the patron print from? -> A library PC",
+    "    Release the job at the station. -> not fixed",
+    "    Check the paper tray. -> not fixed",
+    "Kept with the practice results (never with real sessions).",
+    "",
+]
+
+# How the "tray empty" cards end: the expert's walk, then where the result is kept.
+TRAY_EXPERT = [
+    "  The expert's walk:",
+    "    Where did the patron print from? -> A library PC",
+    "    Release the job at the station. -> not fixed",
+    "    Check the paper tray. -> fixed",
+    "Kept with the practice results (never with real sessions).",
+    "",
+]
+
 
 @pytest.fixture
 def trees(tmp_path: Path) -> Path:
@@ -71,12 +104,7 @@ def test_a_perfect_run_asks_the_patron_and_scores_the_right_end(trees: Path) -> 
         "    Where did the patron print from? -> A library PC",
         "    Release the job at the station. -> not fixed",
         "    Check the paper tray. -> fixed",
-        "  The expert's walk:",
-        "    Where did the patron print from? -> A library PC",
-        "    Release the job at the station. -> not fixed",
-        "    Check the paper tray. -> fixed",
-        "Kept with the practice results (never with real sessions).",
-        "",
+        *TRAY_EXPERT,
     ]
     (result,) = kept.results()
     assert (result.tree, result.scenario, result.initials) == ("desk", "tray empty", "JD")
@@ -99,12 +127,7 @@ def test_escalating_too_early_is_the_wrong_end_with_facts_missing(trees: Path) -
         "  Facts for IT: 0 of 1 given (incomplete)",
         "  Your walk:",
         "    Where did the patron print from? -> Many PCs at once",
-        "  The expert's walk:",
-        "    Where did the patron print from? -> A library PC",
-        "    Release the job at the station. -> not fixed",
-        "    Check the paper tray. -> fixed",
-        "Kept with the practice results (never with real sessions).",
-        "",
+        *TRAY_EXPERT,
     ]
 
 
@@ -136,27 +159,7 @@ def test_an_admin_step_is_left_for_it_and_named_on_the_card(trees: Path) -> None
     assert ended(child)[0] == 0
     shown = lines(seen)
     assert "* Needs admin rights, so it is noted for IT: Restart the print spooler." in shown
-    assert after(shown, "SCORE CARD: desk, scenario 'queue stuck'") == [
-        "SCORE CARD: desk, scenario 'queue stuck'",
-        "  End: Right end.",
-        "    Yours:  escalated: Print queue stuck.",
-        "    Expert: escalated: Print queue stuck.",
-        "  Time: 5 of 10 practice minutes (0 asked of the patron)",
-        "  Steps not needed: none",
-        "  Needs admin rights (left for IT, as it should be without them):",
-        "    - Restart the print spooler.",
-        "  Facts for IT: 1 of 1 given (complete)",
-        "  Your walk:",
-        "    Where did the patron print from? -> A library PC",
-        "    Release the job at the station. -> not fixed",
-        "    Check the paper tray. -> not fixed",
-        "  The expert's walk:",
-        "    Where did the patron print from? -> A library PC",
-        "    Release the job at the station. -> not fixed",
-        "    Check the paper tray. -> not fixed",
-        "Kept with the practice results (never with real sessions).",
-        "",
-    ]
+    assert after(shown, "SCORE CARD: desk, scenario 'queue stuck'") == ADMIN_CARD
 
 
 def test_a_seed_draws_the_same_scenario_and_the_report_shows_the_scores(
@@ -299,12 +302,7 @@ def test_in_arrow_key_mode_escalating_now_at_the_first_step_is_stopped_early(
         "  Facts for IT: 0 of 1 given (incomplete)",
         "  Your walk:",
         "    Where did the patron print from? -> A library PC",
-        "  The expert's walk:",
-        "    Where did the patron print from? -> A library PC",
-        "    Release the job at the station. -> not fixed",
-        "    Check the paper tray. -> fixed",
-        "Kept with the practice results (never with real sessions).",
-        "",
+        *TRAY_EXPERT,
     ]
     (result,) = kept.results()
     assert (result.right_end, result.same_kind, result.facts_given) == (False, False, 0)
@@ -323,27 +321,7 @@ def test_in_arrow_key_mode_an_admin_step_is_left_for_it_and_named_on_the_card(
     child.expect("1 of 1: PC number")
     child.send("PC 12\r")
     assert ended(child)[0] == 0
-    assert card(seen) == [
-        "SCORE CARD: desk, scenario 'queue stuck'",
-        "  End: Right end.",
-        "    Yours:  escalated: Print queue stuck.",
-        "    Expert: escalated: Print queue stuck.",
-        "  Time: 5 of 10 practice minutes (0 asked of the patron)",
-        "  Steps not needed: none",
-        "  Needs admin rights (left for IT, as it should be without them):",
-        "    - Restart the print spooler.",
-        "  Facts for IT: 1 of 1 given (complete)",
-        "  Your walk:",
-        "    Where did the patron print from? -> A library PC",
-        "    Release the job at the station. -> not fixed",
-        "    Check the paper tray. -> not fixed",
-        "  The expert's walk:",
-        "    Where did the patron print from? -> A library PC",
-        "    Release the job at the station. -> not fixed",
-        "    Check the paper tray. -> not fixed",
-        "Kept with the practice results (never with real sessions).",
-        "",
-    ]
+    assert card(seen) == ADMIN_CARD
     (result,) = kept.results()
     assert (result.right_end, result.admin, result.facts_given) == (True, 1, 1)
 
