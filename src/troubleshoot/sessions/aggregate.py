@@ -29,7 +29,6 @@ The SQL is written with ``?`` marks; PostgreSQL's driver is given ``%s`` instead
 
 from __future__ import annotations
 
-import datetime as dt
 import math
 from collections import Counter
 from collections.abc import Callable, Mapping, Sequence
@@ -51,25 +50,8 @@ Times = dict[tuple[str, str, str], tuple[float, float]]
 
 
 def where(selection: Selection, tree: str = "tree") -> tuple[str, list[Any]]:
-    """The selection as a WHERE clause over summary rows; *tree* is the walk's tree column.
-
-    The days are ranges over the start time, as tally.where has them; the branch is
-    kept as the report groups it, "(no branch)" included.
-    """
-    clauses: list[str] = []
-    params: list[Any] = []
-    if selection.since is not None:
-        clauses.append("started >= ?")
-        params.append(selection.since.isoformat())
-    if selection.until is not None:
-        clauses.append("started < ?")
-        params.append((selection.until + dt.timedelta(days=1)).isoformat())
-    if selection.tree is not None:
-        clauses.append(f"{tree} = ?")
-        params.append(selection.tree)
-    if selection.branch is not None:
-        clauses.append("branch = ?")
-        params.append(selection.branch)
+    """The selection as a WHERE clause over summary rows; *tree* is the walk's tree column."""
+    clauses, params = selection.clauses(tree=tree)
     return " AND ".join(clauses) or "1 = 1", params
 
 

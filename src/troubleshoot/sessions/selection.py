@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from typing import Any
 
 from troubleshoot.errors import Exit, TroubleshootError
 from troubleshoot.frozen import frozen
@@ -35,6 +36,35 @@ class Selection:
         if self.tree is not None and session.tree != self.tree:
             return False
         return self.branch is None or branch_of(session) == self.branch
+
+    def clauses(self, prefix: str = "", tree: str = "tree") -> tuple[list[str], list[Any]]:
+        """This selection as SQL conditions over a table whose columns start *prefix*.
+
+        Times are ISO text that starts with the day, so "started on or after *since*" is
+        ``started >= since`` and "on or before *until*" is ``started < the day after``:
+        both a range over the index rather than a function of every row. *tree* names
+        the tree column (a summary row keeps the walk's own tree under another name).
+        Sessions keep an empty branch where the site named none, summary rows keep
+        NO_BRANCH: picking NO_BRANCH matches both.
+        """
+        clauses: list[str] = []
+        params: list[Any] = []
+        if self.since is not None:
+            clauses.append(f"{prefix}started >= ?")
+            params.append(self.since.isoformat())
+        if self.until is not None:
+            clauses.append(f"{prefix}started < ?")
+            params.append((self.until + dt.timedelta(days=1)).isoformat())
+        if self.tree is not None:
+            clauses.append(f"{prefix}{tree} = ?")
+            params.append(self.tree)
+        if self.branch == NO_BRANCH:  # branch_of: an empty branch is counted as this one
+            clauses.append(f"{prefix}branch IN ('', ?)")
+            params.append(NO_BRANCH)
+        elif self.branch is not None:
+            clauses.append(f"{prefix}branch = ?")
+            params.append(self.branch)
+        return clauses, params
 
 
 def branch_of(session: Session) -> str:

@@ -29,7 +29,7 @@ from troubleshoot.sessions import figures as figures_
 from troubleshoot.sessions.pgstore import PgStore
 from troubleshoot.sessions.records import Session
 from troubleshoot.sessions.rows import Row, entry, when
-from troubleshoot.sessions.selection import NO_BRANCH, Selection
+from troubleshoot.sessions.selection import Selection
 from troubleshoot.sessions.storage import SessionStore
 from troubleshoot.sessions.store import Store
 from troubleshoot.tree.values import Budget
@@ -54,29 +54,9 @@ Read = Callable[[str, Sequence[Any]], Sequence[Row]]
 
 
 def where(selection: Selection) -> tuple[str, list[Any]]:
-    """The selection as a WHERE clause over ``sessions s``, with its parameters.
-
-    Times are ISO text that starts with the day, so "started on or after *since*" is
-    ``started >= since`` and "on or before *until*" is ``started < the day after``:
-    both a range over the index rather than a function of every row.
-    """
-    clauses, params = [_KEPT], []
-    if selection.since is not None:
-        clauses.append("s.started >= ?")
-        params.append(selection.since.isoformat())
-    if selection.until is not None:
-        clauses.append("s.started < ?")
-        params.append((selection.until + dt.timedelta(days=1)).isoformat())
-    if selection.tree is not None:
-        clauses.append("s.tree = ?")
-        params.append(selection.tree)
-    if selection.branch == NO_BRANCH:  # branch_of: an empty branch is counted as this one
-        clauses.append("s.branch IN ('', ?)")
-        params.append(NO_BRANCH)
-    elif selection.branch is not None:
-        clauses.append("s.branch = ?")
-        params.append(selection.branch)
-    return " AND ".join(clauses), params
+    """The selection as a WHERE clause over ``sessions s``, with its parameters."""
+    clauses, params = selection.clauses("s.")
+    return " AND ".join([_KEPT, *clauses]), params
 
 
 def lean_sessions(
