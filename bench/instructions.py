@@ -18,7 +18,6 @@ pseudo-terminal.
 from __future__ import annotations
 
 import os
-import pty
 import re
 import select
 import shutil
@@ -30,7 +29,7 @@ from pathlib import Path
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
 
-from run import STARTUP_BUDGETS, env_for  # noqa: E402
+from run import STARTUP_BUDGETS, env_for, in_terminal, read_until  # noqa: E402
 
 COUNTED = re.compile(rb"Collected : (\d+)")
 VALGRIND = ["valgrind", "--tool=callgrind", "--callgrind-out-file=/dev/null"]
@@ -53,19 +52,8 @@ def counted(args: list[str], env: dict[str, str], stdin: str = "") -> int:
 
 def counted_in_terminal(args: list[str], env: dict[str, str], until: bytes) -> int:
     """The same, on a pseudo-terminal: stopped with Ctrl-C once *until* is on screen."""
-    parent, child = pty.openpty()
-    proc = subprocess.Popen(
-        [*VALGRIND, sys.executable, *args],
-        env=env | {"TERM": "xterm", "PROMPT_TOOLKIT_NO_CPR": "1"},
-        stdin=child,
-        stdout=child,
-        stderr=child,
-        close_fds=True,
-    )
-    os.close(child)
-    seen = b""
-    while until not in seen:
-        seen += os.read(parent, 4096)
+    proc, parent = in_terminal([*VALGRIND, sys.executable, *args], env)
+    seen = read_until(parent, until)
     os.write(parent, b"\x03")  # Ctrl-C, which the arrow-key menu reads itself
     while select.select([parent], [], [], 10)[0]:
         try:

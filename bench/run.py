@@ -7,7 +7,9 @@ trainer would otherwise reach for (yamllint, check-jsonschema) when installed. I
 prints a table and writes bench/results.json. It is a benchmark, not a test: nothing
 here fails on a timing.
 
-Options: ``--quick`` (fewer repeats, no 5,000-tree library), ``--repeat N``.
+Options: ``--quick`` (3 runs of each unless ``--repeat`` says otherwise, no 5,000-tree
+library), ``--repeat N``. The start-up measures are taken in turns, one of each per
+round, so that a machine's drift during the run falls on both sides of each ratio.
 """
 
 from __future__ import annotations
@@ -86,13 +88,11 @@ def first_question(env: dict[str, str]) -> float:
     return elapsed
 
 
-def first_arrow_question(env: dict[str, str]) -> float:
-    """Seconds from start until the first arrow-key menu is drawn on a real terminal."""
+def in_terminal(cmd: list[str], env: dict[str, str]) -> tuple[subprocess.Popen[bytes], int]:
+    """*cmd* started on a new pseudo-terminal, as at a desk; the terminal's side to read."""
     import pty
 
-    cmd = [sys.executable, "-m", "troubleshoot", "printer"]
     parent, child = pty.openpty()
-    start = time.perf_counter()
     proc = subprocess.Popen(
         cmd,
         env=env | {"TERM": "xterm", "PROMPT_TOOLKIT_NO_CPR": "1"},
@@ -102,8 +102,13 @@ def first_arrow_question(env: dict[str, str]) -> float:
         close_fds=True,
     )
     os.close(child)
+    return proc, parent
+
+
+def read_until(parent: int, until: bytes) -> bytes:
+    """What the terminal shows until *until* is on it (or the program has gone)."""
     seen = b""
-    while b"Choose:" not in seen:
+    while until not in seen:
         try:
             chunk = os.read(parent, 4096)
         except OSError:
@@ -111,6 +116,14 @@ def first_arrow_question(env: dict[str, str]) -> float:
         if not chunk:
             break
         seen += chunk
+    return seen
+
+
+def first_arrow_question(env: dict[str, str]) -> float:
+    """Seconds from start until the first arrow-key menu is drawn on a real terminal."""
+    start = time.perf_counter()
+    proc, parent = in_terminal([sys.executable, "-m", "troubleshoot", "printer"], env)
+    read_until(parent, b"Choose:")
     elapsed = time.perf_counter() - start
     proc.kill()
     proc.wait()
@@ -126,6 +139,45 @@ STARTUP_BUDGETS = {
     "first question, printer --plain": 1.5,
     "first question, printer (arrow keys)": 2.5,
 }
+
+
+def interleaved(env: dict[str, str], repeat: int) -> dict[str, dict[str, float]]:
+    """Medians of the start-up measures, taken in turns rather than one after another.
+
+    A shared machine speeds up and slows down over a run; measuring ``import typer``
+    fifteen times and then ``list`` fifteen times puts that drift into the ratio.
+    Taking one of each in every round puts the same drift on both sides of it.
+    """
+    commands: dict[str, list[str]] = {
+        "import typer": [sys.executable, "-c", "import typer"],
+        "--version": tool("--version"),
+        "--help": tool("--help"),
+        "list": tool("list"),
+        "find 'my printout never came out'": tool(
+            "find", "my printout never came out", "--format", "json"
+        ),
+    }
+    walks = {
+        "first question, printer --plain": first_question,
+        "first question, printer (arrow keys)": first_arrow_question,
+    }
+    runs: dict[str, list[tuple[float, int]]] = {name: [] for name in [*commands, *walks]}
+    for round_ in range(repeat + 1):  # the first round fills the caches and is not kept
+        for name, cmd in commands.items():
+            got = timed(cmd, env)
+            if round_:
+                runs[name].append(got)
+        for name, walk in walks.items():
+            seconds = walk(env)
+            if round_:
+                runs[name].append((seconds, 0))
+    return {
+        name: {
+            "median_s": round(statistics.median(r[0] for r in got), 4),
+            "peak_mb": max(r[1] for r in got),
+        }
+        for name, got in runs.items()
+    }
 
 
 def median(cmd: list[str], env: dict[str, str], repeat: int, stdin: str = "") -> dict[str, float]:
@@ -151,9 +203,9 @@ def tool(*args: str) -> list[str]:
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--quick", action="store_true")
-    parser.add_argument("--repeat", type=int, default=5)
+    parser.add_argument("--repeat", type=int, default=None, help="runs of each (5; 3 quick)")
     opts = parser.parse_args()
-    repeat = 3 if opts.quick else opts.repeat
+    repeat = opts.repeat or (3 if opts.quick else 5)
     sizes = SIZES[:-1] if opts.quick else SIZES
     work = Path(tempfile.mkdtemp(prefix="troubleshoot-bench-"))
     compileall.compile_dir(ROOT / "src", quiet=1)  # as pip leaves an installed tool
@@ -162,29 +214,20 @@ def main() -> int:
     try:
         data = work / "data"
         env = env_for(data)
-        base = median([sys.executable, "-c", "import typer"], env, repeat)
+        startup = interleaved(env, repeat)
+        base = startup["import typer"]
         rows.append(("python -c 'import typer'", base["median_s"], f"{base['peak_mb']} MB"))
-        version = median(tool("--version"), env, repeat)
+        version = startup["--version"]
         ratio = version["median_s"] / base["median_s"]
         rows.append(("--version", version["median_s"], f"{ratio:.2f}x import typer"))
-        for name, args in (
-            ("--help", ("--help",)),
-            ("list", ("list",)),
-            (
-                "find 'my printout never came out'",
-                ("find", "my printout never came out", "--format", "json"),
-            ),
-        ):
-            got = median(tool(*args), env, repeat)
+        for name in ("--help", "list", "find 'my printout never came out'"):
+            got = startup[name]
             rows.append((name, got["median_s"], f"{got['peak_mb']} MB"))
             results[name] = got
-        fq = statistics.median(first_question(env) for _ in range(repeat))
-        rows.append(("first question, printer --plain", round(fq, 4), ""))
-        results["first_question_s"] = round(fq, 4)
-        results["first question, printer --plain"] = {"median_s": round(fq, 4)}
-        fa = statistics.median(first_arrow_question(env) for _ in range(repeat))
-        rows.append(("first question, printer (arrow keys)", round(fa, 4), ""))
-        results["first question, printer (arrow keys)"] = {"median_s": round(fa, 4)}
+        for name in ("first question, printer --plain", "first question, printer (arrow keys)"):
+            rows.append((name, startup[name]["median_s"], ""))
+            results[name] = {"median_s": startup[name]["median_s"]}
+        results["first_question_s"] = startup["first question, printer --plain"]["median_s"]
         budgets = []
         for name, most in STARTUP_BUDGETS.items():
             measured = results[name]
