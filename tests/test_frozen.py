@@ -5,11 +5,11 @@ from __future__ import annotations
 import copy
 import dataclasses
 import pickle
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 import pytest
 
-from troubleshoot.frozen import frozen
+from troubleshoot.frozen import FrozenInstanceError, asdict, field, fields, frozen, mutable, replace
 
 
 @frozen
@@ -29,9 +29,9 @@ class Standard:
 
     name: str
     line: int = 0
-    tags: tuple[str, ...] = field(default_factory=tuple)
-    hidden: str = field(default="", repr=False)
-    seen: list[int] = field(default_factory=list, compare=False)
+    tags: tuple[str, ...] = dataclasses.field(default_factory=tuple)
+    hidden: str = dataclasses.field(default="", repr=False)
+    seen: list[int] = dataclasses.field(default_factory=list, compare=False)
 
 
 @frozen(order=True)
@@ -56,23 +56,46 @@ def test_a_value_prints_compares_and_hashes_as_a_dataclass_would() -> None:
     assert Fast("a").tags == () and Fast("a").seen is not Fast("a").seen
 
 
-def test_replace_fields_and_asdict_work_unchanged() -> None:
+def test_replace_fields_and_asdict_work_as_the_standard_ones() -> None:
     fast = Fast("a", seen=[1])
-    moved = dataclasses.replace(fast, line=5)
+    moved = replace(fast, line=5)
     assert moved == Fast("a", 5) and moved.seen == [1]
-    assert [f.name for f in dataclasses.fields(fast)] == ["name", "line", "tags", "hidden", "seen"]
-    assert dataclasses.asdict(fast) == dataclasses.asdict(Standard("a", seen=[1]))
-    assert dataclasses.is_dataclass(fast) and Fast.__match_args__ == Standard.__match_args__
+    assert [f.name for f in fields(fast)] == ["name", "line", "tags", "hidden", "seen"]
+    assert asdict(fast) == dataclasses.asdict(Standard("a", seen=[1]))
+    assert Fast.__match_args__ == Standard.__match_args__
+    with pytest.raises(TypeError, match="Fast has no field 'lines'"):
+        replace(fast, lines=5)
+
+
+def test_values_inside_values_become_dicts_and_standard_dataclasses_are_handed_on() -> None:
+    outer = Sorted("p", 1)
+    assert asdict(Holder(outer, [outer], {"k": (outer,)})) == {
+        "one": {"path": "p", "line": 1},
+        "many": [{"path": "p", "line": 1}],
+        "named": {"k": ({"path": "p", "line": 1},)},
+    }
+    assert replace(Standard("a"), line=3) == Standard("a", 3)
+    assert asdict(Holder(Standard("b"), [], {}))["one"] == dataclasses.asdict(Standard("b"))
 
 
 def test_a_value_cannot_be_changed_but_can_be_copied_and_pickled() -> None:
     fast = Fast("a")
-    with pytest.raises(dataclasses.FrozenInstanceError, match="cannot assign to field 'name'"):
+    with pytest.raises(FrozenInstanceError, match="cannot assign to field 'name'"):
         fast.name = "b"  # type: ignore[misc]
-    with pytest.raises(dataclasses.FrozenInstanceError):
+    with pytest.raises(AttributeError, match="cannot delete field 'line'"):
         del fast.line  # type: ignore[misc]
     assert copy.deepcopy(fast) == fast
     assert pickle.loads(pickle.dumps(Sorted("p", 1))) == Sorted("p", 1)
+
+
+def test_a_mutable_class_changes_compares_by_value_and_runs_post_init() -> None:
+    counter = Counter(["a"])
+    assert counter.total == 1 and counter == Counter(["a"]) and counter != Counter(["b"])
+    counter.words.append("b")
+    counter.total = 2
+    assert repr(counter) == "Counter(words=['a', 'b'], total=2)"
+    with pytest.raises(TypeError, match="unhashable"):
+        hash(counter)
 
 
 def test_order_sorts_by_the_fields_in_turn() -> None:
@@ -91,11 +114,18 @@ def test_what_it_does_not_cover_is_refused_rather_than_guessed() -> None:
         class Child(Fast):
             extra: int = 0
 
-    with pytest.raises(TypeError, match="__post_init__"):
 
-        @frozen
-        class Checked:
-            value: int
+@frozen
+class Holder:
+    one: object
+    many: list[object]
+    named: dict[str, tuple[object, ...]]
 
-            def __post_init__(self) -> None:
-                pass
+
+@mutable
+class Counter:
+    words: list[str]
+    total: int = field(default=0)
+
+    def __post_init__(self) -> None:
+        self.total = len(self.words)

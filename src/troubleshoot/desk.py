@@ -16,13 +16,12 @@ from __future__ import annotations
 
 import enum
 import os
-from dataclasses import field
 from functools import cached_property
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from troubleshoot import paths, privacy
-from troubleshoot.frozen import frozen
+from troubleshoot.frozen import field, frozen
 from troubleshoot.site.config import Settings, is_server
 from troubleshoot.site.locate import InForce, resolve
 from troubleshoot.tree import catalog as catalogs

@@ -8,9 +8,8 @@ in an editor: ``printer.yaml:14:9: node 'release': answers[1]: unknown target``.
 from __future__ import annotations
 
 import enum
-from dataclasses import dataclass, field
 
-from troubleshoot.frozen import frozen
+from troubleshoot.frozen import field, frozen, mutable
 
 
 class Exit(enum.IntEnum):
@@ -33,7 +32,7 @@ class Stopped(KeyboardInterrupt):
         self.exit_code = exit_code
 
 
-@dataclass
+@mutable
 class TroubleshootError(Exception):
     """An expected problem: shown as one line, never with a traceback."""
 

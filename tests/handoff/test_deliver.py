@@ -6,13 +6,13 @@ import datetime as dt
 import email
 import email.policy
 import sys
-from dataclasses import replace
 from email.message import EmailMessage
 from pathlib import Path
 
 import pytest
 
 from tests.conftest import FIXTURE_DIR
+from troubleshoot.frozen import replace
 from troubleshoot.handoff import content, deliver, routing, ticket
 from troubleshoot.handoff.content import HandOff
 from troubleshoot.handoff.deliver import WalkResult

@@ -10,7 +10,6 @@ from __future__ import annotations
 import datetime as dt
 import email
 import email.policy
-from dataclasses import replace
 from pathlib import Path
 
 from hypothesis import given
@@ -19,6 +18,7 @@ from hypothesis import strategies as st
 from tests.conftest import write_tree
 from tests.rendered import read
 from tests.text.test_markdown import TYPED, folded
+from troubleshoot.frozen import replace
 from troubleshoot.handoff import deliver, ticket
 from troubleshoot.handoff.content import HandOff, Route
 from troubleshoot.site.config import Contact, Settings

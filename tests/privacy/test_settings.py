@@ -98,9 +98,8 @@ def test_a_record_kept_under_a_looser_rule_is_shown_and_exported_scrubbed(
     tmp_path: Path,
     cli,  # type: ignore[no-untyped-def]
 ) -> None:
-    from dataclasses import replace
-
     from tests.recorded import desk_trees, walked
+    from troubleshoot.frozen import replace
     from troubleshoot.sessions.store import Store
     from troubleshoot.walk.prompts import Choose
 

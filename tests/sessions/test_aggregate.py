@@ -13,7 +13,6 @@ from __future__ import annotations
 import datetime as dt
 import random
 import uuid
-from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -22,6 +21,7 @@ from tests.sessions.test_breakdowns import COULD_NOT
 from tests.sessions.test_engines import Opener, open_store  # noqa: F401 (a fixture)
 from tests.sessions.test_store import _as_schema
 from tests.sessions.test_tally import varied
+from troubleshoot.frozen import replace
 from troubleshoot.sessions import figures, tally
 from troubleshoot.sessions.records import Session
 from troubleshoot.sessions.selection import NO_BRANCH, Selection

@@ -29,7 +29,6 @@ Four more walks on Fri 27, each reaching the release step and then the paper tra
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import replace
 
 import pytest
 
@@ -45,6 +44,7 @@ from tests.sessions.test_figures import (
     walk,
 )
 from troubleshoot.errors import Exit, TroubleshootError
+from troubleshoot.frozen import replace
 from troubleshoot.sessions import figures, trend
 from troubleshoot.sessions.figures import Figures
 from troubleshoot.sessions.selection import Selection, selection

@@ -5,11 +5,11 @@ from __future__ import annotations
 import datetime as dt
 import json
 import time
-from dataclasses import replace
 
 import pytest
 
 from tests.recorded import desk_trees, walked
+from troubleshoot.frozen import replace
 from troubleshoot.handoff import content
 from troubleshoot.sessions import codec, records
 from troubleshoot.tree.catalog import Catalog

@@ -8,13 +8,13 @@ from __future__ import annotations
 
 import uuid
 from collections.abc import Callable, Iterator
-from dataclasses import replace
 from pathlib import Path
 
 import pytest
 
 from tests.sessions.test_figures import MONDAY, WEEK
 from troubleshoot.errors import TroubleshootError
+from troubleshoot.frozen import replace
 from troubleshoot.sessions import codec, exchange
 from troubleshoot.sessions.storage import SessionStore
 from troubleshoot.sessions.store import Store

@@ -5,13 +5,13 @@ from __future__ import annotations
 import json
 import tracemalloc
 import uuid
-from dataclasses import replace
 from pathlib import Path
 
 import pytest
 
 from tests.sessions.test_figures import WEEK
 from troubleshoot.errors import TroubleshootError
+from troubleshoot.frozen import replace
 from troubleshoot.sessions import codec, exchange
 from troubleshoot.sessions.store import Store
 

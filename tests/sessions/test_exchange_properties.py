@@ -11,7 +11,6 @@ from __future__ import annotations
 import json
 import tempfile
 from collections.abc import Iterator
-from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
@@ -21,6 +20,7 @@ from hypothesis import strategies as st
 
 from tests.sessions.test_figures import WEEK
 from troubleshoot.errors import Finding
+from troubleshoot.frozen import replace
 from troubleshoot.sessions import codec, exchange, figures
 from troubleshoot.sessions.store import Store
 from troubleshoot.ui.records import history_csv

@@ -7,7 +7,6 @@ import subprocess
 import sys
 import textwrap
 import uuid
-from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -15,6 +14,7 @@ import pytest
 from tests.conftest import FIXTURE_DIR, subprocess_env
 from tests.sessions.test_figures import WEEK
 from troubleshoot.errors import TroubleshootError
+from troubleshoot.frozen import replace
 from troubleshoot.sessions import codec, exchange
 from troubleshoot.sessions.failures import Damaged, StoreError
 from troubleshoot.sessions.records import Session

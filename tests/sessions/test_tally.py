@@ -12,7 +12,6 @@ from __future__ import annotations
 import datetime as dt
 import random
 import uuid
-from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -20,6 +19,7 @@ import pytest
 from tests.sessions.test_engines import Opener, open_store  # noqa: F401 (a fixture)
 from tests.sessions.test_figures import WEEK
 from tests.sessions.test_store import _as_schema
+from troubleshoot.frozen import replace
 from troubleshoot.sessions import figures, tally
 from troubleshoot.sessions.records import Session
 from troubleshoot.sessions.selection import NO_BRANCH, Selection

@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
-from dataclasses import replace
-
 import pytest
 
 from tests.conftest import TREES as BUNDLED_DIR
 from tests.terminal import WALKS
+from troubleshoot.frozen import replace
 from troubleshoot.tree.catalog import Catalog
 from troubleshoot.ui import picker
 

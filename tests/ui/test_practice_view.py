@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-import dataclasses
 import datetime as dt
 import json
 
+from troubleshoot import frozen
 from troubleshoot.sessions.practice import Result
 from troubleshoot.ui.practice import card_lines, report_text
 from troubleshoot.walk.practice import ScoreCard
@@ -126,7 +126,7 @@ def test_the_report_as_csv_and_json() -> None:
 
 def test_initials_that_look_like_a_formula_stay_text_in_the_csv() -> None:
     (first,) = RESULTS[:1]
-    risky = dataclasses.replace(first, initials="=HYPERLINK(1)")
+    risky = frozen.replace(first, initials="=HYPERLINK(1)")
     assert report_text([risky], "csv").splitlines()[1] == (
         "2026-11-23,printer,s,'=HYPERLINK(1),yes,6,10,0,0,0,-"
     )

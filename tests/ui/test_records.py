@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import csv
 import io
-from dataclasses import replace
 
 from tests.sessions.test_figures import WEEK
+from troubleshoot.frozen import replace
 from troubleshoot.ui.records import HISTORY_FIELDS, history_csv
 
 

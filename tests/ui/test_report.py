@@ -5,10 +5,10 @@ from __future__ import annotations
 import csv
 import io
 import json
-from dataclasses import replace
 
 from tests.sessions.test_breakdowns import COULD_NOT, PLACED
 from tests.sessions.test_figures import MONDAY, WEEK
+from troubleshoot.frozen import replace
 from troubleshoot.sessions import figures
 from troubleshoot.ui import report as views
 from troubleshoot.ui.report import By

@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-import dataclasses
 import re
 from html.parser import HTMLParser
 
 from tests.sessions.test_breakdowns import COULD_NOT, PLACED
 from tests.sessions.test_figures import MONDAY, WEEK
+from troubleshoot import frozen
 from troubleshoot.sessions import figures
 from troubleshoot.sessions.figures import EscalationNode
 from troubleshoot.ui.report_html import to_html
@@ -70,7 +70,7 @@ def test_the_html_report_prints_on_a4_or_letter() -> None:
 def test_tree_text_in_the_html_report_cannot_add_markup() -> None:
     week = figures.build(WEEK, since=MONDAY)
     hostile = EscalationNode("desk", "x", '<script src="http://x/a.js"></script>', 9)
-    html = to_html(dataclasses.replace(week, escalation_nodes=(hostile,)))
+    html = to_html(frozen.replace(week, escalation_nodes=(hostile,)))
     assert "<script" not in html
     assert "&lt;script" in html
 

@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 import io
-from dataclasses import replace
 
 from rich.console import Console
 
 from tests.sessions.test_breakdowns import COULD_NOT, PLACED
 from tests.sessions.test_figures import MONDAY, WEEK
+from troubleshoot.frozen import replace
 from troubleshoot.sessions import figures
 from troubleshoot.sessions.records import Session
 from troubleshoot.ui import report_table

@@ -11,11 +11,11 @@ from __future__ import annotations
 import contextlib
 import datetime as dt
 from collections.abc import Callable
-from dataclasses import replace
 from pathlib import Path
 from typing import Protocol
 
 from troubleshoot.desk import Desk
+from troubleshoot.frozen import replace
 from troubleshoot.handoff import content, deliver, routing
 from troubleshoot.handoff.content import HandOff
 from troubleshoot.handoff.deliver import WalkResult

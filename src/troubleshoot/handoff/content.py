@@ -9,10 +9,9 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Mapping
-from dataclasses import replace
 
 from troubleshoot import privacy
-from troubleshoot.frozen import frozen
+from troubleshoot.frozen import frozen, replace
 from troubleshoot.site.config import Contact, Emergency
 from troubleshoot.walk.engine import State, TreeSource
 from troubleshoot.walk.prompts import NOT_TRIED, Kind, Outcome

@@ -13,12 +13,11 @@ import os
 import shutil
 import sys
 from collections.abc import Callable, Mapping
-from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from troubleshoot import files
-from troubleshoot.frozen import frozen
+from troubleshoot.frozen import frozen, replace
 from troubleshoot.handoff.content import HandOff, build, scrubbed
 from troubleshoot.handoff.ticket import ticket_subject, ticket_text, to_markdown
 from troubleshoot.site.config import Settings, it_email

@@ -9,8 +9,7 @@ settings and the time the walk ended: no clock, no I/O.
 
 from __future__ import annotations
 
-from dataclasses import replace
-
+from troubleshoot.frozen import replace
 from troubleshoot.handoff.content import HandOff, Route
 from troubleshoot.handoff.ticket import ticket_text
 from troubleshoot.site.config import Settings

@@ -9,12 +9,11 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass, field
 from types import ModuleType
 from typing import TYPE_CHECKING
 
 from troubleshoot.errors import Finding
-from troubleshoot.frozen import frozen
+from troubleshoot.frozen import field, frozen, mutable
 from troubleshoot.privacy import STRICT, CardPattern
 from troubleshoot.tree.catalog import Shadow
 from troubleshoot.tree.model import DEFAULT_MAX_AGE_DAYS, KNOWN_POLICIES, Pos, Tree
@@ -23,7 +22,7 @@ if TYPE_CHECKING:
     from troubleshoot.lint.graph import Shape
 
 
-@dataclass
+@mutable
 class Memo:
     """Answers shared between trees during one run, so that cross-tree checks stay linear."""
 

@@ -29,10 +29,9 @@ import difflib
 import math
 from collections import defaultdict
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
-from troubleshoot.frozen import frozen
+from troubleshoot.frozen import field, frozen, mutable
 from troubleshoot.search.weights import phrases, texts, weights
 from troubleshoot.search.words import (
     SYNONYMS,
@@ -95,7 +94,7 @@ class Word:
     meanings: tuple[tuple[str, float], ...]
 
 
-@dataclass
+@mutable
 class Index:
     """Words to trees, built once per catalog; :meth:`search` answers a query.
 

@@ -18,7 +18,6 @@ same JSON, but shown as written wherever the file is opened.
 
 from __future__ import annotations
 
-import dataclasses
 import datetime as dt
 import json
 import re
@@ -26,6 +25,7 @@ from collections.abc import Mapping
 from typing import Any
 
 from troubleshoot import privacy
+from troubleshoot.frozen import fields
 from troubleshoot.handoff.content import HandOff
 from troubleshoot.sessions.records import OUTCOMES, Move, Session, scrubbed
 from troubleshoot.tree.model import Budget
@@ -132,7 +132,7 @@ NOT_KEPT = frozenset({"route"})
 
 def handoff_to_json(note: HandOff) -> dict[str, Any]:
     out: dict[str, Any] = {}
-    for f in dataclasses.fields(note):
+    for f in fields(note):
         if f.name in NOT_KEPT:
             continue
         value = getattr(note, f.name)
@@ -147,7 +147,7 @@ def handoff_to_json(note: HandOff) -> dict[str, Any]:
 def handoff_from_json(data: Mapping[str, Any]) -> HandOff:
     """Tolerant of fields added or dropped by other versions: unknown ones are ignored."""
     values: dict[str, Any] = {}
-    for f in dataclasses.fields(HandOff):
+    for f in fields(HandOff):
         if f.name in NOT_KEPT:
             continue
         kind = str(f.type)

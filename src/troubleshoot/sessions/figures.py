@@ -37,9 +37,8 @@ import math
 import statistics
 from collections import Counter
 from collections.abc import Callable, Iterable, Mapping, Sequence
-from dataclasses import field
 
-from troubleshoot.frozen import frozen
+from troubleshoot.frozen import field, frozen
 from troubleshoot.sessions import trend
 from troubleshoot.sessions.records import Session
 from troubleshoot.sessions.selection import Selection, branch_of

@@ -15,10 +15,10 @@ from __future__ import annotations
 import contextlib
 import datetime as dt
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from dataclasses import replace
 from typing import TYPE_CHECKING, Any, TypeVar
 
 from troubleshoot.errors import TroubleshootError
+from troubleshoot.frozen import replace
 from troubleshoot.sessions import rows as rows_
 from troubleshoot.sessions import schema, summary
 from troubleshoot.sessions.failures import StoreError

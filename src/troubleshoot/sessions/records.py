@@ -17,11 +17,10 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from dataclasses import replace
 
 from troubleshoot import privacy
 from troubleshoot.errors import Exit, TroubleshootError
-from troubleshoot.frozen import frozen
+from troubleshoot.frozen import frozen, replace
 from troubleshoot.handoff import content
 from troubleshoot.handoff.content import HandOff
 from troubleshoot.tree.model import Budget

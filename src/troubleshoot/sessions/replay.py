@@ -14,11 +14,10 @@ afresh at that node. Back cannot reach past that point, which the person is told
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import replace
 
 from troubleshoot import privacy
 from troubleshoot.errors import TroubleshootError
-from troubleshoot.frozen import frozen
+from troubleshoot.frozen import frozen, replace
 from troubleshoot.sessions.records import Session
 from troubleshoot.walk import engine, prompts
 from troubleshoot.walk.engine import State, TreeSource

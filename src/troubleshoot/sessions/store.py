@@ -26,12 +26,12 @@ import random
 import sqlite3
 import time
 from collections.abc import Callable, Iterable
-from dataclasses import replace
 from pathlib import Path
 from typing import Any, TypeVar
 
 from troubleshoot import files, paths
 from troubleshoot.errors import TroubleshootError
+from troubleshoot.frozen import replace
 from troubleshoot.sessions import rows as rows_
 from troubleshoot.sessions import summary
 from troubleshoot.sessions.failures import StoreError, busy, newer, trouble

@@ -14,13 +14,12 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Mapping
-from dataclasses import field
 from pathlib import Path
 from typing import TYPE_CHECKING, TypeVar
 
 from troubleshoot import privacy
 from troubleshoot.errors import TroubleshootError
-from troubleshoot.frozen import frozen
+from troubleshoot.frozen import field, frozen
 from troubleshoot.site.hours import Hours
 from troubleshoot.tree.values import KNOWN_POLICIES, Budget, Pos
 

@@ -9,12 +9,11 @@ whole library, and one broken file never hides the good ones.
 from __future__ import annotations
 
 from collections.abc import Iterator
-from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from troubleshoot.errors import Finding, TroubleshootError
-from troubleshoot.frozen import frozen
+from troubleshoot.frozen import field, frozen, mutable
 from troubleshoot.tree import infos
 from troubleshoot.tree.values import tree_id_for
 
@@ -55,7 +54,7 @@ class Shadow:
     hidden: Path
 
 
-@dataclass
+@mutable
 class Catalog:
     """Tree ids mapped to files, over several folders; trees loaded and kept on demand."""
 

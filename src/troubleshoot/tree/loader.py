@@ -11,7 +11,6 @@ from __future__ import annotations
 import hashlib
 import re
 from collections.abc import Callable
-from dataclasses import replace
 from pathlib import Path
 from typing import TypeVar
 
@@ -19,6 +18,7 @@ import yaml
 
 from troubleshoot import yamlsafe
 from troubleshoot.errors import Finding, TroubleshootError
+from troubleshoot.frozen import replace
 from troubleshoot.tree.comments import cut_texts
 from troubleshoot.tree.example_walks import read_walks
 from troubleshoot.tree.model import (

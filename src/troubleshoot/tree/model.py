@@ -8,9 +8,8 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterable, Iterator, Mapping
-from dataclasses import field
 
-from troubleshoot.frozen import frozen
+from troubleshoot.frozen import field, frozen
 from troubleshoot.tree import DEFAULT_MAX_AGE_DAYS
 from troubleshoot.tree.values import (
     COMMAND_NAMES,

@@ -17,6 +17,7 @@ from pathlib import Path
 from typing import Any
 
 from troubleshoot import files
+from troubleshoot.frozen import fields
 from troubleshoot.tree.example_walks import SCENARIO_KEYS, TEST_KEYS
 from troubleshoot.tree.loader import SELF_HELP_KEYS, SHORT, TOP_KEYS
 from troubleshoot.tree.model import DEFAULT_STEP_MINUTES, TREE_ID, Budget
@@ -257,7 +258,7 @@ def build() -> Schema:
     """The schema as a dict, ready for ``json.dumps``."""
     budget = _pick(TOP["budget"]["properties"], BUDGET_KEYS, "budget")
     _pick(TOP["self_help"]["properties"], SELF_HELP_KEYS, "self_help")
-    if set(budget) != set(Budget.__dataclass_fields__):
+    if set(budget) != {f.name for f in fields(Budget)}:
         raise KeyError("budget: schema keys differ from model.Budget")
     definitions: Schema = {
         "text": {"type": ["string", "number", "boolean"], "minLength": 1},

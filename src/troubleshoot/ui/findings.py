@@ -6,11 +6,11 @@ message``); ``json`` is built from the same values for CI, never by parsing text
 
 from __future__ import annotations
 
-import dataclasses
 import json
 from collections.abc import Callable, Iterable
 
 from troubleshoot.errors import Finding
+from troubleshoot.frozen import asdict
 from troubleshoot.ui.formats import Format
 
 
@@ -20,7 +20,7 @@ def text(finding: Finding) -> str:
 
 
 def as_dict(finding: Finding) -> dict[str, object]:
-    return dataclasses.asdict(finding)
+    return asdict(finding)
 
 
 def json_object(finding: Finding) -> str:

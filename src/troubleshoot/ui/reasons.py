@@ -8,8 +8,8 @@ explain it to the patron, so the reason is shown right beside the notice.
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import replace
 
+from troubleshoot.frozen import replace
 from troubleshoot.handoff.content import HandOff
 from troubleshoot.handoff.deliver import WalkResult
 from troubleshoot.ui.session import DeskPrompter

@@ -13,10 +13,10 @@ import csv
 import enum
 import io
 import json
-from dataclasses import asdict
 from typing import Any
 
 from troubleshoot.errors import Exit, TroubleshootError
+from troubleshoot.frozen import asdict
 from troubleshoot.sessions import trend
 from troubleshoot.sessions.figures import Figures, Report
 from troubleshoot.sessions.steps import StepFigures

@@ -8,9 +8,9 @@ back (or, from the first, the end itself).
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import replace
 
 from troubleshoot import privacy
+from troubleshoot.frozen import replace
 from troubleshoot.tree.model import Escalate, Question, Say, Step, Tree, merge_facts
 from troubleshoot.walk.prompts import (
     NOT_TRIED,

@@ -23,10 +23,10 @@ __all__ = [  # what the rest of the tool takes from here
 
 import datetime as dt
 from collections.abc import Iterable
-from dataclasses import replace
 
 from troubleshoot import privacy
 from troubleshoot.errors import TroubleshootError
+from troubleshoot.frozen import replace
 from troubleshoot.tree.model import (
     Budget,
     Escalate,

@@ -7,12 +7,11 @@ Kept apart from the engine's rules (``engine``) and from how a walk ends
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import field, replace
 from typing import Protocol
 
 from troubleshoot import privacy
 from troubleshoot.errors import TroubleshootError
-from troubleshoot.frozen import frozen
+from troubleshoot.frozen import field, frozen, replace
 from troubleshoot.tree.model import Budget, Node, Tree
 from troubleshoot.walk.prompts import Ending, Entry, Notice
 

@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 import json
-from dataclasses import replace
 from pathlib import Path
 
 from tests.sessions.test_figures import WEEK
+from troubleshoot.frozen import replace
 from troubleshoot.sessions.store import Store
 
 
