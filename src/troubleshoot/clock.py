@@ -13,13 +13,25 @@ import time
 from troubleshoot.errors import TroubleshootError
 
 
+def moment(text: str) -> dt.datetime:
+    """A date and time in ISO 8601, as people and other programs write it.
+
+    Python 3.10 reads only what ``isoformat`` writes, so a time in UTC written with a
+    final ``Z`` (as most exports are) is refused there; it means ``+00:00``.
+    """
+    text = text.strip()
+    if text[-1:] in ("Z", "z"):
+        text = text[:-1] + "+00:00"
+    return dt.datetime.fromisoformat(text)
+
+
 class Clock:
     def __init__(self, fixed: str | None = None) -> None:
         self._origin: dt.datetime | None = None
         self._mono = time.monotonic()
         if fixed:
             try:
-                origin = dt.datetime.fromisoformat(fixed)
+                origin = moment(fixed)
             except ValueError:
                 raise TroubleshootError(
                     f"TROUBLESHOOT_NOW: '{fixed}' is not a date and time like 2026-11-23T14:00"

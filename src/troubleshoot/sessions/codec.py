@@ -24,7 +24,7 @@ import re
 from collections.abc import Mapping
 from typing import Any
 
-from troubleshoot import privacy
+from troubleshoot import clock, privacy
 from troubleshoot.frozen import fields
 from troubleshoot.handoff.content import HandOff
 from troubleshoot.sessions.records import OUTCOMES, Move, Session, scrubbed
@@ -341,12 +341,12 @@ def _time(data: Mapping[str, Any], key: str) -> dt.datetime:
     if not isinstance(value, str):
         raise ValueError(f"'{key}' should be a date and time")
     try:
-        moment = dt.datetime.fromisoformat(value)
-        if moment.tzinfo is not None:
-            moment = moment.astimezone().replace(tzinfo=None)
+        when = clock.moment(value)
+        if when.tzinfo is not None:
+            when = when.astimezone().replace(tzinfo=None)
     except (ValueError, OverflowError):
         raise ValueError(f"'{key}': '{value}' is not a date and time") from None
-    return moment
+    return when
 
 
 def _list(data: Mapping[str, Any], key: str) -> list[Any]:

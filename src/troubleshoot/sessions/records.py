@@ -18,7 +18,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 
-from troubleshoot import privacy
+from troubleshoot import clock, privacy
 from troubleshoot.errors import Exit, TroubleshootError
 from troubleshoot.frozen import frozen, replace
 from troubleshoot.handoff import content
@@ -224,7 +224,7 @@ def parse_since(text: str | None) -> dt.date | None:
     except ValueError:
         pass
     try:
-        return dt.datetime.fromisoformat(text.strip()).date()
+        return clock.moment(text).date()
     except ValueError:
         raise TroubleshootError(
             f"--since: '{text}' is not a date like 2026-11-23", exit_code=Exit.USAGE
