@@ -17,9 +17,9 @@ pseudo-terminal.
 
 from __future__ import annotations
 
+import compileall
 import os
 import re
-import select
 import shutil
 import subprocess
 import sys
@@ -29,7 +29,7 @@ from pathlib import Path
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
 
-from run import STARTUP_BUDGETS, env_for, in_terminal, read_until  # noqa: E402
+from run import ROOT, STARTUP_BUDGETS, env_for, in_terminal, read_until  # noqa: E402
 
 COUNTED = re.compile(rb"Collected : (\d+)")
 VALGRIND = ["valgrind", "--tool=callgrind", "--callgrind-out-file=/dev/null"]
@@ -55,14 +55,7 @@ def counted_in_terminal(args: list[str], env: dict[str, str], until: bytes) -> i
     proc, parent = in_terminal([*VALGRIND, sys.executable, *args], env)
     seen = read_until(parent, until)
     os.write(parent, b"\x03")  # Ctrl-C, which the arrow-key menu reads itself
-    while select.select([parent], [], [], 10)[0]:
-        try:
-            chunk = os.read(parent, 4096)
-        except OSError:
-            break
-        if not chunk:
-            break
-        seen += chunk
+    seen += read_until(parent, None, quiet=10)  # to the end, where callgrind's count is
     proc.wait()
     os.close(parent)
     found = COUNTED.search(seen)
@@ -75,6 +68,9 @@ def main() -> int:
     if shutil.which("valgrind") is None:
         print("valgrind is not installed (apt-get install valgrind); nothing counted.")
         return 1
+    # As pip leaves an installed tool: otherwise a module edited since its last run is
+    # compiled inside the count (seen: the plain walk 1.59x instead of 1.45x).
+    compileall.compile_dir(ROOT / "src", quiet=1)
     with tempfile.TemporaryDirectory(prefix="troubleshoot-bench-") as work:
         env = env_for(Path(work) / "data")
         tool = ["-m", "troubleshoot"]

@@ -105,10 +105,15 @@ def in_terminal(cmd: list[str], env: dict[str, str]) -> tuple[subprocess.Popen[b
     return proc, parent
 
 
-def read_until(parent: int, until: bytes) -> bytes:
-    """What the terminal shows until *until* is on it (or the program has gone)."""
+def read_until(parent: int, until: bytes | None, quiet: float | None = None) -> bytes:
+    """What the terminal shows until *until* is on it, or (with None) until the program
+    has gone; with *quiet*, also once nothing has come for that many seconds."""
+    import select
+
     seen = b""
-    while until not in seen:
+    while until is None or until not in seen:
+        if quiet is not None and not select.select([parent], [], [], quiet)[0]:
+            break
         try:
             chunk = os.read(parent, 4096)
         except OSError:
